@@ -1,0 +1,72 @@
+"""Plain records that cross module boundaries: articles, load problems, search hits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One clean news article: metadata plus the story's paragraphs in order."""
+
+    id: str
+    file: str  # base name of the source file
+    path: str  # absolute path of the source file
+    title: str | None
+    outlet: str | None
+    date: str | None  # ISO YYYY-MM-DD, or None when the text states none
+    authors: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    url: str | None = None
+    outlet_kind: str | None = None  # "state media" / "wire" / "commercial"
+    outlet_country: str | None = None
+    # Recorded at ingest so that listings need not load the paragraphs.
+    word_count: int = 0
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def count_words(paragraphs: tuple[str, ...] | list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the user must hear about a file: a warning, or why it was skipped."""
+
+    path: str
+    message: str
+    skipped: bool = False  # True when the file (or record) was not loaded at all
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A plain-text excerpt and the character spans of its highlighted terms."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: Article  # metadata only: paragraphs are empty
+    score: float
+    snippets: tuple[Snippet, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+    per_outlet: dict[str, int] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean" when nothing matched
+
+
+class QueryError(ValueError):
+    """A query that cannot be parsed; the message is one plain line for the user."""

@@ -1,0 +1,70 @@
+"""Highlighted snippets: short plain-text windows of an article around the words that matched.
+
+The body is re-tokenised with the index's own tokeniser, so a highlight is exactly a word whose
+search term matched ("tariffs" lights up for the query "tariff").
+"""
+
+from __future__ import annotations
+
+from index.model import Snippet
+from index.terms import STOP_WORDS, stem, word_spans
+
+ELLIPSIS = "…"
+
+
+def match_spans(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
+    """Character spans of the words in `text` whose search term is one of `terms`."""
+    if not terms:
+        return []
+    return [(s, e) for word, s, e in word_spans(text) if word not in STOP_WORDS and stem(word) in terms]
+
+
+def _window(text: str, centre: int, width: int) -> tuple[int, int]:
+    """A window of about `width` characters around `centre`, cut at spaces and kept in one paragraph."""
+    para_start = text.rfind("\n\n", 0, centre) + 1
+    para_end = text.find("\n\n", centre)
+    para_end = len(text) if para_end < 0 else para_end
+    start = max(para_start, centre - width // 3)
+    end = min(para_end, start + width)
+    start = max(para_start, min(start, end - width))
+    if start > para_start:
+        space = text.find(" ", start, centre)
+        start = space + 1 if space >= 0 else start
+    if end < para_end:
+        space = text.rfind(" ", centre, end)
+        end = space if space > centre else end
+    return start, end
+
+
+def make_snippets(text: str, terms: frozenset[str] | set[str], count: int = 3, width: int = 180) -> tuple[Snippet, ...]:
+    """Up to `count` non-overlapping snippets, the windows with the most distinct matched terms first
+    chosen, then shown in reading order. With no match, the opening of the text."""
+    spans = match_spans(text, terms)
+    if not spans:
+        if not text:
+            return ()
+        start, end = _window(text, 0, width)
+        return (_cut(text, start, end, []),)
+    candidates = []
+    for s, _ in spans:
+        start, end = _window(text, s, width)
+        inside = [(a, b) for a, b in spans if a >= start and b <= end]
+        distinct = {stem(text[a:b].lower()) for a, b in inside}
+        candidates.append((len(distinct), len(inside), -start, start, end, inside))
+    candidates.sort(reverse=True)
+    chosen: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for *_, start, end, inside in candidates:
+        if all(end <= a or start >= b for a, b, _ in chosen):
+            chosen.append((start, end, inside))
+            if len(chosen) == count:
+                break
+    chosen.sort()
+    return tuple(_cut(text, start, end, inside) for start, end, inside in chosen)
+
+
+def _cut(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Snippet:
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    body = text[start:end].replace("\n", " ")
+    shift = len(prefix) - start
+    return Snippet(prefix + body + suffix, tuple((a + shift, b + shift) for a, b in spans))

@@ -1,0 +1,220 @@
+"""The corpus index: incremental updates, damage recovery, locking, problems that persist."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+import index.corpus as corpus_module
+from index.corpus import IndexBusy, open_corpus
+
+
+def write_article(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    write_article(articles, "a.txt", "Soybean purchases resume", "China bought soybeans from Iowa farmers again.")
+    write_article(articles, "b.txt", "Port fees suspended", "Both sides paused the port fees on ships.")
+    return articles
+
+
+@pytest.fixture
+def index_dir(tmp_path):
+    return tmp_path / "index"
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Count the files that ingest actually reads."""
+    seen: list[str] = []
+    real = corpus_module.load_file
+
+    def counting(path, root, outlets):
+        seen.append(Path(path).name)
+        return real(path, root, outlets)
+
+    monkeypatch.setattr(corpus_module, "load_file", counting)
+    return seen
+
+
+def titles(corpus) -> set[str]:
+    return {a.title for a in corpus.articles()}
+
+
+def test_first_open_indexes_everything(folder, index_dir, reads):
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert (corpus.stats.added, corpus.stats.articles) == (2, 2)
+    assert sorted(reads) == ["a.txt", "b.txt"]
+    assert titles(corpus) == {"Soybean purchases resume", "Port fees suspended"}
+    assert corpus.search("soybean").total == 1
+
+
+def test_unchanged_files_are_not_read_again(folder, index_dir, reads):
+    open_corpus([folder], index_dir=index_dir).close()
+    reads.clear()
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert reads == []
+    assert (corpus.stats.unchanged, corpus.stats.added, corpus.stats.changed) == (2, 0, 0)
+    assert corpus.search("port").total == 1
+
+
+def test_touched_file_with_same_content_is_hashed_not_reindexed(folder, index_dir, reads):
+    open_corpus([folder], index_dir=index_dir).close()
+    reads.clear()
+    later = time.time() + 10
+    os.utime(folder / "a.txt", (later, later))
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert reads == []
+    assert corpus.stats.unchanged == 2
+    reads.clear()
+    assert open_corpus([folder], index_dir=index_dir).stats.unchanged == 2  # new mtime remembered
+    assert reads == []
+
+
+def test_added_changed_and_removed_files(folder, index_dir, reads):
+    open_corpus([folder], index_dir=index_dir).close()
+    reads.clear()
+    write_article(folder, "c.txt", "Fentanyl tariff cut", "The fentanyl tariff falls to ten per cent.")
+    write_article(folder, "a.txt", "Soybean purchases stall", "No cargo of soybeans has sailed; rare earths wait.")
+    (folder / "b.txt").unlink()
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert sorted(reads) == ["a.txt", "c.txt"]
+    stats = corpus.stats
+    assert (stats.added, stats.changed, stats.removed, stats.articles) == (1, 1, 1, 2)
+    assert titles(corpus) == {"Soybean purchases stall", "Fentanyl tariff cut"}
+    assert corpus.search("port").total == 0
+    assert corpus.search("cargo").total == 1
+    assert corpus.search("purchases resume").total == 0
+    assert corpus.search("fentanyl").total == 1
+
+
+def test_article_ids_are_stable_across_index_folders(folder, tmp_path):
+    first = {a.file: a.id for a in open_corpus([folder], index_dir=tmp_path / "one").articles()}
+    second = {a.file: a.id for a in open_corpus([folder], index_dir=tmp_path / "two").articles()}
+    assert first == second and len(set(first.values())) == 2
+
+
+def test_article_has_paragraphs(folder, index_dir):
+    corpus = open_corpus([folder], index_dir=index_dir)
+    listed = {a.file: a for a in corpus.articles()}
+    assert listed["a.txt"].paragraphs == ()
+    full = corpus.article(listed["a.txt"].id)
+    assert full.paragraphs == ("China bought soybeans from Iowa farmers again.",)
+    assert corpus.article("no-such-id") is None
+
+
+def test_damaged_full_text_index_is_rebuilt(folder, index_dir):
+    open_corpus([folder], index_dir=index_dir).close()
+    for f in (index_dir / "whoosh").iterdir():
+        f.write_bytes(b"\x00garbage" * 10)
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert any("damaged" in n for n in corpus.notices)
+    assert corpus.search("soybeans").total == 1 and corpus.stats.articles == 2
+
+
+def test_missing_segment_is_found_and_rebuilt(folder, index_dir):
+    open_corpus([folder], index_dir=index_dir).close()
+    for f in (index_dir / "whoosh").glob("*.seg"):
+        f.unlink()
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert corpus.notices
+    assert corpus.search("soybeans").total == 1
+
+
+def test_damaged_catalog_is_rebuilt(folder, index_dir):
+    open_corpus([folder], index_dir=index_dir).close()
+    (index_dir / "catalog.sqlite").write_bytes(b"this is not a database" * 100)
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert any("damaged" in n for n in corpus.notices)
+    assert titles(corpus) == {"Soybean purchases resume", "Port fees suspended"}
+
+
+def test_index_of_another_version_is_rebuilt(folder, index_dir, monkeypatch):
+    open_corpus([folder], index_dir=index_dir).close()
+    monkeypatch.setattr(corpus_module, "INGEST_VERSION", corpus_module.INGEST_VERSION + 1)
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert any("another version" in n for n in corpus.notices)
+    assert corpus.stats.added == 2
+
+
+def test_rebuild_on_request(folder, index_dir, reads):
+    open_corpus([folder], index_dir=index_dir).close()
+    reads.clear()
+    corpus = open_corpus([folder], index_dir=index_dir, rebuild=True)
+    assert sorted(reads) == ["a.txt", "b.txt"] and corpus.stats.added == 2
+
+
+def test_missing_path_is_an_error_and_touches_nothing(tmp_path, index_dir):
+    with pytest.raises(FileNotFoundError) as error:
+        open_corpus([tmp_path / "nowhere"], index_dir=index_dir)
+    assert "nowhere" in str(error.value)
+    assert not index_dir.exists()
+
+
+def test_problem_files_are_reported_on_every_open(folder, index_dir):
+    (folder / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (folder / "empty.txt").write_bytes(b"")
+    for _ in range(2):
+        corpus = open_corpus([folder], index_dir=index_dir)
+        skipped = {Path(p.path).name for p in corpus.problems() if p.skipped}
+        assert skipped == {"blob.txt", "empty.txt"}
+        assert corpus.stats.articles == 2
+
+
+def test_skipped_file_is_retried_once_fixed(folder, index_dir):
+    bad = folder / "later.txt"
+    bad.write_bytes(b"")
+    assert open_corpus([folder], index_dir=index_dir).stats.articles == 2
+    write_article(folder, "later.txt", "Truce extended", "The truce runs for another year.")
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert corpus.stats.articles == 3 and corpus.problems() == []
+
+
+def test_duplicate_ids_are_both_kept(tmp_path, index_dir):
+    folder = tmp_path / "jsonl"
+    folder.mkdir()
+    record = '{"id": "same", "title": "T%d", "body": "Body number %d about tariffs.", "outlet": "Reuters"}\n'
+    (folder / "one.jsonl").write_text(record % (1, 1), encoding="utf-8")
+    (folder / "two.jsonl").write_text(record % (2, 2), encoding="utf-8")
+    corpus = open_corpus([folder], index_dir=index_dir)
+    ids = sorted(a.id for a in corpus.articles())
+    assert ids == ["same", "same-2"]
+    assert corpus.search("tariffs").total == 2
+    assert any("used twice" in p.message for p in corpus.problems())
+
+
+def test_busy_index_gives_a_clear_error(folder, index_dir):
+    index_dir.mkdir()
+    with FileLock(str(index_dir / "lock")), pytest.raises(IndexBusy, match="another talks-tui"):
+        open_corpus([folder], index_dir=index_dir, lock_timeout=0.2)
+
+
+def _open_and_count(args) -> int:
+    folder, index_dir = args
+    corpus = open_corpus([Path(folder)], index_dir=Path(index_dir))
+    count = corpus.search("tariffs", limit=None).total
+    corpus.close()
+    return count
+
+
+def test_two_processes_opening_at_once_agree(tmp_path, index_dir):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(80):  # enough to take the worker-process path
+        write_article(folder, f"{n:03d}.txt", f"Story {n}", f"Tariffs story number {n} on soybeans.")
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        counts = pool.map(_open_and_count, [(str(folder), str(index_dir))] * 2)
+    assert counts == [80, 80]
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert corpus.stats.articles == 80 and corpus.stats.unchanged == 80 and not corpus.notices

@@ -1,0 +1,94 @@
+"""Command line: `talks-tui [PATH…]` starts the app; subcommands print tables or JSON.
+
+Subcommands import neither Textual nor the app, and the app imports Whoosh only off its first
+frame, so every entry point starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+SUBCOMMANDS = ("articles", "search", "index")
+EXIT_USAGE = 2
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="a folder or file of articles (repeatable; default: the bundled corpus)",
+    )
+    parser.add_argument("--index-dir", type=Path, metavar="DIR", help="where to keep the index (default: user cache)")
+    parser.add_argument("--outlets", type=Path, metavar="FILE", help="a TOML file of extra known outlets")
+
+
+def _subcommand_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="talks-tui",
+        description="Explore how news outlets covered one story.",
+        epilog="Run `talks-tui [PATH…]` with no subcommand to open the app.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    articles = commands.add_parser("articles", help="list the articles of the corpus")
+    _add_corpus_options(articles)
+    articles.add_argument("--json", action="store_true", help="print JSON for programs")
+    articles.add_argument("--full", action="store_true", help="include the paragraphs (with --json)")
+
+    search = commands.add_parser(
+        "search",
+        help="full-text search with highlighted snippets",
+        description="Search titles and bodies. Fields: title: outlet: author: date:[2025-10-25 to 2025-10-27]; "
+        '"phrases", AND, OR, NOT, wildcards (tariff*).',
+    )
+    search.add_argument("query", help="the query, in quotes")
+    _add_corpus_options(search)
+    search.add_argument("--json", action="store_true", help="print JSON for programs")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+
+    build = commands.add_parser("index", help="build or refresh the index, showing progress")
+    _add_corpus_options(build)
+    build.add_argument("--json", action="store_true", help="print JSON for programs")
+    build.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="talks-tui",
+        usage="talks-tui [PATH ...] [options]\n       talks-tui {articles,search,index} ...",
+        description="Open the app on the bundled corpus, or on the given files and folders of articles. "
+        "Subcommands: articles, search QUERY, index (see `talks-tui COMMAND --help`).",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders of articles")
+    _add_corpus_options(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        args = _subcommand_parser().parse_args(argv)
+        from tui import commands
+
+        return commands.run(args)
+    args = _app_parser().parse_args(argv)
+    paths = [*args.paths, *(args.corpus or [])]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"talks-tui: error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    from tui.app import TalksApp
+
+    app = TalksApp(paths=paths or None, index_dir=args.index_dir, outlets_file=args.outlets)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""The subcommands: open the corpus, then print a table for people or JSON for programs.
+
+Human messages (warnings, progress, notices) go to stderr so that stdout stays clean for pipes.
+Article text is untrusted: it only ever reaches the terminal inside `rich.text.Text` objects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import contextmanager
+from dataclasses import asdict
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from index.corpus import Corpus, IndexBusy, open_corpus
+from index.model import Article, Hit, QueryError, SearchResult
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+HIGHLIGHT = "bold reverse"
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    stderr.print(Text(f"talks-tui: error: {message}"))
+    return code
+
+
+@contextmanager
+def _progress_bar(enabled: bool):
+    """A progress bar on stderr while files are read, only on a terminal and only if there is work."""
+    if not enabled:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("Indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+    )
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if total == 0:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("index", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+def _open(args: argparse.Namespace, rebuild: bool = False) -> Corpus:
+    with _progress_bar(stderr.is_terminal) as progress:
+        corpus = open_corpus(
+            args.corpus, index_dir=args.index_dir, outlets_file=args.outlets, progress=progress, rebuild=rebuild
+        )
+    for notice in corpus.notices:
+        stderr.print(Text(f"talks-tui: {notice}"))
+    for problem in corpus.problems():
+        label = "skipped" if problem.skipped else "warning"
+        stderr.print(Text(f"talks-tui: {label}: {problem.path}: {problem.message}"))
+    return corpus
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        corpus = _open(args, rebuild=getattr(args, "rebuild", False))
+    except FileNotFoundError as exc:
+        return _fail(str(exc) if exc.args else f"no such file or folder: {exc.filename}")
+    except ValueError as exc:  # a bad outlets file
+        return _fail(str(exc))
+    except IndexBusy as exc:
+        return _fail(str(exc), EXIT_ERROR)
+    try:
+        if args.command == "articles":
+            return _articles(corpus, args)
+        if args.command == "search":
+            return _search(corpus, args)
+        return _index(corpus, args)
+    finally:
+        corpus.close()
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def article_json(article: Article, full: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "file": article.file,
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "date": article.date,
+        "authors": list(article.authors),
+        "word_count": article.word_count,
+        "path": article.path,
+        "url": article.url,
+        "outlet_kind": article.outlet_kind,
+        "outlet_country": article.outlet_country,
+    }
+    if full:
+        data["paragraphs"] = list(article.paragraphs)
+    return data
+
+
+def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
+    articles = corpus.articles()
+    if args.json:
+        if args.full:
+            articles = [corpus.article(a.id) or a for a in articles]
+        _print_json([article_json(a, args.full) for a in articles])
+        return EXIT_OK
+    table = Table(title=Text(f"{len(articles)} articles"), title_justify="left", expand=False)
+    for column in ("outlet", "date", "title", "authors", "words"):
+        table.add_column(column, justify="right" if column == "words" else "left", overflow="fold")
+    for a in articles:
+        table.add_row(
+            Text(a.outlet or "?"),
+            Text(a.date or "—"),
+            Text(a.title or "(untitled)"),
+            Text(", ".join(a.authors)),
+            Text(str(a.word_count)),
+        )
+    stdout.print(table)
+    return EXIT_OK
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    a = hit.article
+    return {
+        "file": a.file,
+        "id": a.id,
+        "outlet": a.outlet,
+        "title": a.title,
+        "date": a.date,
+        "score": round(hit.score, 4),
+        "snippets": [{"text": s.text, "spans": [list(span) for span in s.spans]} for s in hit.snippets],
+    }
+
+
+def highlighted(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> Text:
+    shown = Text(text)
+    for start, end in spans:
+        shown.stylize(HIGHLIGHT, start, end)
+    return shown
+
+
+def _search(corpus: Corpus, args: argparse.Namespace) -> int:
+    try:
+        result = corpus.search(args.query, limit=max(args.limit, 0))
+    except QueryError as exc:
+        return _fail(f"cannot search for {args.query!r}: {exc}")
+    if args.json:
+        _print_json([hit_json(h) for h in result.hits])
+        if result.suggestion:
+            stderr.print(Text(f"talks-tui: no hits; did you mean: {result.suggestion}"))
+        return EXIT_OK
+    _print_search(result)
+    return EXIT_OK
+
+
+def _print_search(result: SearchResult) -> None:
+    if not result.hits:
+        line = Text(f"No article matches {result.query!r}.")
+        if result.suggestion:
+            line.append(" Did you mean: ")
+            line.append(result.suggestion, style="bold")
+            line.append("?")
+        stdout.print(line)
+        return
+    counts = ", ".join(f"{outlet} {n}" for outlet, n in sorted(result.per_outlet.items(), key=lambda kv: -kv[1]))
+    stdout.print(Text(f"{result.total} articles match {result.query!r}  ({counts})", style="bold"))
+    for rank, hit in enumerate(result.hits, 1):
+        a = hit.article
+        head = Text(f"\n{rank:>2}. ")
+        head.append(a.title or "(untitled)", style="bold")
+        head.append(f"\n    {a.outlet or '?'} · {a.date or 'undated'} · {a.file} · score {hit.score:.2f}", style="dim")
+        stdout.print(head)
+        for snippet in hit.snippets:
+            stdout.print(Text("    ") + highlighted(snippet.text, snippet.spans))
+    if result.total > len(result.hits):
+        stdout.print(Text(f"\n… {result.total - len(result.hits)} more (use --limit)", style="dim"))
+
+
+def _index(corpus: Corpus, args: argparse.Namespace) -> int:
+    stats = corpus.stats
+    if args.json:
+        data = asdict(stats) | {
+            "index_dir": str(corpus.index_dir),
+            "problems": [asdict(p) for p in corpus.problems()],
+            "notices": corpus.notices,
+        }
+        _print_json(data)
+        return EXIT_OK
+    stdout.print(
+        Text(
+            f"{stats.files} files: {stats.added} added, {stats.changed} changed, {stats.removed} removed, "
+            f"{stats.unchanged} unchanged; {stats.articles} articles indexed in {stats.seconds:.2f} s\n"
+            f"index: {corpus.index_dir}"
+        )
+    )
+    return EXIT_OK
