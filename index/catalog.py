@@ -100,7 +100,7 @@ class Catalog:
                 r["size"],
                 r["mtime_ns"],
                 r["sha1"],
-                tuple(Problem(**p) for p in json.loads(r["problems"])),
+                tuple(Problem(**p) for p in json.loads(r["problems"])) if r["problems"] != "[]" else (),
             )
             for r in rows
         }

@@ -15,12 +15,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
+from multiprocessing import current_process, get_context
 from pathlib import Path
 
 import platformdirs
 from filelock import FileLock, Timeout
 
+from index import ingest
 from index.catalog import Catalog, CatalogDamaged, FileState
 from index.ingest import discover_files, load_file
 from index.model import Article, Hit, Problem, SearchResult
@@ -28,8 +29,6 @@ from index.outlets import OutletTable
 from index.snippets import make_snippets
 from index.store import SCHEMA_VERSION, IndexDamaged, IndexDoc, Store, analyse
 
-# Bump when ingest rules change, so that stored articles are read again.
-INGEST_VERSION = 1
 # Below this many files to read, a worker process costs more than it saves.
 PARALLEL_THRESHOLD = 64
 LOCK_TIMEOUT = 120.0
@@ -201,7 +200,9 @@ class Corpus:
         return None
 
     def _rebuild(self, reason: str) -> None:
-        fresh = open_corpus(self.paths, index_dir=self.index_dir, outlets_file=self.outlets_file, rebuild=True)
+        fresh = open_corpus(
+            self.paths, index_dir=self.index_dir, outlets_file=self.outlets_file, rebuild=True
+        )
         self.close()
         self._catalog, self._store, self.stats = fresh._catalog, fresh._store, fresh.stats
         self.notices.append(f"Rebuilt the index in {self.index_dir}: it was damaged ({reason}).")
@@ -267,7 +268,7 @@ def open_corpus(
 
 
 def _fingerprint(outlets: OutletTable) -> str:
-    return f"schema={SCHEMA_VERSION} ingest={INGEST_VERSION} outlets={outlets.fingerprint}"
+    return f"schema={SCHEMA_VERSION} ingest={ingest.INGEST_VERSION} outlets={outlets.fingerprint}"
 
 
 def _open_or_rebuild(
@@ -318,7 +319,7 @@ def _refresh(
     tasks, unchanged = [], 0
     seen: set[str] = set()
     for path, root in files:
-        key = str(path.resolve())
+        key = str(path)  # absolute already: resolving 10,000 paths would cost a reopen 0.2 s
         if key in seen:
             continue
         seen.add(key)
@@ -332,11 +333,15 @@ def _refresh(
         if old is not None and not retry and (old.size, old.mtime_ns) == (size, mtime):
             unchanged += 1
             continue
-        tasks.append((key, str(root.resolve()), size, mtime, old.sha1 if old else None))
+        tasks.append((key, str(root), size, mtime, old.sha1 if old else None))
     removed = [p for p in known if p not in seen]
     if not tasks and not removed:
-        return RefreshStats(len(seen), unchanged=unchanged, articles=catalog.article_count(),
-                            seconds=time.perf_counter() - started)
+        return RefreshStats(
+            len(seen),
+            unchanged=unchanged,
+            articles=catalog.article_count(),
+            seconds=time.perf_counter() - started,
+        )
 
     # Ids stay unique across files; those of files being re-read are free to be taken again.
     taken = catalog.all_ids() - set(catalog.ids_of([t[0] for t in tasks] + removed))
@@ -408,13 +413,14 @@ def _read_all(
     global _worker_outlets
     if progress:
         progress(0, len(tasks))
-    if len(tasks) < PARALLEL_THRESHOLD:
+    # A daemon process (a worker of some pool) may not start processes of its own.
+    if len(tasks) < PARALLEL_THRESHOLD or current_process().daemon:
         _worker_outlets = outlets
         reads: Iterable[_Read] = map(_read_file, tasks)
         pool = None
     else:
         pool = ProcessPoolExecutor(
-            max_workers=max(1, min(4, (os.cpu_count() or 2) - 1)),
+            max_workers=max(2, min(4, (os.cpu_count() or 2) - 1)),
             mp_context=get_context("spawn"),
             initializer=_init_worker,
             initargs=(str(outlets_file) if outlets_file else None,),

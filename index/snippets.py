@@ -6,17 +6,34 @@ search term matched ("tariffs" lights up for the query "tariff").
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from index.model import Snippet
-from index.terms import STOP_WORDS, stem, word_spans
+from index.terms import STOP_WORDS, normalise, stem
 
 ELLIPSIS = "…"
+
+
+@lru_cache(maxsize=64)
+def _candidates(terms: frozenset[str] | set[str]) -> re.Pattern[str]:
+    """Words that may stem to one of the terms. A stem is nearly always a prefix of its word but
+    for its last letters (countries -> countri, possibility -> possibl), so the regex looks only at
+    words starting with each stem less two letters, and `stem` has the last word."""
+    prefixes = sorted({t[: max(3, len(t) - 2)] for t in terms}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")\w*(?:['’]\w+)*", re.IGNORECASE)
 
 
 def match_spans(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
     """Character spans of the words in `text` whose search term is one of `terms`."""
     if not terms:
         return []
-    return [(s, e) for word, s, e in word_spans(text) if word not in STOP_WORDS and stem(word) in terms]
+    spans = []
+    for m in _candidates(frozenset(terms)).finditer(text):
+        word = normalise(m.group())
+        if word not in STOP_WORDS and stem(word) in terms:
+            spans.append(m.span())
+    return spans
 
 
 def _window(text: str, centre: int, width: int) -> tuple[int, int]:
@@ -36,7 +53,9 @@ def _window(text: str, centre: int, width: int) -> tuple[int, int]:
     return start, end
 
 
-def make_snippets(text: str, terms: frozenset[str] | set[str], count: int = 3, width: int = 180) -> tuple[Snippet, ...]:
+def make_snippets(
+    text: str, terms: frozenset[str] | set[str], count: int = 3, width: int = 180
+) -> tuple[Snippet, ...]:
     """Up to `count` non-overlapping snippets, the windows with the most distinct matched terms first
     chosen, then shown in reading order. With no match, the opening of the text."""
     spans = match_spans(text, terms)
@@ -49,7 +68,7 @@ def make_snippets(text: str, terms: frozenset[str] | set[str], count: int = 3, w
     for s, _ in spans:
         start, end = _window(text, s, width)
         inside = [(a, b) for a, b in spans if a >= start and b <= end]
-        distinct = {stem(text[a:b].lower()) for a, b in inside}
+        distinct = {stem(normalise(text[a:b])) for a, b in inside}
         candidates.append((len(distinct), len(inside), -start, start, end, inside))
     candidates.sort(reverse=True)
     chosen: list[tuple[int, int, list[tuple[int, int]]]] = []

@@ -24,7 +24,9 @@ class TalksApp(App[int]):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def __init__(self, paths: list[Path] | None = None, index_dir: Path | None = None, outlets_file: Path | None = None):
+    def __init__(
+        self, paths: list[Path] | None = None, index_dir: Path | None = None, outlets_file: Path | None = None
+    ):
         super().__init__()
         self._paths = paths
         self._index_dir = index_dir
@@ -82,7 +84,10 @@ class TalksApp(App[int]):
         table.clear()
         for a in articles:
             table.add_row(
-                Text(a.outlet or "?"), Text(a.date or "—"), Text(a.title or "(untitled)"), Text(str(a.word_count)),
+                Text(a.outlet or "?"),
+                Text(a.date or "—"),
+                Text(a.title or "(untitled)"),
+                Text(str(a.word_count)),
                 key=a.id,
             )
         table.focus()

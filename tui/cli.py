@@ -23,7 +23,9 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a folder or file of articles (repeatable; default: the bundled corpus)",
     )
-    parser.add_argument("--index-dir", type=Path, metavar="DIR", help="where to keep the index (default: user cache)")
+    parser.add_argument(
+        "--index-dir", type=Path, metavar="DIR", help="where to keep the index (default: user cache)"
+    )
     parser.add_argument("--outlets", type=Path, metavar="FILE", help="a TOML file of extra known outlets")
 
 

@@ -24,12 +24,18 @@ from index.model import Article, Hit, QueryError, SearchResult
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold reverse"
 
-stdout = Console(highlight=False, soft_wrap=False)
+# Piped output has no terminal width to follow: give tables room rather than 80 columns.
+stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 stderr = Console(stderr=True, highlight=False)
 
 
+def _say(message: str) -> None:
+    """One line for people on stderr, never wrapped, never styled."""
+    sys.stderr.write(message.replace("\n", " ") + "\n")
+
+
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    stderr.print(Text(f"talks-tui: error: {message}"))
+    _say(f"talks-tui: error: {message}")
     return code
 
 
@@ -68,13 +74,16 @@ def _progress_bar(enabled: bool):
 def _open(args: argparse.Namespace, rebuild: bool = False) -> Corpus:
     with _progress_bar(stderr.is_terminal) as progress:
         corpus = open_corpus(
-            args.corpus, index_dir=args.index_dir, outlets_file=args.outlets, progress=progress, rebuild=rebuild
+            args.corpus,
+            index_dir=args.index_dir,
+            outlets_file=args.outlets,
+            progress=progress,
+            rebuild=rebuild,
         )
     for notice in corpus.notices:
-        stderr.print(Text(f"talks-tui: {notice}"))
+        _say(f"talks-tui: {notice}")
     for problem in corpus.problems():
-        label = "skipped" if problem.skipped else "warning"
-        stderr.print(Text(f"talks-tui: {label}: {problem.path}: {problem.message}"))
+        _say(f"talks-tui: {'skipped' if problem.skipped else 'warning'}: {problem.path}: {problem.message}")
     return corpus
 
 
@@ -170,7 +179,7 @@ def _search(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.json:
         _print_json([hit_json(h) for h in result.hits])
         if result.suggestion:
-            stderr.print(Text(f"talks-tui: no hits; did you mean: {result.suggestion}"))
+            _say(f"talks-tui: no hits; did you mean: {result.suggestion}")
         return EXIT_OK
     _print_search(result)
     return EXIT_OK
@@ -185,13 +194,17 @@ def _print_search(result: SearchResult) -> None:
             line.append("?")
         stdout.print(line)
         return
-    counts = ", ".join(f"{outlet} {n}" for outlet, n in sorted(result.per_outlet.items(), key=lambda kv: -kv[1]))
+    counts = ", ".join(
+        f"{outlet} {n}" for outlet, n in sorted(result.per_outlet.items(), key=lambda kv: -kv[1])
+    )
     stdout.print(Text(f"{result.total} articles match {result.query!r}  ({counts})", style="bold"))
     for rank, hit in enumerate(result.hits, 1):
         a = hit.article
         head = Text(f"\n{rank:>2}. ")
         head.append(a.title or "(untitled)", style="bold")
-        head.append(f"\n    {a.outlet or '?'} · {a.date or 'undated'} · {a.file} · score {hit.score:.2f}", style="dim")
+        head.append(
+            f"\n    {a.outlet or '?'} · {a.date or 'undated'} · {a.file} · score {hit.score:.2f}", style="dim"
+        )
         stdout.print(head)
         for snippet in hit.snippets:
             stdout.print(Text("    ") + highlighted(snippet.text, snippet.spans))

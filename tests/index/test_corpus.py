@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 from filelock import FileLock
 
 import index.corpus as corpus_module
+from index import ingest
 from index.corpus import IndexBusy, open_corpus
 
 
@@ -24,7 +27,9 @@ def write_article(folder: Path, name: str, title: str, body: str) -> Path:
 def folder(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()
-    write_article(articles, "a.txt", "Soybean purchases resume", "China bought soybeans from Iowa farmers again.")
+    write_article(
+        articles, "a.txt", "Soybean purchases resume", "China bought soybeans from Iowa farmers again."
+    )
     write_article(articles, "b.txt", "Port fees suspended", "Both sides paused the port fees on ships.")
     return articles
 
@@ -86,7 +91,9 @@ def test_added_changed_and_removed_files(folder, index_dir, reads):
     open_corpus([folder], index_dir=index_dir).close()
     reads.clear()
     write_article(folder, "c.txt", "Fentanyl tariff cut", "The fentanyl tariff falls to ten per cent.")
-    write_article(folder, "a.txt", "Soybean purchases stall", "No cargo of soybeans has sailed; rare earths wait.")
+    write_article(
+        folder, "a.txt", "Soybean purchases stall", "No cargo of soybeans has sailed; rare earths wait."
+    )
     (folder / "b.txt").unlink()
     corpus = open_corpus([folder], index_dir=index_dir)
     assert sorted(reads) == ["a.txt", "c.txt"]
@@ -142,7 +149,7 @@ def test_damaged_catalog_is_rebuilt(folder, index_dir):
 
 def test_index_of_another_version_is_rebuilt(folder, index_dir, monkeypatch):
     open_corpus([folder], index_dir=index_dir).close()
-    monkeypatch.setattr(corpus_module, "INGEST_VERSION", corpus_module.INGEST_VERSION + 1)
+    monkeypatch.setattr(ingest, "INGEST_VERSION", ingest.INGEST_VERSION + 1)
     corpus = open_corpus([folder], index_dir=index_dir)
     assert any("another version" in n for n in corpus.notices)
     assert corpus.stats.added == 2
@@ -200,21 +207,30 @@ def test_busy_index_gives_a_clear_error(folder, index_dir):
         open_corpus([folder], index_dir=index_dir, lock_timeout=0.2)
 
 
-def _open_and_count(args) -> int:
-    folder, index_dir = args
-    corpus = open_corpus([Path(folder)], index_dir=Path(index_dir))
-    count = corpus.search("tariffs", limit=None).total
-    corpus.close()
-    return count
-
-
 def test_two_processes_opening_at_once_agree(tmp_path, index_dir):
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(80):  # enough to take the worker-process path
         write_article(folder, f"{n:03d}.txt", f"Story {n}", f"Tariffs story number {n} on soybeans.")
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
-        counts = pool.map(_open_and_count, [(str(folder), str(index_dir))] * 2)
-    assert counts == [80, 80]
+    script = Path(sys.executable).with_name("talks-tui")
+    command = [
+        str(script),
+        "search",
+        "tariffs",
+        "--json",
+        "--limit",
+        "100",
+        "--corpus",
+        str(folder),
+        "--index-dir",
+        str(index_dir),
+    ]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        assert len(json.loads(out)) == 80
     corpus = open_corpus([folder], index_dir=index_dir)
     assert corpus.stats.articles == 80 and corpus.stats.unchanged == 80 and not corpus.notices

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import SEEDS
 from textual.widgets import DataTable
 
 from tui.app import TalksApp
-
-from conftest import SEEDS
 
 
 async def wait_for_rows(pilot, table: DataTable, rows: int) -> None:

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import EVAL, SEEDS
 
 from tui.cli import main
-
-from conftest import EVAL, SEEDS
 
 SCRIPT = Path(sys.executable).with_name("talks-tui")
 
@@ -50,7 +49,9 @@ def test_articles_json_fields(capsys, seeds_args):
         assert isinstance(a["authors"], list) and a["word_count"] > 0
     code, out, _ = run_cli(capsys, "articles", "--json", "--full", *seeds_args)
     full = json.loads(out)
-    assert all(a["paragraphs"] and sum(len(p.split()) for p in a["paragraphs"]) == a["word_count"] for a in full)
+    assert all(
+        a["paragraphs"] and sum(len(p.split()) for p in a["paragraphs"]) == a["word_count"] for a in full
+    )
 
 
 @pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside this checkout")
@@ -60,9 +61,18 @@ def test_metadata_scores_perfectly_on_the_seeds(capsys, seeds_args, tmp_path):
     articles = tmp_path / "articles.json"
     articles.write_text(out, encoding="utf-8")
     score = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "seeds_gold.json"),
-         "--articles", str(articles), "--min-metadata", "1.0"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            "--gold",
+            str(EVAL / "seeds_gold.json"),
+            "--articles",
+            str(articles),
+            "--min-metadata",
+            "1.0",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert score.returncode == 0, score.stdout + score.stderr
     assert "metadata=1.000" in score.stdout
@@ -125,8 +135,10 @@ def test_index_command_reports_incremental_work(capsys, tmp_path):
 def test_problems_go_to_stderr_and_json_stays_clean(capsys, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
-    (corpus / "broken.txt").write_bytes(b"\x00\xff\x00binary")
-    code, out, err = run_cli(capsys, "articles", "--json", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"))
+    (corpus / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    code, out, err = run_cli(
+        capsys, "articles", "--json", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i")
+    )
     assert code == 0 and len(json.loads(out)) == 5
     assert "broken.txt" in err and "skipped" in err
 
@@ -134,8 +146,12 @@ def test_problems_go_to_stderr_and_json_stays_clean(capsys, tmp_path):
 def test_markup_in_articles_prints_literally(capsys, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "m.txt").write_text("Tariffs [bold]rise[/] again [link=http://x]here[/link]\n\nBody on tariffs [/].\n")
+    (corpus / "m.txt").write_text(
+        "Tariffs [bold]rise[/] again [link=http://x]here[/link]\n\nBody on tariffs [/].\n"
+    )
     code, out, _ = run_cli(capsys, "articles", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"))
     assert code == 0 and "[bold]rise[/]" in out
-    code, out, _ = run_cli(capsys, "search", "tariffs", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"))
+    code, out, _ = run_cli(
+        capsys, "search", "tariffs", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i")
+    )
     assert code == 0 and "[/]" in out

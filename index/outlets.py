@@ -1,0 +1,498 @@
+"""Which outlet an article comes from: a table of known outlets, and detection from page text.
+
+Detection trusts what a page says about itself (copyright lines, credit lines, house signatures,
+domains, "More From X", byline parentheticals) and ignores mere mentions of other outlets in the
+story ("told the Global Times", "according to Reuters"), because outlets cite each other all the
+time. When the text is wire copy carried by a publisher ("Source: Reuters" on a CNA page), the
+publisher is the outlet and the wire is reported alongside.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_BUILTIN = Path(__file__).with_name("outlets.toml")
+_FIELDS = ("name", "aliases", "domains", "signatures", "country", "kind")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...] = ()
+    signatures: tuple[str, ...] = ()  # regexes, matched case-insensitively against single lines
+    domains: tuple[str, ...] = ()
+    country: str | None = None
+    kind: str | None = None  # "state media" | "wire" | "commercial" | "public broadcaster" ...
+
+    @property
+    def is_wire(self) -> bool:
+        """Wires and agencies sell copy that other outlets publish under their own name."""
+        return bool(self.kind) and ("wire" in self.kind or "agency" in self.kind)
+
+
+@dataclass(frozen=True)
+class OutletMatch:
+    """The result of detection: the outlet, and the wire whose copy it carries, if any."""
+
+    outlet: Outlet | None
+    wire: Outlet | None = None
+    evidence: str = ""  # the line that weighed most, to explain the choice
+
+
+# Cue weights: how strongly a kind of line says "this page is from that outlet".
+_W_SIGNATURE = 12  # a house signature from the table
+_W_COPYRIGHT = 10
+_W_ORIGIN = 9  # "originally published by X": X wrote it
+_W_CLAIM = 8  # the page's own metadata or byline: "By A ( Global Times", og:site_name
+_W_DOMAIN = 8  # "caixinglobal.com is the English-language portal of ..."
+_W_CREDIT = 7  # "Source: Reuters", "— AFP"
+_W_MORE_FROM = 6
+_W_DATELINE = 6  # "BEIJING (Reuters) -"
+_W_CONTACT = 6  # an e-mail address at the outlet's domain in a short line
+_W_SITE_NAME = 5  # a line that is nothing but an outlet's name (logo text)
+_W_REPRINT = 1  # "X is authorized to reprint": X only carries the copy
+_STRONG = 6  # a publisher must have at least this much to beat a wire
+_LONG = 100  # characters: a line longer than this is story prose
+
+_LEGAL_SUFFIX_RE = re.compile(
+    r"(?:[\s,]+(?:ltd|limited|inc|llc|plc|corp|corporation|co|gmbh|s\.?a|pte|pty|bhd|sdn))+\.?\s*$",
+    re.IGNORECASE,
+)
+_PUBLISHER_WORDS_RE = re.compile(
+    r"(?:\s+(?:publishers?|publishing|media|group|holdings|company|news ?paper|newspapers))+\s*$",
+    re.IGNORECASE,
+)
+# What a copyright or credit line may name instead of an outlet.
+_GENERIC_NAMES = frozenset(
+    ("the author", "author", "authors", "the authors", "original author", "the original author", "staff")
+    + ("respective owners", "its respective owners", "agencies", "agency", "news agencies", "wire services")
+    + ("wires", "this website", "the publisher", "publisher", "all", "us", "we", "this article", "this story")
+    + ("the story", "this section", "reuters staff")
+)
+_NON_WORD_RE = re.compile(r"[^\w]+")
+_DOMAIN_RE = re.compile(r"\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b", re.IGNORECASE)
+_HOST_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/\s]*@)?([^/:?#\s]+)", re.IGNORECASE)
+
+_COPYRIGHT_MARK_RE = re.compile(r"©|\(c\)|&copy;|\bcopyright\b|\ball rights? reserved\b", re.IGNORECASE)
+_COPYRIGHT_START_RE = re.compile(r"^\W{0,3}(?:©|\(c\)|&copy;|copyright\b)", re.IGNORECASE)
+_COPYRIGHT_NOISE_RE = re.compile(
+    r"©|\(c\)|&copy;|\bcopyright(?:ed)?\b|\ball rights? reserved\b\.?|"
+    r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b|"
+    r"^\W*by\b",
+    re.IGNORECASE,
+)
+_SOURCE_RE = re.compile(
+    r"^(?:sources?|credits?|courtesy(?: of)?)\s*[:：]\s*(?P<name>.{1,80})$", re.IGNORECASE
+)
+_DASH_CREDIT_RE = re.compile(r"^[-–—]+\s*(?P<name>[^\W\d_][\w.&' -]{0,40})$")
+_INPUTS_RE = re.compile(
+    r"^\(?\s*with (?:inputs?|files|additional reporting) (?:from|by) (?P<name>[^)]{1,80})\)?\.?$",
+    re.IGNORECASE,
+)
+_MORE_FROM_RE = re.compile(
+    r"^(?:more|more stories|more news|latest) (?P<prep>from|on|at) (?P<name>.{2,60})$", re.IGNORECASE
+)
+_REPRINT_RE = re.compile(
+    r"(?:^|[.;]\s+)(?P<name>[^\W\d_][\w&.'’ -]{1,60}?)\s+(?:is|are|has been|was)\s+"
+    r"authori[sz]ed to (?:re)?(?:print|publish)",
+    re.IGNORECASE,
+)
+_ORIGIN_RE = re.compile(
+    r"(?:originally|first) (?:published|appeared|ran) (?:in|on|by|at|with) (?:the )?"
+    r"(?P<name>[^\W\d_][^.,;:()]{1,60})",
+    re.IGNORECASE,
+)
+_DOMAIN_LEAD_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)\s+(?:is|was|are)\b", re.IGNORECASE
+)
+_EMAIL_RE = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
+_BARE_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?:/\S*)?$", re.IGNORECASE)
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{1,8}\.?\s+\d{1,2})?\s*"
+    r"\((?P<name>[A-Za-z][\w .&-]{0,30})\)\s*[-–—:]"
+)
+_SPLIT_NAMES_RE = re.compile(r"\s*(?:/|,|;|&|\band\b|\(|\))\s*")
+_DATE_TAIL_RE = re.compile(r"\s+(?:on|in)\s+\w+\s+\d.*$|\s+\d{1,2}\s+\w+\s+\d{4}.*$")
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Türkiye Today" == "turkiye today"."""
+    folded = name.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = " ".join(_NON_WORD_RE.sub(" ", folded).split())
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def host_of(text: str) -> str | None:
+    """The host name in a URL, domain or e-mail-like string, lower case, without "www."."""
+    m = _HOST_RE.match(text.strip())
+    if not m or "." not in m.group(1):
+        return None
+    host = m.group(1).lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+class OutletTable:
+    """Known outlets, looked up by name, alias or domain, and detected from page text."""
+
+    def __init__(self, outlets: Iterable[Outlet]) -> None:
+        self.outlets: tuple[Outlet, ...] = tuple(outlets)
+        self._by_name: dict[str, Outlet] = {}
+        self._by_domain: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            for name in (outlet.name, *outlet.aliases):
+                self._by_name.setdefault(name_key(name), outlet)
+            for domain in outlet.domains:
+                host = host_of(domain)
+                if host:
+                    self._by_domain.setdefault(host, outlet)
+        self._signatures = _Signatures(self.outlets)
+        payload = json.dumps([asdict(o) for o in self.outlets], ensure_ascii=False, sort_keys=True)
+        self.fingerprint: str = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> OutletTable:
+        """The built-in table, plus a user TOML file whose entries add to or replace it by name."""
+        outlets = {name_key(o.name): o for o in _builtin_outlets()}
+        if extra is not None:
+            for outlet in _read_outlets_file(Path(extra)):
+                outlets[name_key(outlet.name)] = outlet
+        return cls(outlets.values())
+
+    def lookup(self, name: str) -> Outlet | None:
+        """The outlet known by this name, alias, domain or URL (case-insensitive), if any."""
+        text = (name or "").strip()
+        if not text:
+            return None
+        if "." in text and " " not in text:
+            host = host_of(text)
+            while host and host.count(".") >= 1:
+                if host in self._by_domain:
+                    return self._by_domain[host]
+                host = host.split(".", 1)[1]
+        return self._by_name.get(name_key(text))
+
+    def resolve(self, name: str) -> Outlet | None:
+        """A known outlet by name, or else a new entry carrying just the name as written.
+        "SCMP Publishers Ltd" is the known SCMP; "Foo Daily Ltd." is a new "Foo Daily"."""
+        known = self.lookup(name)
+        if known is not None:
+            return known
+        cleaned = _clean_unknown_name(name)
+        if not cleaned:
+            return None
+        return (
+            self.lookup(cleaned) or self.lookup(_PUBLISHER_WORDS_RE.sub("", cleaned)) or Outlet(name=cleaned)
+        )
+
+    def detect(self, lines: Sequence[str], claims: Sequence[str] = ()) -> Outlet | None:
+        """The outlet a page's lines point to, or None. `claims` are names the page states about
+        itself outside the text (HTML site name, the outlet part of a byline)."""
+        return self.identify(lines, claims).outlet
+
+    def identify(self, lines: Sequence[str], claims: Sequence[str] = ()) -> OutletMatch:
+        """Like detect, but also names the wire service whose copy the page carries."""
+        scores: dict[str, float] = {}
+        found: dict[str, Outlet] = {}
+        evidence: dict[str, tuple[float, str]] = {}
+
+        def add(outlet: Outlet | None, weight: float, line: str) -> None:
+            if outlet is None:
+                return
+            key = name_key(outlet.name)
+            found.setdefault(key, outlet)
+            scores[key] = scores.get(key, 0.0) + weight
+            if weight > evidence.get(key, (0.0, ""))[0]:
+                evidence[key] = (weight, line)
+
+        for claim in claims:
+            if claim and claim.strip():
+                add(self.resolve(claim), _W_CLAIM, claim)
+        # Long lines are story prose: signatures (wire datelines, sign-offs) can only sit at the
+        # start of its first paragraphs or the end of its last ones.
+        long_lines = [i for i, line in enumerate(lines) if len(line) > _LONG]
+        ends = {*long_lines[:3], *long_lines[-3:]}
+        for i, line in enumerate(lines):
+            if line:
+                self._line_cues(line, add, story_end=i in ends)
+        if not scores:
+            return OutletMatch(None)
+        ranked = sorted(scores, key=lambda k: -scores[k])  # stable: earlier cues win ties
+        best = found[ranked[0]]
+        publishers = [k for k in ranked if not found[k].is_wire and scores[k] >= _STRONG]
+        wires = [k for k in ranked if found[k].is_wire and scores[k] >= _STRONG]
+        if best.is_wire and publishers:
+            return OutletMatch(found[publishers[0]], best, evidence[publishers[0]][1])
+        wire = found[wires[0]] if wires and not best.is_wire else None
+        return OutletMatch(best, wire, evidence[ranked[0]][1])
+
+    def _line_cues(
+        self, line: str, add: Callable[[Outlet | None, float, str], None], *, story_end: bool
+    ) -> None:
+        """Cues in one line. Every regex is behind a cheap substring test: most lines are prose."""
+        long_line = len(line) > _LONG
+        if long_line:
+            found = self._signatures.find(line[:150], floating=story_end)
+            if story_end:
+                found += self._signatures.find(line[-60:], at_start=False)
+        else:
+            found = self._signatures.find(line)
+        for index in set(found):
+            add(self.outlets[index], _W_SIGNATURE, line)
+        low = line.lower()
+        if not long_line:
+            marked = "©" in line or "copyright" in low or "(c)" in low or "rights reserved" in low
+            if marked and _is_copyright_line(line) and (holder := _copyright_holder(line)):
+                add(self.resolve(holder), _W_COPYRIGHT, line)
+            if low.startswith(("source", "credit", "courtesy")) and (m := _SOURCE_RE.match(line)):
+                for part in _split_names(m.group("name")):
+                    add(self.lookup(part), _W_CREDIT, line)
+            elif line[:1] in "-–—" and (m := _DASH_CREDIT_RE.match(line)):
+                add(self.lookup(m.group("name")), _W_CREDIT, line)
+            elif low.startswith(("(with", "with ")) and (m := _INPUTS_RE.match(line)):
+                for part in _split_names(m.group("name")):
+                    add(self.lookup(part), _W_CREDIT, line)
+            elif low.startswith(("more ", "latest ")) and (m := _MORE_FROM_RE.match(line)):
+                name = m.group("name").strip()
+                unknown_ok = m.group("prep").lower() == "from" and not name.endswith((".", "!", "?"))
+                add(self.lookup(name) or (self.resolve(name) if unknown_ok else None), _W_MORE_FROM, line)
+            elif " " not in line and "." in line and (m := _BARE_HOST_RE.match(line)):
+                add(self.lookup(m.group("host")), _W_DOMAIN, line)
+            if len(line) <= 60 and (known := self.lookup(line)):
+                add(known, _W_SITE_NAME, line)
+            if "@" in line:
+                for m in _EMAIL_RE.finditer(line):
+                    add(self.lookup(m.group("host")), _W_CONTACT, line)
+        if "." in line[:40] and (m := _DOMAIN_LEAD_RE.match(line)):
+            add(self.lookup(m.group("host")), _W_DOMAIN, line)
+        if "(" in line[:60] and line[:1].isupper() and (m := _DATELINE_RE.match(line[:150])):
+            add(self.lookup(m.group("name")), _W_DATELINE, line)
+        if "uthori" in low and (m := _REPRINT_RE.search(line)):
+            add(self.resolve(m.group("name")), _W_REPRINT, line)
+        if ("published" in low or "appeared" in low or " ran " in low) and (m := _ORIGIN_RE.search(line)):
+            name = _DATE_TAIL_RE.sub("", m.group("name"))
+            add(self.resolve(name), _W_ORIGIN, line)
+
+
+def _split_names(text: str) -> list[str]:
+    return [p for p in _SPLIT_NAMES_RE.split(text) if p]
+
+
+def _is_copyright_line(line: str) -> bool:
+    """A copyright notice, not a caption or sentence that happens to contain "©"."""
+    if _COPYRIGHT_START_RE.match(line) or "rights reserved" in line.lower():
+        return True
+    return len(line.split()) <= 8 and bool(_COPYRIGHT_MARK_RE.search(line))
+
+
+def _copyright_holder(line: str) -> str | None:
+    """ "© 2025 The Associated Press. All rights reserved." -> "The Associated Press"."""
+    text = _COPYRIGHT_NOISE_RE.sub(" ", line)
+    for chunk in re.split(r"\.\s|\s[|•·]\s|\s[-–—]\s|;", text):
+        chunk = chunk.strip(" \t.,:;-–—|")
+        if re.search(r"[^\W\d_]", chunk):
+            return chunk if len(chunk.split()) <= 6 else None
+    return None
+
+
+def _clean_unknown_name(name: str) -> str | None:
+    text = re.sub(r"\s+", " ", name).strip(" \t.,:;|-–—()[]\"'“”‘’")
+    text = _LEGAL_SUFFIX_RE.sub("", text).strip(" ,.")
+    words = text.split()
+    if not words or len(words) > 6 or name_key(text) in _GENERIC_NAMES:
+        return None
+    if not (text[0].isupper() or text[0].isdigit() or _DOMAIN_RE.fullmatch(text)):
+        return None
+    if re.search(r"[.!?]\s", text):  # a sentence, not a name
+        return None
+    return text
+
+
+class _Signatures:
+    """The table's signatures, arranged so that a line costs a few regex calls at most.
+
+    Anchored signatures ("^...") are joined in one alternation tried at the start of the line.
+    Floating ones are each tried only when the line contains their longest literal part
+    ("(reuters)", "©"), since a long alternation searched at every position is slow in `re`.
+    """
+
+    def __init__(self, outlets: Sequence[Outlet]) -> None:
+        parts = [(i, sig) for i, o in enumerate(outlets) for sig in o.signatures]
+        anchored = [(i, sig[1:]) for i, sig in parts if sig.startswith("^")]
+        self._anchored: list[tuple[re.Pattern[str], int | None]] = []
+        if anchored:
+            try:
+                joined = "|".join(f"(?P<o{i}_{n}>{sig})" for n, (i, sig) in enumerate(anchored))
+                self._anchored = [(re.compile(joined, re.IGNORECASE), None)]
+            except re.error:  # a user regex that cannot be combined (its own group names...)
+                self._anchored = [(re.compile(sig, re.IGNORECASE), i) for i, sig in anchored]
+        self._floating = [
+            (i, re.compile(sig, re.IGNORECASE), _required_literal(sig))
+            for i, sig in parts
+            if not sig.startswith("^")
+        ]
+
+    def find(self, text: str, *, at_start: bool = True, floating: bool = True) -> list[int]:
+        """Positions in the table of the outlets whose signatures occur in text (`at_start`:
+        text begins a line, so anchored signatures apply)."""
+        found = []
+        if floating and self._floating:
+            low = text.lower()
+            found = [
+                i
+                for i, pattern, literal in self._floating
+                if (literal is None or literal in low) and pattern.search(text)
+            ]
+        if at_start:
+            for pattern, index in self._anchored:
+                m = pattern.match(text)
+                if m is not None:
+                    found.append(index if index is not None else int((m.lastgroup or "o0")[1:].split("_")[0]))
+        return found
+
+
+def _required_literal(pattern: str) -> str | None:
+    """The longest run of plain characters every match must contain, lower-cased, or None."""
+    runs: list[str] = []
+    run: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            if pattern[i + 1].isalnum():  # \s, \d, \b...: a class or an assertion
+                runs.append("".join(run))
+                run = []
+            else:
+                run.append(pattern[i + 1])
+            i += 2
+        elif c in "([":
+            runs.append("".join(run))
+            run = []
+            i = _skip_group(pattern, i)
+        elif c == "|":
+            return None  # alternatives at the top level: no single literal is required
+        elif c in "*?{":
+            if run:
+                run.pop()  # the quantified character may be absent
+            runs.append("".join(run))
+            run = []
+            i = pattern.find("}", i) + 1 if c == "{" else i + 1
+            if i == 0:
+                return None
+        elif c in ".^$)+":
+            runs.append("".join(run))
+            run = [] if c != "+" else run[-1:]
+            i += 1
+        else:
+            run.append(c)
+            i += 1
+    runs.append("".join(run))
+    best = max(runs, key=len)
+    return best.lower() if best else None
+
+
+def _skip_group(pattern: str, i: int) -> int:
+    """Index after the group or character class that starts at i."""
+    if pattern[i] == "[":
+        j = i + 1
+        if j < len(pattern) and pattern[j] == "^":
+            j += 1
+        if j < len(pattern) and pattern[j] == "]":
+            j += 1
+        while j < len(pattern) and pattern[j] != "]":
+            j += 2 if pattern[j] == "\\" else 1
+        return j + 1
+    depth = 0
+    j = i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _skip_group(pattern, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return j
+
+
+@lru_cache(maxsize=1)
+def _builtin_outlets() -> tuple[Outlet, ...]:
+    return _parse_outlets(tomllib.loads(_BUILTIN.read_text(encoding="utf-8")), _BUILTIN)
+
+
+def _read_outlets_file(path: Path) -> tuple[Outlet, ...]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ValueError(f"{path}: cannot read outlets file: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: outlets file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{path}: not valid TOML: {e}") from None
+    return _parse_outlets(data, path)
+
+
+def _parse_outlets(data: dict, path: Path) -> tuple[Outlet, ...]:
+    entries = data.get("outlet", data.get("outlets"))
+    unknown_top = set(data) - {"outlet", "outlets"}
+    if entries is None or unknown_top:
+        raise ValueError(f"{path}: expected [[outlet]] tables, found {sorted(data) or 'nothing'}")
+    if not isinstance(entries, list):
+        raise ValueError(f"{path}: 'outlet' must be an array of tables ([[outlet]])")
+    outlets = []
+    for n, entry in enumerate(entries, 1):
+        where = f"{path}: outlet #{n}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: expected a table")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{where}: 'name' must be a non-empty string")
+        where = f"{path}: outlet {name!r}"
+        extra = set(entry) - set(_FIELDS)
+        if extra:
+            raise ValueError(f"{where}: unknown key {sorted(extra)[0]!r} (expected {', '.join(_FIELDS)})")
+        lists = {}
+        for key in ("aliases", "domains", "signatures"):
+            value = entry.get(key, [])
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{where}: {key!r} must be a list of strings")
+            lists[key] = tuple(v.strip() for v in value if v.strip())
+        for sig in lists["signatures"]:
+            try:
+                re.compile(sig)
+            except re.error as e:
+                raise ValueError(f"{where}: bad signature regex {sig!r}: {e}") from None
+        for key in ("country", "kind"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                raise ValueError(f"{where}: {key!r} must be a string")
+        outlets.append(
+            Outlet(
+                name=name.strip(),
+                aliases=lists["aliases"],
+                signatures=lists["signatures"],
+                domains=lists["domains"],
+                country=entry.get("country") or None,
+                kind=entry.get("kind") or None,
+            )
+        )
+    return tuple(outlets)
