@@ -26,8 +26,10 @@ from index.catalog import Catalog, CatalogDamaged, FileState
 from index.ingest import discover_files, load_file
 from index.model import Article, Hit, Problem, SearchResult
 from index.outlets import OutletTable
+from index.querytext import plain_words, replace_word
 from index.snippets import make_snippets
 from index.store import SCHEMA_VERSION, IndexDamaged, IndexDoc, Store, analyse
+from index.terms import stem, word_spans
 
 # Below this many files to read, a worker process costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -168,7 +170,7 @@ class Corpus:
         """'Did you mean': each unknown word replaced by the closest indexed word, if that finds hits."""
         assert self._store is not None
         store = self._store
-        words = [w for w in _plain_words(text) if not store.has_term(w)]
+        words = [w for w in plain_words(text) if not store.has_term(w)]
         if not words:
             return None
         suggestion = text
@@ -177,7 +179,7 @@ class Corpus:
             if replacement is None:
                 continue
             surface = self._surface_form(replacement) or replacement
-            suggestion = _replace_word(suggestion, word, surface)
+            suggestion = replace_word(suggestion, word, surface)
         if suggestion == text:
             return None
         try:
@@ -188,8 +190,6 @@ class Corpus:
     def _surface_form(self, term: str) -> str | None:
         """A word as written in the corpus for an index term ("negoti" -> "negotiations")."""
         assert self._store is not None
-        from index.terms import stem, word_spans
-
         article_id = self._store.example_article(term)
         article = self.article(article_id) if article_id else None
         if article is None:
@@ -208,31 +208,10 @@ class Corpus:
         self.notices.append(f"Rebuilt the index in {self.index_dir}: it was damaged ({reason}).")
 
     def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
         if self._catalog is not None:
             self._catalog.close()
-
-
-def _plain_words(text: str) -> list[str]:
-    """Words of a query that search title/body: not operators, not inside other fields."""
-    import re
-
-    from index.terms import word_spans
-
-    words = []
-    for token in re.findall(r'(?:(\w+):)?("[^"]*"|\[[^\]]*\]|\{[^}]*\}|\S+)', text):
-        fieldname, value = token
-        if fieldname and fieldname.lower() not in ("title", "body"):
-            continue
-        for word, _, _ in word_spans(value):
-            if word.upper() not in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO") and not word.isdigit():
-                words.append(word)
-    return words
-
-
-def _replace_word(text: str, word: str, new: str) -> str:
-    import re
-
-    return re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", lambda _: new, text, count=1)
 
 
 def open_corpus(

@@ -7,30 +7,37 @@ worker process does the tokenising while this process writes postings.
 
 from __future__ import annotations
 
+import math
 import os
-import pickle
-import re
 import shutil
-import struct
-from collections import Counter
+import sys
+import threading
+from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import fields, index, qparser, query, scoring
+import numpy as np
+from whoosh import fields, formats, index, qparser, query
 from whoosh.analysis import Token, Tokenizer
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser.plugins import GtLtPlugin
+from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
 
 from index.model import QueryError
+from index.querytext import FIELD_ALIASES, check_syntax
 from index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
 
 # Bump when the schema or the analysis changes: older indexes are then rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TEXT_FIELDS = ("title", "body")
 FIELD_BOOSTS = {"title": 2.0, "body": 1.0}
-QUERY_FIELDS = ("title", "body", "outlet", "author", "date", "id")
-FIELD_ALIASES = {"author": ["authors", "by"], "outlet": ["source"]}
+BM25_K1, BM25_B = 1.2, 0.75
 
 
 def _writer_memory_mb() -> int:
@@ -44,8 +51,9 @@ def _writer_memory_mb() -> int:
 
 
 WRITER_MEMORY_MB = _writer_memory_mb()
-
-_UINT = struct.Struct("!I")
+# Uncompressed posting blocks: search reads whole posting lists, and inflating them cost more
+# than reading the larger files.
+_CODEC = W3Codec(blocklimit=128, compression=0)
 
 
 class IndexDamaged(Exception):
@@ -99,8 +107,56 @@ class LowercaseTokenizer(Tokenizer):
             yield token
 
 
-class PreAnalysedText(fields.TEXT):
-    """A TEXT field that also accepts postings computed elsewhere (by `analyse`)."""
+def _encode_positions(positions: Sequence[int]) -> bytes:
+    data = array("I", positions)
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data.tobytes()
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    data = array("I")
+    data.frombytes(value)
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data.tolist()
+
+
+class RawPositions(formats.Positions):
+    """Word positions as little-endian uint32 arrays instead of Whoosh's pickled deltas, so that
+    search can read a whole posting list with numpy (see `_Segment.phrase_mask`)."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        kwargs["positions"] = True
+        found: dict[str, list[int]] = defaultdict(list)
+        for token in formats.tokens(value, analyzer, kwargs):
+            found[token.text].append(token.pos)
+        for word, positions in found.items():
+            yield word, len(positions), len(positions) * self.field_boost, _encode_positions(positions)
+
+    def encode(self, positions):
+        return _encode_positions(positions)
+
+    def decode_positions(self, valuestring):
+        return _decode_positions(valuestring)
+
+    def decode_frequency(self, valuestring):
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring):
+        return len(valuestring) // 4 * self.field_boost
+
+    def decode_position_boosts(self, valuestring):
+        return [(pos, 1.0) for pos in _decode_positions(valuestring)]
+
+
+class PositionsText(fields.TEXT):
+    """A phrase-searchable TEXT field with RawPositions, which also accepts postings computed
+    elsewhere (by `analyse`, in a worker process)."""
+
+    def __init__(self, analyzer):
+        super().__init__(analyzer=analyzer, phrase=True)
+        self.format = RawPositions(field_boost=self.format.field_boost)
 
     def index(self, value, **kwargs):
         if isinstance(value, PostingList):
@@ -118,10 +174,10 @@ class PostingList:
 def _schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        title=PreAnalysedText(analyzer=StemTokenizer(), phrase=True),
-        body=PreAnalysedText(analyzer=StemTokenizer(), phrase=True),
-        outlet=fields.TEXT(analyzer=LowercaseTokenizer(), phrase=True),
-        author=fields.TEXT(analyzer=LowercaseTokenizer(), phrase=True),
+        title=PositionsText(StemTokenizer()),
+        body=PositionsText(StemTokenizer()),
+        outlet=PositionsText(LowercaseTokenizer()),
+        author=PositionsText(LowercaseTokenizer()),
         date=fields.ID(),
         # The outlet's display name, for hit counts per outlet.
         outlet_name=fields.ID(sortable=True),
@@ -129,13 +185,13 @@ def _schema() -> fields.Schema:
 
 
 def _positions(text: str) -> PostingList:
-    """The same postings Whoosh's Positions format would write for `text` (see formats.py)."""
-    items = []
-    for term, poslist in term_positions(text).items():
-        deltas = [poslist[0]] + [b - a for a, b in zip(poslist, poslist[1:], strict=False)]
-        encoded = _UINT.pack(len(deltas)) + pickle.dumps(deltas, 2)
-        items.append((term.encode("utf-8"), len(poslist), float(len(poslist)), encoded))
-    return PostingList(tuple(items))
+    """The postings RawPositions would write for `text` with the StemTokenizer."""
+    return PostingList(
+        tuple(
+            (term.encode("utf-8"), len(positions), float(len(positions)), _encode_positions(positions))
+            for term, positions in term_positions(text).items()
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -179,32 +235,6 @@ class RawResult:
     total: int
     per_outlet: dict[str, int]
     terms: frozenset[str]  # matched title/body terms, for highlighting
-
-
-# `foo:` where foo is not a known field is almost always a typo the user wants to hear about.
-_FIELD_RE = re.compile(r"(?<![\w:/])([A-Za-z_]\w*):(?!//)")
-
-
-def _check_syntax(text: str) -> None:
-    """Whoosh quietly guesses at broken queries; say plainly what is wrong instead."""
-    outside_quotes = re.sub(r'"[^"]*"', '""', text)
-    if text.count('"') % 2:
-        raise QueryError('unclosed quote: add the closing " to the phrase')
-    depth = 0
-    for ch in outside_quotes:
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth < 0:
-            raise QueryError("a ')' has no matching '('")
-    if depth:
-        raise QueryError("a '(' is never closed")
-    if outside_quotes.count("[") != outside_quotes.count("]") or outside_quotes.count(
-        "{"
-    ) != outside_quotes.count("}"):
-        raise QueryError("a range is not closed: write it as date:[2025-10-25 to 2025-10-27]")
-    known = set(QUERY_FIELDS) | {a for names in FIELD_ALIASES.values() for a in names}
-    for name in _FIELD_RE.findall(outside_quotes):
-        if name.lower() not in known:
-            raise QueryError(f"unknown field '{name}:'; fields are {', '.join(QUERY_FIELDS)}")
 
 
 def _widen_phrases(q: query.Query, text: str) -> query.Query:
@@ -275,6 +305,30 @@ class Store:
         parser.add_plugin(GtLtPlugin())
         parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
         self._parser = parser
+        self._cache = _SegmentCache()
+        # Opening a searcher copies each segment file into memory (25 ms at 10,000 articles), so
+        # one is kept and refreshed only when the index has changed; the lock keeps it to one
+        # search at a time when the app searches from worker threads.
+        self._searcher = None
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def _current_searcher(self):
+        with self._lock:
+            # Not Searcher.refresh(): it reuses readers of segments whose deletions have changed.
+            if self._searcher is not None and self._searcher.up_to_date():
+                yield self._searcher
+                return
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._ix.searcher()
+            yield self._searcher
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
 
     @classmethod
     def create(cls, folder: Path) -> Store:
@@ -292,13 +346,14 @@ class Store:
             ix = index.open_dir(str(folder))
             if set(ix.schema.names()) != set(_schema().names()):
                 raise IndexDamaged("older index layout")
-            with ix.searcher() as searcher:
+            store = cls(ix)
+            with store._current_searcher() as searcher:  # reads every segment: finds damage now
                 searcher.doc_count()
         except IndexDamaged:
             raise
         except Exception as exc:  # whoosh raises many kinds of errors on a damaged folder
             raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
-        return cls(ix)
+        return store
 
     def doc_count(self) -> int:
         try:
@@ -307,11 +362,11 @@ class Store:
             raise IndexDamaged(str(exc)) from exc
 
     def writer(self) -> StoreWriter:
-        return StoreWriter(self._ix.writer(limitmb=WRITER_MEMORY_MB, timeout=10.0))
+        return StoreWriter(self._ix.writer(limitmb=WRITER_MEMORY_MB, timeout=10.0, codec=_CODEC))
 
     def parse(self, text: str) -> query.Query:
         """The Whoosh query for the user's text, or QueryError with a plain one-line message."""
-        _check_syntax(text)
+        check_syntax(text)
         try:
             q = self._parser.parse(text)
         except Exception as exc:  # the parser's own complaints, worded for people
@@ -321,19 +376,12 @@ class Store:
         return _widen_phrases(q, text)
 
     def search(self, text: str, limit: int | None) -> RawResult:
-        """Top hits for the query text; an empty text matches every article."""
+        """Top hits for the query text, with the exact number of matches per outlet; an empty
+        text matches every article."""
         q = self.parse(text) if text.strip() else query.Every()
         try:
-            with self._ix.searcher(weighting=scoring.BM25F()) as searcher:
-                # Counting per outlet needs every match but no scores; ranking needs scores of the
-                # best only, which lets Whoosh skip blocks. Two passes beat one grouped pass.
-                matched = list(searcher.docs_for_query(q))
-                outlets = searcher.reader().column_reader("outlet_name")
-                per_outlet = Counter(outlets[docnum] for docnum in matched)
-                top = searcher.search(q, limit=limit) if matched else []
-                ids = tuple((hit["id"], float(hit.score or 0.0)) for hit in top)
-                terms = _text_terms(q, searcher.reader())
-                return RawResult(ids, len(matched), dict(per_outlet), terms)
+            with self._current_searcher() as searcher:
+                return _Search(searcher, self._cache).run(q, limit)
         except QueryError:
             raise
         except Exception as exc:
@@ -342,7 +390,7 @@ class Store:
     def has_term(self, word: str) -> bool:
         """Whether a query word (title/body) occurs anywhere in the index."""
         term = stem(word.lower())
-        with self._ix.searcher() as searcher:
+        with self._current_searcher() as searcher:
             reader = searcher.reader()
             return any((field, term) in reader for field in TEXT_FIELDS)
 
@@ -353,7 +401,7 @@ class Store:
 
         word = word.lower()
         wanted = stem(word)
-        with self._ix.searcher() as searcher:
+        with self._current_searcher() as searcher:
             reader = searcher.reader()
             lexicon = sorted({t.decode("utf-8") for f in TEXT_FIELDS for t in reader.lexicon(f)})
             near = process.extract(wanted, lexicon, scorer=Levenshtein.distance, score_cutoff=2, limit=20)
@@ -373,9 +421,274 @@ class Store:
 
     def example_article(self, term: str) -> str | None:
         """The id of one article containing the term, to show the word as written."""
-        with self._ix.searcher() as searcher:
+        with self._current_searcher() as searcher:
             for fieldname in ("body", "title"):
                 docnums = list(searcher.document_numbers(**{fieldname: term}))
                 if docnums:
                     return searcher.stored_fields(docnums[0])["id"]
         return None
+
+
+# -- The matching engine ---------------------------------------------------------------------------
+# Whoosh walks posting lists one document at a time in Python, which at 10,000 articles costs
+# 50-200 ms a query once every match must be counted (per-outlet counts, totals). Here a query is
+# evaluated a whole posting list at a time: documents as numpy boolean masks (AND = &, OR = |),
+# phrases as sorted (document, position) keys, and BM25F scores as array arithmetic. Whoosh still
+# parses, stores and merges; this reads its segments' blocks directly.
+
+_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class _SegmentCache:
+    """Per-segment arrays that never change while a segment lives: field lengths, outlet codes."""
+
+    def __init__(self):
+        self._arrays: dict[tuple[str, str], object] = {}
+
+    def get(self, segment_id: str, name: str, make):
+        key = (segment_id, name)
+        if key not in self._arrays:
+            self._arrays[key] = make()
+        return self._arrays[key]
+
+    def keep_only(self, segment_ids: set[str]) -> None:
+        for key in [k for k in self._arrays if k[0] not in segment_ids]:
+            del self._arrays[key]
+
+
+@dataclass
+class _Postings:
+    ids: np.ndarray  # document numbers within the segment, ascending
+    weights: np.ndarray  # term frequency in each document
+    values: list[bytes]  # encoded positions
+
+
+class _Segment:
+    """One segment of the index, read a posting list at a time."""
+
+    def __init__(self, searcher, offset: int, cache: _SegmentCache):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.offset = offset
+        self.size = self.reader.doc_count_all()
+        segment = self.reader.segment()
+        self.segment_id = segment.segment_id() if segment is not None else f"seg{offset}"
+        self._cache = cache
+        self._postings: dict[tuple[str, bytes, bool], _Postings] = {}
+        self.live = np.ones(self.size, dtype=bool)
+        if self.reader.has_deletions():
+            self.live[list(self.reader.deleted_docs_set)] = False
+
+    def empty(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=bool)
+
+    def postings(self, field: str, btext: bytes) -> _Postings:
+        key = (field, btext)
+        if key not in self._postings:
+            self._postings[key] = self._read_postings(field, btext)
+        return self._postings[key]
+
+    def _read_postings(self, field: str, btext: bytes) -> _Postings:
+        """A whole posting list. Positions come along: a block unpickles them in any case."""
+        try:
+            matcher = self.reader.postings(field, btext)
+        except TermNotFound:
+            return _Postings(_EMPTY, np.zeros(0), [])
+        if isinstance(matcher, FilterMatcher):  # deletions: applied through `live` instead
+            matcher = matcher.child
+        ids, weights, values = [], [], []
+        if isinstance(matcher, W3LeafMatcher):
+            while True:
+                if matcher._data is None:
+                    matcher._read_data()
+                block_ids, block_weights, block_values = matcher._data  # see W3PostingsWriter
+                n = len(block_ids)
+                ids.append(np.cumsum(np.asarray(block_ids, dtype=np.int64)))  # ids are delta-coded
+                if block_weights is None:
+                    weights.append(np.ones(n))
+                elif isinstance(block_weights, float):
+                    weights.append(np.full(n, block_weights))
+                else:
+                    weights.append(np.asarray(block_weights, dtype=np.float64))
+                if isinstance(block_values, tuple):  # None for fields without positions
+                    values.extend(block_values)
+                if matcher._lastblock:
+                    break
+                matcher._goto(matcher._nextoffset)
+            return _Postings(np.concatenate(ids), np.concatenate(weights), values)
+        # Short posting lists are kept inline in the term info: read them the ordinary way.
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        return _Postings(
+            np.asarray(ids, dtype=np.int64),
+            np.asarray(weights, dtype=np.float64),
+            values,
+        )
+
+    def term_mask(self, field: str, btext: bytes) -> np.ndarray:
+        mask = self.empty()
+        mask[self.postings(field, btext).ids] = True
+        return mask
+
+    def phrase_mask(self, field: str, words: Sequence[bytes], slop: int) -> np.ndarray:
+        """Documents where each word follows the previous one within `slop` positions."""
+        keys = None
+        for word in words:
+            postings = self.postings(field, word)
+            if not len(postings.ids):
+                return self.empty()
+            values = postings.values
+            counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+            positions = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+            word_keys = (np.repeat(postings.ids, counts) << 32) | positions  # ascending
+            if keys is not None:
+                before = np.searchsorted(keys, word_keys, side="left") - 1
+                found = before >= 0
+                gap = word_keys - keys[np.maximum(before, 0)]
+                word_keys = word_keys[found & (gap >= 1) & (gap <= slop)]
+            keys = word_keys
+            if not len(keys):
+                return self.empty()
+        mask = self.empty()
+        mask[np.unique(keys >> 32)] = True
+        return mask
+
+    def field_lengths(self, field: str) -> np.ndarray:
+        def load() -> np.ndarray:
+            perdoc = self.reader._perdoc
+            name = _lenfield(field)
+            if not perdoc.has_column(name):
+                return np.zeros(self.size)
+            column = perdoc.column_reader(name, LENGTHS_COLUMN).load()
+            return _LENGTHS[np.frombuffer(bytes(column), dtype=np.uint8)]
+
+        return self._cache.get(self.segment_id, f"len:{field}", load)
+
+    def outlet_codes(self) -> tuple[np.ndarray, list[str]]:
+        def load() -> tuple[np.ndarray, list[str]]:
+            names = list(self.reader.column_reader("outlet_name"))
+            if not names:
+                return _EMPTY, []
+            unique, codes = np.unique(np.asarray(names, dtype=object), return_inverse=True)
+            return codes.astype(np.int64), [str(u) for u in unique]
+
+        return self._cache.get(self.segment_id, "outlets", load)
+
+
+def _btext(searcher, field: str, text) -> bytes:
+    return text if isinstance(text, bytes) else searcher.schema[field].to_bytes(text)
+
+
+class _Search:
+    """One query over every segment: the matching documents, their BM25F scores, counts."""
+
+    def __init__(self, searcher, cache: _SegmentCache):
+        self._searcher = searcher
+        self._reader = searcher.reader()
+        self._count = max(1, self._reader.doc_count())
+        self._segments = [_Segment(sub, offset, cache) for sub, offset in searcher.leaf_searchers()]
+        cache.keep_only({seg.segment_id for seg in self._segments})
+
+    def run(self, q: query.Query, limit: int | None) -> RawResult:
+        scored: list[tuple[float, int]] = []
+        per_outlet: dict[str, int] = defaultdict(int)
+        total = 0
+        leaves = list(_scoring_leaves(q, self._reader))
+        for seg in self._segments:
+            mask = self._mask(q, seg) & seg.live
+            docs = np.flatnonzero(mask)
+            total += len(docs)
+            if not len(docs):
+                continue
+            codes, names = seg.outlet_codes()
+            for code, n in enumerate(np.bincount(codes[docs], minlength=len(names))):
+                if n:
+                    per_outlet[names[code]] += int(n)
+            scores = self._scores(leaves, seg)[docs]
+            if limit is not None and len(docs) > limit:
+                best = np.argpartition(-scores, limit - 1)[:limit]
+                docs, scores = docs[best], scores[best]
+            scored += [(float(score), int(doc) + seg.offset) for score, doc in zip(scores, docs, strict=True)]
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        top = scored if limit is None else scored[:limit]
+        ids = tuple((self._searcher.stored_fields(doc)["id"], score) for score, doc in top)
+        return RawResult(ids, total, dict(per_outlet), _text_terms(q, self._reader))
+
+    def _mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
+        if q is query.NullQuery:
+            return seg.empty()
+        if isinstance(q, query.Every):
+            return seg.live.copy()
+        if isinstance(q, query.Term):
+            return seg.term_mask(q.fieldname, _btext(self._searcher, q.fieldname, q.text))
+        if isinstance(q, query.Phrase):
+            words = [_btext(self._searcher, q.fieldname, w) for w in q.words]
+            return seg.phrase_mask(q.fieldname, words, q.slop)
+        if isinstance(q, query.MultiTerm):  # prefix, wildcard, range, fuzzy: the terms they expand to
+            mask = seg.empty()
+            for btext in q._btexts(self._reader):
+                mask |= seg.term_mask(q.fieldname, btext)
+            return mask
+        if isinstance(q, query.And | query.Require):
+            mask = seg.live.copy()
+            for sub in q.children():
+                mask &= self._mask(sub, seg)
+                if not mask.any():
+                    break
+            return mask
+        if isinstance(q, query.Or | query.DisjunctionMax):
+            mask = seg.empty()
+            for sub in q.children():
+                mask |= self._mask(sub, seg)
+            return mask
+        if isinstance(q, query.AndNot):
+            return self._mask(q.a, seg) & ~self._mask(q.b, seg)
+        if isinstance(q, query.AndMaybe):  # b only adds to the score
+            return self._mask(q.a, seg)
+        if isinstance(q, query.Not):
+            return ~self._mask(q.query, seg)
+        if isinstance(q, query.WrappingQuery):
+            return self._mask(q.child, seg)
+        mask = seg.empty()  # anything else: Whoosh's own, slower, matching
+        mask[list(q.docs(seg.searcher))] = True
+        return mask
+
+    def _scores(self, leaves: list[tuple[str, object, float]], seg: _Segment) -> np.ndarray:
+        """BM25F: per field and term, idf * tf (k1 + 1) / (tf + k1 (1 - b + b len / avg len)), boosted."""
+        scores = np.zeros(seg.size)
+        for field, text, boost in leaves:
+            btext = _btext(self._searcher, field, text)
+            postings = seg.postings(field, btext)
+            if not len(postings.ids):
+                continue
+            df = self._reader.doc_frequency(field, btext)
+            idf = math.log(self._count / (df + 1)) + 1.0
+            avg = max(self._reader.field_length(field) / self._count, 1.0)
+            lengths = seg.field_lengths(field)[postings.ids]
+            tf = postings.weights
+            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / avg)
+            scores[postings.ids] += boost * idf * tf * (BM25_K1 + 1) / (tf + norm)
+        return scores
+
+
+def _scoring_leaves(q: query.Query, reader) -> Iterable[tuple[str, object, float]]:
+    """(field, term, boost) for every term that adds to a score: not those under NOT."""
+    if isinstance(q, query.Not):
+        return
+    if isinstance(q, query.AndNot):
+        yield from _scoring_leaves(q.a, reader)
+        return
+    if isinstance(q, query.Term):
+        yield q.fieldname, q.text, q.boost
+    elif isinstance(q, query.Phrase):
+        for word in q.words:
+            yield q.fieldname, word, q.boost
+    elif isinstance(q, query.MultiTerm):
+        for btext in q._btexts(reader):
+            yield q.fieldname, btext, q.boost
+    for child in q.children():
+        yield from _scoring_leaves(child, reader)
