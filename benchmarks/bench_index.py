@@ -183,9 +183,8 @@ def main() -> None:
         rg = bench_ripgrep(corpus_dir, args.rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(
-        f"\n{args.articles} articles, {len(QUERIES)} queries x {args.rounds} rounds, snippets for the top 20\n"
-    )
+    queries = f"{len(QUERIES)} queries x {args.rounds} rounds"
+    print(f"\n{args.articles} articles, {queries}, snippets for the top 20\n")
     print(f"{'':<14}{'talks-tui':>12}{'plain Whoosh':>14}{'ratio':>8}")
     for key in ("articles/s", "size MB", "reopen s", "median ms", "p95 ms"):
         ratio = talks[key] / plain[key] if plain[key] else float("nan")

@@ -45,8 +45,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     search = commands.add_parser(
         "search",
         help="full-text search with highlighted snippets",
-        description="Search titles and bodies. Fields: title: outlet: author: date:[2025-10-25 to 2025-10-27]; "
-        '"phrases", AND, OR, NOT, wildcards (tariff*).',
+        description="Search titles and bodies. Fields: title: outlet: author: "
+        'date:[2025-10-25 to 2025-10-27]; "phrases", AND, OR, NOT, wildcards (tariff*).',
     )
     search.add_argument("query", help="the query, in quotes")
     _add_corpus_options(search)
