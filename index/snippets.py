@@ -38,7 +38,8 @@ def match_spans(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, 
 
 def _window(text: str, centre: int, width: int) -> tuple[int, int]:
     """A window of about `width` characters around `centre`, cut at spaces and kept in one paragraph."""
-    para_start = text.rfind("\n\n", 0, centre) + 1
+    para_start = text.rfind("\n\n", 0, centre)
+    para_start = 0 if para_start < 0 else para_start + 2
     para_end = text.find("\n\n", centre)
     para_end = len(text) if para_end < 0 else para_end
     start = max(para_start, centre - width // 3)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
@@ -24,8 +26,9 @@ from index.model import Article, Hit, QueryError, SearchResult
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold reverse"
 
-# Piped output has no terminal width to follow: give tables room rather than 80 columns.
-stdout = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+# Piped output has no terminal width to follow: unless COLUMNS says otherwise, give tables room
+# rather than Rich's 80 columns.
+stdout = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160)
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -136,9 +139,12 @@ def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
             articles = [corpus.article(a.id) or a for a in articles]
         _print_json([article_json(a, args.full) for a in articles])
         return EXIT_OK
-    table = Table(title=Text(f"{len(articles)} articles"), title_justify="left", expand=False)
-    for column in ("outlet", "date", "title", "authors", "words"):
-        table.add_column(column, justify="right" if column == "words" else "left", overflow="fold")
+    table = Table(title=Text(f"{len(articles)} articles"), title_justify="left", expand=True)
+    table.add_column("outlet", max_width=18)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=36, overflow="fold")
+    table.add_column("authors", max_width=18)
+    table.add_column("words", justify="right", no_wrap=True)
     for a in articles:
         table.add_row(
             Text(a.outlet or "?"),
@@ -207,7 +213,7 @@ def _print_search(result: SearchResult) -> None:
         )
         stdout.print(head)
         for snippet in hit.snippets:
-            stdout.print(Text("    ") + highlighted(snippet.text, snippet.spans))
+            stdout.print(Padding(highlighted(snippet.text, snippet.spans), (0, 0, 0, 4)))
     if result.total > len(result.hits):
         stdout.print(Text(f"\n… {result.total - len(result.hits)} more (use --limit)", style="dim"))
 
