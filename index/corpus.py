@@ -35,7 +35,9 @@ from index.terms import stem, word_spans
 PARALLEL_THRESHOLD = 64
 LOCK_TIMEOUT = 120.0
 
-Progress = Callable[[int, int], None]
+# progress(done, total, step): files read so far, then the final write as one more step
+Progress = Callable[[int, int, str], None]
+READING, WRITING = "Reading files", "Writing the index"
 
 
 class IndexBusy(Exception):
@@ -347,6 +349,8 @@ def _refresh(
             for doc in read.docs:
                 writer.add(doc)
             tx.put(read.state, read.articles)
+        if progress:
+            progress(len(tasks), len(tasks), WRITING)
         writer.commit()  # the full-text index first: a catalog that lags is caught on the next open
         tx.commit()
     except BaseException:
@@ -391,7 +395,7 @@ def _read_all(
     """Read the files in order, in worker processes when there are many, reporting progress."""
     global _worker_outlets
     if progress:
-        progress(0, len(tasks))
+        progress(0, len(tasks), READING)
     # A daemon process (a worker of some pool) may not start processes of its own.
     if len(tasks) < PARALLEL_THRESHOLD or current_process().daemon:
         _worker_outlets = outlets
@@ -409,7 +413,7 @@ def _read_all(
         for done, read in enumerate(reads, 1):
             yield read
             if progress:
-                progress(done, len(tasks))
+                progress(done, len(tasks), READING)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -54,17 +54,17 @@ class TalksApp(App[int]):
                 self._paths,
                 index_dir=self._index_dir,
                 outlets_file=self._outlets_file,
-                progress=lambda done, total: self.call_from_thread(self._show_progress, done, total),
+                progress=lambda *report: self.call_from_thread(self._show_progress, *report),
             )
         except Exception as exc:  # shown on screen; the app stays usable to quit
             self.call_from_thread(self._show_error, f"Cannot open the corpus: {exc}")
             return
         self.call_from_thread(self._show_corpus, corpus)
 
-    def _show_progress(self, done: int, total: int) -> None:
+    def _show_progress(self, done: int, total: int, step: str) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=total or None, progress=done)
-        self.query_one("#status", Static).update(f"Indexing {done}/{total} files…")
+        self.query_one("#status", Static).update(f"{step}: {done}/{total} files…")
 
     def _show_error(self, message: str) -> None:
         self.query_one("#progress", ProgressBar).display = False

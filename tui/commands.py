@@ -49,7 +49,7 @@ def _progress_bar(enabled: bool):
         yield None
         return
     bar = Progress(
-        TextColumn("Indexing"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("files"),
@@ -59,14 +59,14 @@ def _progress_bar(enabled: bool):
     )
     task = None
 
-    def update(done: int, total: int) -> None:
+    def update(done: int, total: int, step: str) -> None:
         nonlocal task
         if total == 0:
             return
         if task is None:
             bar.start()
-            task = bar.add_task("index", total=total)
-        bar.update(task, completed=done)
+            task = bar.add_task(step, total=total)
+        bar.update(task, completed=done, description=step)
 
     try:
         yield update
