@@ -81,7 +81,7 @@ def test_metadata_scores_perfectly_on_the_seeds(capsys, seeds_args, tmp_path):
 def test_articles_table_for_people(capsys, seeds_args):
     code, out, _ = run_cli(capsys, "articles", *seeds_args)
     assert code == 0
-    assert "5 articles" in out and "Global Times" in out and "South China Morning Post" in out
+    assert "5 articles" in out and "Global Times" in out and "Türkiye Today" in out and "Ralph Jennings" in out
 
 
 def test_search_json(capsys, seeds_args):
