@@ -62,9 +62,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> None:
         day = 20 + n % 10
         header = f"{title}\n\nBy Reporter {n % 50}\n\nOctober {day}, 2025\n\n"
         footer = f"\n\nCopyright {OUTLETS[n % len(OUTLETS)]}\n"
-        (folder / f"article_{n:05d}.txt").write_text(
-            header + "\n\n".join(paragraphs) + footer, encoding="utf-8"
-        )
+        (folder / f"article_{n:05d}.txt").write_text(header + "\n\n".join(paragraphs) + footer, encoding="utf-8")
 
 
 def folder_size(folder: Path) -> int:
@@ -163,9 +161,7 @@ def bench_ripgrep(corpus_dir: Path, rounds: int) -> dict[str, float] | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
@@ -190,9 +186,7 @@ def main() -> None:
         ratio = talks[key] / plain[key] if plain[key] else float("nan")
         print(f"{key:<14}{talks[key]:>12.2f}{plain[key]:>14.2f}{ratio:>8.2f}")
     if rg:
-        print(
-            f"\nripgrep (rg -i -w -l, same words): median {rg['median ms']:.1f} ms, p95 {rg['p95 ms']:.1f} ms"
-        )
+        print(f"\nripgrep (rg -i -w -l, same words): median {rg['median ms']:.1f} ms, p95 {rg['p95 ms']:.1f} ms")
     else:
         print("\nripgrep: `rg` not found on PATH (install ripgrep to compare)")
     print("\ntargets: build >= 1.5x plain; reopen <= 0.5 s; p95 <= 0.5x plain and below ripgrep's median")

@@ -160,9 +160,7 @@ _REPRINT_START_RE = re.compile(
     r"(?:the )?(?:author|writer)s? (?:is|are) (?:a|an|the)\b",
     re.IGNORECASE,
 )
-_REPRINT_ANY_RE = re.compile(
-    r"authori[sz]ed to (?:re)?(?:print|publish)|does not necessarily reflect", re.IGNORECASE
-)
+_REPRINT_ANY_RE = re.compile(r"authori[sz]ed to (?:re)?(?:print|publish)|does not necessarily reflect", re.IGNORECASE)
 _CONTACT_RE = re.compile(
     r"^(?:contact|email|e-mail|write to|reach|send) (?:the )?(?:editor|reporter|author|writer|us|editors|"
     r"newsroom|journalist|desk)s?\b|"
@@ -174,9 +172,7 @@ _CONTACT_RE = re.compile(
 )
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "Associated Press writer Ken Moritsugu in Beijing contributed to this report."
-_CONTRIBUTED_RE = re.compile(
-    r"\bcontributed (?:to (?:this|the) (?:report|story|article)|reporting)", re.IGNORECASE
-)
+_CONTRIBUTED_RE = re.compile(r"\bcontributed (?:to (?:this|the) (?:report|story|article)|reporting)", re.IGNORECASE)
 _CREDIT_RE = re.compile(
     r"^(?:sources?|credits?|courtesy(?: of)?)\s*[:：]|"
     r"^\(?\s*(?:(?:additional |further )?reporting|writing|reported|written|editing|edited|compiled|"
@@ -215,9 +211,7 @@ _META_RE = re.compile(
     r"^-?\s*30\s*-?$|^#{3}$|^-+\s*end\s*-+$",
     re.IGNORECASE,
 )
-_URL_LINE_RE = re.compile(
-    r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)$", re.IGNORECASE
-)
+_URL_LINE_RE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)$", re.IGNORECASE)
 
 
 # Every category recognised by how a line starts, in one alternation: a line that matches
@@ -329,11 +323,7 @@ def _has_caption_credit(line: str) -> bool:
             return True
     if "/" in tail and _SLASH_CREDIT_RE.search(tail):
         return True
-    if (
-        (":" in tail or "|" in tail or "/" in tail)
-        and _CREDIT_WORD_RE.search(tail)
-        and _LABEL_CREDIT_RE.search(tail)
-    ):
+    if (":" in tail or "|" in tail or "/" in tail) and _CREDIT_WORD_RE.search(tail) and _LABEL_CREDIT_RE.search(tail):
         return True
     return tail[-20:].lower().endswith(_STOCK_CREDITS)
 
@@ -374,9 +364,7 @@ def classify_lines(lines: Sequence[str]) -> list[Kind | None]:
     if Kind.RELATED not in kinds:
         return kinds
     total = sum(len(line) for line in lines) or 1
-    last_story = max(
-        (j for j, k in enumerate(kinds) if k is None and is_story_paragraph(lines[j])), default=-1
-    )
+    last_story = max((j for j, k in enumerate(kinds) if k is None and is_story_paragraph(lines[j])), default=-1)
     offset = 0
     for i, line in enumerate(lines):
         if kinds[i] is Kind.RELATED:
@@ -427,12 +415,7 @@ def story_paragraphs(
             # The header: keep a standfirst after the headline, nothing before it.
             if i <= title_index or is_all_caps(line) or not ((ends_sentence(line) and n >= 5) or n >= 8):
                 continue
-        elif (
-            not ends_sentence(line)
-            and n < 25
-            and not (is_all_caps(line) and n <= 10)
-            and not _is_list_item(line)
-        ):
+        elif not ends_sentence(line) and n < 25 and not (is_all_caps(line) and n <= 10) and not _is_list_item(line):
             continue
         if line in seen:  # captions and pull quotes repeated by the page
             continue

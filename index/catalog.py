@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.model import Article, Problem
+from index.quotes import Quote
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -25,9 +26,46 @@ CREATE TABLE IF NOT EXISTS articles(
     title TEXT, outlet TEXT, date TEXT, authors TEXT NOT NULL, url TEXT,
     outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
+CREATE TABLE IF NOT EXISTS quotes(
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL, speaker TEXT, role TEXT, cue TEXT, partial INTEGER NOT NULL,
+    paragraph INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL, headline INTEGER NOT NULL,
+    speaker_kind TEXT, co_speakers TEXT NOT NULL, continued INTEGER NOT NULL,
+    -- after resolution across the corpus: the speaker's full name, and the statement's group
+    resolved_speaker TEXT, resolved_co_speakers TEXT, group_id TEXT);
+CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id, ordinal);
+CREATE INDEX IF NOT EXISTS quotes_by_path ON quotes(path);
 """
 
+_QUOTE_FIELDS = (
+    "id article_id text speaker role cue partial paragraph start end headline speaker_kind "
+    "co_speakers continued resolved_speaker resolved_co_speakers group_id"
+)
+_QUOTE_COLUMNS = ", ".join(f"quotes.{c}" for c in _QUOTE_FIELDS.split())
+
 _META_COLUMNS = "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count"
+
+
+def _quote(row: sqlite3.Row, resolved: bool) -> Quote:
+    speaker, co_speakers = row["speaker"], row["co_speakers"]
+    if resolved and row["resolved_co_speakers"] is not None:
+        speaker, co_speakers = row["resolved_speaker"], row["resolved_co_speakers"]
+    return Quote(
+        id=row["id"],
+        article_id=row["article_id"],
+        text=row["text"],
+        speaker=speaker,
+        role=row["role"],
+        cue=row["cue"],
+        partial=bool(row["partial"]),
+        paragraph=row["paragraph"],
+        start=row["start"],
+        end=row["end"],
+        headline=bool(row["headline"]),
+        speaker_kind=row["speaker_kind"],
+        co_speakers=tuple(json.loads(co_speakers)),
+        continued=bool(row["continued"]),
+    )
 
 
 class CatalogDamaged(Exception):
@@ -132,6 +170,15 @@ class Catalog:
         rows = self._db.execute(f"SELECT {_META_COLUMNS} FROM articles ORDER BY path, ordinal")
         return [_article(r) for r in rows]
 
+    def quotes(self, resolved: bool = True) -> list[tuple[Quote, str | None]]:
+        """Every quotation in article order, with its group; `resolved` gives the speakers as
+        resolved across the corpus, otherwise as found in each article."""
+        rows = self._db.execute(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id "
+            "ORDER BY articles.path, articles.ordinal, quotes.ordinal"
+        )
+        return [(_quote(r, resolved), r["group_id"]) for r in rows]
+
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -154,6 +201,7 @@ class CatalogTransaction:
     def remove(self, path: str) -> None:
         self._db.execute("DELETE FROM files WHERE path = ?", (path,))
         self._db.execute("DELETE FROM articles WHERE path = ?", (path,))
+        self._db.execute("DELETE FROM quotes WHERE path = ?", (path,))
 
     def touch(self, state: FileState) -> None:
         """Same content, new size/mtime: remember them so the file is not hashed again."""
@@ -161,7 +209,7 @@ class CatalogTransaction:
             "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (state.size, state.mtime_ns, state.path)
         )
 
-    def put(self, state: FileState, articles: Sequence[Article]) -> None:
+    def put(self, state: FileState, articles: Sequence[Article], quotes: Sequence[Quote] = ()) -> None:
         self.remove(state.path)
         problems = json.dumps([p.__dict__ for p in state.problems])
         self._db.execute(
@@ -188,6 +236,37 @@ class CatalogTransaction:
                 )
                 for n, a in enumerate(articles)
             ],
+        )
+        self._db.executemany(
+            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 16)}, NULL, NULL, NULL)",
+            [
+                (
+                    q.id,
+                    q.article_id,
+                    state.path,
+                    n,
+                    q.text,
+                    q.speaker,
+                    q.role,
+                    q.cue,
+                    q.partial,
+                    q.paragraph,
+                    q.start,
+                    q.end,
+                    q.headline,
+                    q.speaker_kind,
+                    json.dumps(list(q.co_speakers)),
+                    q.continued,
+                )
+                for n, q in enumerate(quotes)
+            ],
+        )
+
+    def resolve(self, quotes: Sequence[Quote], groups: dict[str, str]) -> None:
+        """Store each quotation's speakers as resolved across the corpus, and its group."""
+        self._db.executemany(
+            "UPDATE quotes SET resolved_speaker = ?, resolved_co_speakers = ?, group_id = ? WHERE id = ?",
+            [(q.speaker, json.dumps(list(q.co_speakers)), groups.get(q.id), q.id) for q in quotes],
         )
 
     def commit(self) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -22,12 +23,15 @@ import platformdirs
 from filelock import FileLock, Timeout
 
 from index import ingest
-from index.catalog import Catalog, CatalogDamaged, FileState
+from index.catalog import Catalog, CatalogDamaged, CatalogTransaction, FileState
 from index.ingest import discover_files, load_file
 from index.model import Article, Hit, Problem, SearchResult
 from index.outlets import OutletTable
 from index.querytext import plain_words, replace_word
+from index.quotelist import QuoteRow, outlet_matches, speaker_matches, text_matches
+from index.quotes import Quote, extract_quotes
 from index.snippets import make_snippets
+from index.speakers import Speaker, group_variants, resolve_corpus, speaker_registry
 from index.store import SCHEMA_VERSION, IndexDamaged, IndexDoc, Store, analyse
 from index.terms import stem, word_spans
 
@@ -80,6 +84,7 @@ class _Read:
     same_content: bool  # hash matched the catalog: nothing to re-index
     articles: tuple[Article, ...] = ()
     docs: tuple[IndexDoc, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # of all its articles, as found in each
 
 
 _worker_outlets: OutletTable | None = None
@@ -110,11 +115,26 @@ def _read_file(task: tuple[str, str, int, int, str | None]) -> _Read:
     if sha1 == old_sha1:
         return _Read(FileState(path, size, mtime_ns, sha1, ()), True)
     articles, problems = load_file(Path(path), Path(root), outlets)
-    docs = tuple(
-        analyse(a.id, a.title or "", a.body, a.outlet, _outlet_terms(outlets, a.outlet), a.authors, a.date)
-        for a in articles
-    )
-    return _Read(FileState(path, size, mtime_ns, sha1, tuple(problems)), False, tuple(articles), docs)
+    docs, quotes = [], []
+    for a in articles:
+        found = extract_quotes(a)
+        quotes += found
+        docs.append(
+            analyse(
+                a.id,
+                a.title or "",
+                a.body,
+                a.outlet,
+                _outlet_terms(outlets, a.outlet),
+                a.authors,
+                a.date,
+                speakers=[name for q in found for name in (q.speaker, *q.co_speakers) if name],
+                roles=[q.role for q in found if q.role],
+                quotes=[q.text for q in found],
+            )
+        )
+    state = FileState(path, size, mtime_ns, sha1, tuple(problems))
+    return _Read(state, False, tuple(articles), tuple(docs), tuple(quotes))
 
 
 @dataclass
@@ -124,6 +144,7 @@ class Corpus:
     stats: RefreshStats
     notices: list[str] = field(default_factory=list)  # e.g. "the index was damaged and rebuilt"
     outlets_file: Path | None = None
+    outlets: OutletTable | None = None
     _catalog: Catalog | None = None
     _store: Store | None = None
 
@@ -144,6 +165,34 @@ class Corpus:
     def article(self, article_id: str) -> Article | None:
         """One article with its paragraphs."""
         return self.catalog.articles_by_id([article_id], with_paragraphs=True).get(article_id)
+
+    def quotes(self, speaker: str | None = None, outlet: str | None = None, grep: str | None = None) -> list[QuoteRow]:
+        """Quotations in article order, filtered by speaker name, outlet name or alias, and text."""
+        metas = {a.id: a for a in self.articles()}
+        every = self.catalog.quotes()
+        group_sizes = Counter(group for _, group in every)
+        rows = []
+        for quote, group in every:
+            article = metas.get(quote.article_id)
+            if article is None:
+                continue
+            if speaker and not speaker_matches(speaker, quote):
+                continue
+            if outlet and not outlet_matches(outlet, article.outlet, self._outlet_aliases(article.outlet)):
+                continue
+            if grep and not text_matches(grep, quote.text):
+                continue
+            rows.append(QuoteRow(quote, article, group, group_sizes[group] if group else 1))
+        return rows
+
+    def speakers(self) -> list[Speaker]:
+        """Everyone quoted: roles seen, outlets quoting them, how often; most quoted first."""
+        metas = {a.id: a for a in self.articles()}
+        return speaker_registry((q for q, _ in self.catalog.quotes()), metas)
+
+    def _outlet_aliases(self, name: str | None) -> tuple[str, ...]:
+        outlet = self.outlets.lookup(name) if (name and self.outlets) else None
+        return (*outlet.aliases, *outlet.domains) if outlet else ()
 
     def search(self, text: str, limit: int | None = 20, snippets: bool = True) -> SearchResult:
         """Ranked hits with snippets; QueryError for a query that cannot be parsed."""
@@ -202,9 +251,7 @@ class Corpus:
         return None
 
     def _rebuild(self, reason: str) -> None:
-        fresh = open_corpus(
-            self.paths, index_dir=self.index_dir, outlets_file=self.outlets_file, rebuild=True
-        )
+        fresh = open_corpus(self.paths, index_dir=self.index_dir, outlets_file=self.outlets_file, rebuild=True)
         self.close()
         self._catalog, self._store, self.stats = fresh._catalog, fresh._store, fresh.stats
         self.notices.append(f"Rebuilt the index in {self.index_dir}: it was damaged ({reason}).")
@@ -245,16 +292,14 @@ def open_corpus(
         stats = _refresh(catalog, store, files, outlets, outlets_file, progress)
     finally:
         lock.release()
-    return Corpus(paths, index_dir, stats, notices, outlets_file, catalog, store)
+    return Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, store)
 
 
 def _fingerprint(outlets: OutletTable) -> str:
     return f"schema={SCHEMA_VERSION} ingest={ingest.INGEST_VERSION} outlets={outlets.fingerprint}"
 
 
-def _open_or_rebuild(
-    index_dir: Path, outlets: OutletTable, rebuild: bool, notices: list[str]
-) -> tuple[Catalog, Store]:
+def _open_or_rebuild(index_dir: Path, outlets: OutletTable, rebuild: bool, notices: list[str]) -> tuple[Catalog, Store]:
     catalog_path, store_path = index_dir / "catalog.sqlite", index_dir / "whoosh"
     reason = "asked to rebuild" if rebuild else None
     catalog = store = None
@@ -348,9 +393,10 @@ def _refresh(
                 added += 1
             for doc in read.docs:
                 writer.add(doc)
-            tx.put(read.state, read.articles)
+            tx.put(read.state, read.articles, read.quotes)
         if progress:
             progress(len(tasks), len(tasks), WRITING)
+        _resolve_quotes(catalog, tx)
         writer.commit()  # the full-text index first: a catalog that lags is caught on the next open
         tx.commit()
     except BaseException:
@@ -368,9 +414,25 @@ def _refresh(
     )
 
 
+def _resolve_quotes(catalog: Catalog, tx: CatalogTransaction) -> None:
+    """Speakers across the corpus ("Bessent" -> "Scott Bessent" named in another article) and
+    groups of one statement quoted by several outlets: both depend on every article, so they are
+    worked out again whenever any file changed (inside the open transaction, which sees them)."""
+    quotes = [q for q, _ in catalog.quotes(resolved=False)]
+    if not quotes:
+        return
+    articles = catalog.articles_by_id(sorted({q.article_id for q in quotes}), with_paragraphs=True)
+    by_article: dict[str, list[Quote]] = {}
+    for q in quotes:
+        by_article.setdefault(q.article_id, []).append(q)
+    resolved = [q for qs in resolve_corpus(by_article, articles).values() for q in qs]
+    tx.resolve(resolved, group_variants(resolved, articles))
+
+
 def _unique_ids(read: _Read, taken: set[str]) -> _Read:
     """Two records claiming one id (a repeated url or JSON id) both stay: the later is renamed."""
     articles, docs, problems = [], [], list(read.state.problems)
+    renamed: dict[str, str] = {}
     for article, doc in zip(read.articles, read.docs, strict=True):
         new_id, n = article.id, 1
         while new_id in taken:
@@ -378,12 +440,19 @@ def _unique_ids(read: _Read, taken: set[str]) -> _Read:
             new_id = f"{article.id}-{n}"
         if new_id != article.id:
             problems.append(Problem(read.state.path, f"id {article.id} is used twice; this one is {new_id}"))
+            renamed[article.id] = new_id
             article, doc = replace(article, id=new_id), replace(doc, id=new_id)
         taken.add(new_id)
         articles.append(article)
         docs.append(doc)
+    quotes = tuple(
+        replace(q, id=f"{renamed[q.article_id]}:{q.id.rpartition(':')[2]}", article_id=renamed[q.article_id])
+        if q.article_id in renamed
+        else q
+        for q in read.quotes
+    )
     state = replace(read.state, problems=tuple(problems))
-    return replace(read, state=state, articles=tuple(articles), docs=tuple(docs))
+    return replace(read, state=state, articles=tuple(articles), docs=tuple(docs), quotes=quotes)
 
 
 def _read_all(

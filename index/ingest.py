@@ -171,16 +171,12 @@ def build_article(
     lines = list(blocks)
     title = clean_title(declared.title, outlets, claims) if declared.title else None
     page = read_page(lines, classify_lines(lines), outlets, title=title)
-    paragraphs = story_paragraphs(
-        lines, page.kinds, title=page.title, title_index=page.title_index, start=page.start
-    )
+    paragraphs = story_paragraphs(lines, page.kinds, title=page.title, title_index=page.title_index, start=page.start)
     if not paragraphs:
         # Better the whole text than nothing: the user can still read and search it.
         paragraphs = [line for i, line in enumerate(lines) if page.kinds[i] is not Kind.TITLE] or lines
         warnings.append("no story paragraphs recognised; kept the text as it is")
-    outlet = _outlet(
-        declared, lines, [*claims, *([page.byline_outlet] if page.byline_outlet else [])], outlets
-    )
+    outlet = _outlet(declared, lines, [*claims, *([page.byline_outlet] if page.byline_outlet else [])], outlets)
     url = declared.url
     if declared.id:
         article_id = declared.id

@@ -173,9 +173,7 @@ _OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
 _IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _BYLINE_STOP_RE = re.compile(r"\d|[^\w\s,;&'’.()|/+\-–—]")  # a digit or a symbol such as 🕒
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
-_BYLINE_LABELS = tuple(
-    _word_set("published updated posted monday tuesday wednesday thursday friday saturday sunday")
-)
+_BYLINE_LABELS = tuple(_word_set("published updated posted monday tuesday wednesday thursday friday saturday sunday"))
 _PARTICLES = _word_set(
     """
     de da del della der den di du dos das van von la le bin binti bte al el ter ten y e st
@@ -506,9 +504,7 @@ def _is_site_part(part: str, outlets: OutletTable, sites: set[str]) -> bool:
     part = part.strip()
     if sites and name_key(part) in sites:
         return True
-    return bool(outlets.lookup(part)) or bool(
-        re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", part)
-    )
+    return bool(outlets.lookup(part)) or bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", part))
 
 
 def _choose_title(
@@ -544,11 +540,7 @@ def _choose_title(
         if sum(counts[k] for k in keys) >= 2 and not _is_prose(text):
             return text, i, date
     anchor = next(
-        (
-            i
-            for i in range(min(start, len(kinds)))
-            if kinds[i] in (Kind.BYLINE, Kind.DATE) and found[0][0] < i
-        ),
+        (i for i in range(min(start, len(kinds))) if kinds[i] in (Kind.BYLINE, Kind.DATE) and found[0][0] < i),
         start,
     )
     before = [c for c in found if c[0] < anchor] or found

@@ -89,9 +89,7 @@ _COPYRIGHT_NOISE_RE = re.compile(
     r"^\W*by\b",
     re.IGNORECASE,
 )
-_SOURCE_RE = re.compile(
-    r"^(?:sources?|credits?|courtesy(?: of)?)\s*[:：]\s*(?P<name>.{1,80})$", re.IGNORECASE
-)
+_SOURCE_RE = re.compile(r"^(?:sources?|credits?|courtesy(?: of)?)\s*[:：]\s*(?P<name>.{1,80})$", re.IGNORECASE)
 _DASH_CREDIT_RE = re.compile(r"^[-–—]+\s*(?P<name>[^\W\d_][\w.&' -]{0,40})$")
 _INPUTS_RE = re.compile(
     r"^\(?\s*with (?:inputs?|files|additional reporting) (?:from|by) (?P<name>[^)]{1,80})\)?\.?$",
@@ -192,9 +190,7 @@ class OutletTable:
         cleaned = _clean_unknown_name(name)
         if not cleaned:
             return None
-        return (
-            self.lookup(cleaned) or self.lookup(_PUBLISHER_WORDS_RE.sub("", cleaned)) or Outlet(name=cleaned)
-        )
+        return self.lookup(cleaned) or self.lookup(_PUBLISHER_WORDS_RE.sub("", cleaned)) or Outlet(name=cleaned)
 
     def detect(self, lines: Sequence[str], claims: Sequence[str] = ()) -> Outlet | None:
         """The outlet a page's lines point to, or None. `claims` are names the page states about
@@ -237,9 +233,7 @@ class OutletTable:
         wire = found[wires[0]] if wires and not best.is_wire else None
         return OutletMatch(best, wire, evidence[ranked[0]][1])
 
-    def _line_cues(
-        self, line: str, add: Callable[[Outlet | None, float, str], None], *, story_end: bool
-    ) -> None:
+    def _line_cues(self, line: str, add: Callable[[Outlet | None, float, str], None], *, story_end: bool) -> None:
         """Cues in one line. Every regex is behind a cheap substring test: most lines are prose."""
         long_line = len(line) > _LONG
         if long_line:
@@ -338,9 +332,7 @@ class _Signatures:
             except re.error:  # a user regex that cannot be combined (its own group names...)
                 self._anchored = [(re.compile(sig, re.IGNORECASE), i) for i, sig in anchored]
         self._floating = [
-            (i, re.compile(sig, re.IGNORECASE), _required_literal(sig))
-            for i, sig in parts
-            if not sig.startswith("^")
+            (i, re.compile(sig, re.IGNORECASE), _required_literal(sig)) for i, sig in parts if not sig.startswith("^")
         ]
 
     def find(self, text: str, *, at_start: bool = True, floating: bool = True) -> list[int]:

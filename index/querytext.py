@@ -8,7 +8,7 @@ import re
 from index.model import QueryError
 from index.terms import word_spans
 
-FIELDS = ("title", "body", "outlet", "author", "date", "id")
+FIELDS = ("title", "body", "outlet", "author", "date", "speaker", "role", "quote", "id")
 FIELD_ALIASES = {"author": ["authors", "by"], "outlet": ["source"]}
 OPERATORS = frozenset({"and", "or", "not", "andnot", "andmaybe", "to"})
 

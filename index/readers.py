@@ -179,9 +179,7 @@ _MD_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
 _MD_REF_DEF_RE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*\S+.*$")
 _MD_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_MD_LINK_RE = re.compile(
-    r"\[([^\]\n]+)\]\((?:<[^>\n]*>|[^()\s]+|[^()\s]*\([^()\s]*\)[^()\s]*)(?:\s+\"[^\"\n]*\")?\)"
-)
+_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:<[^>\n]*>|[^()\s]+|[^()\s]*\([^()\s]*\)[^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
 _MD_REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
 _MD_AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
 _MD_HTML_TAG_RE = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
@@ -408,9 +406,7 @@ def iter_json_lines(path: Path) -> Iterator[JsonRecord]:
                 yield JsonRecord(number, n, None, f"not valid JSON ({e.msg} at column {e.colno})", warning)
                 continue
             if not isinstance(data, dict):
-                yield JsonRecord(
-                    number, n, None, f"expected a JSON object, found {type(data).__name__}", warning
-                )
+                yield JsonRecord(number, n, None, f"expected a JSON object, found {type(data).__name__}", warning)
                 continue
             yield JsonRecord(number, n, data, None, warning)
 

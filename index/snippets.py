@@ -54,9 +54,7 @@ def _window(text: str, centre: int, width: int) -> tuple[int, int]:
     return start, end
 
 
-def make_snippets(
-    text: str, terms: frozenset[str] | set[str], count: int = 3, width: int = 180
-) -> tuple[Snippet, ...]:
+def make_snippets(text: str, terms: frozenset[str] | set[str], count: int = 3, width: int = 180) -> tuple[Snippet, ...]:
     """Up to `count` non-overlapping snippets, the windows with the most distinct matched terms first
     chosen, then shown in reading order. With no match, the opening of the text."""
     spans = match_spans(text, terms)

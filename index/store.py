@@ -33,9 +33,11 @@ from index.querytext import FIELD_ALIASES, check_syntax
 from index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
 
 # Bump when the schema or the analysis changes: older indexes are then rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TEXT_FIELDS = ("title", "body")
+# Fields analysed like the body, whose matched words are highlighted in it.
+HIGHLIGHT_FIELDS = ("title", "body", "quote")
 FIELD_BOOSTS = {"title": 2.0, "body": 1.0}
 BM25_K1, BM25_B = 1.2, 0.75
 
@@ -179,6 +181,10 @@ def _schema() -> fields.Schema:
         outlet=PositionsText(LowercaseTokenizer()),
         author=PositionsText(LowercaseTokenizer()),
         date=fields.ID(),
+        # The article's quotations: who is quoted (as the article names them), in what role, saying what.
+        speaker=PositionsText(LowercaseTokenizer()),
+        role=PositionsText(LowercaseTokenizer()),
+        quote=PositionsText(StemTokenizer()),
         # The outlet's display name, for hit counts per outlet.
         outlet_name=fields.ID(sortable=True),
     )
@@ -204,6 +210,9 @@ class IndexDoc:
     outlet: str
     author: str
     date: str
+    speaker: str
+    role: str
+    quote: PostingList
     outlet_name: str
 
 
@@ -215,7 +224,11 @@ def analyse(
     outlet_terms: str,
     authors: Sequence[str],
     date: str | None,
+    speakers: Sequence[str] = (),
+    roles: Sequence[str] = (),
+    quotes: Sequence[str] = (),
 ) -> IndexDoc:
+    # "; " between items keeps a phrase from running from one name or quote into the next.
     return IndexDoc(
         id=article_id,
         title=_positions(title),
@@ -223,6 +236,9 @@ def analyse(
         outlet=outlet_terms,
         author="; ".join(authors),
         date=date or "",
+        speaker="; ".join(dict.fromkeys(speakers)),
+        role="; ".join(dict.fromkeys(roles)),
+        quote=_positions(" ; ".join(quotes)),
         outlet_name=outlet or "",
     )
 
@@ -260,7 +276,7 @@ def _text_terms(q: query.Query, reader) -> frozenset[str]:
     terms = set()
     for leaf in q.leaves():
         for fieldname, text in leaf.expanded_terms(reader, phrases=True):
-            if fieldname in TEXT_FIELDS:
+            if fieldname in HIGHLIGHT_FIELDS:
                 word = text.decode("utf-8") if isinstance(text, bytes) else text
                 if (fieldname, word.encode("utf-8")) in reader:
                     terms.add(word)
@@ -285,6 +301,9 @@ class StoreWriter:
             outlet=doc.outlet,
             author=doc.author,
             date=doc.date,
+            speaker=doc.speaker,
+            role=doc.role,
+            quote=doc.quote,
             outlet_name=doc.outlet_name,
         )
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-SUBCOMMANDS = ("articles", "search", "index")
+SUBCOMMANDS = ("articles", "search", "quotes", "speakers", "index")
 EXIT_USAGE = 2
 
 
@@ -23,9 +23,7 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a folder or file of articles (repeatable; default: the bundled corpus)",
     )
-    parser.add_argument(
-        "--index-dir", type=Path, metavar="DIR", help="where to keep the index (default: user cache)"
-    )
+    parser.add_argument("--index-dir", type=Path, metavar="DIR", help="where to keep the index (default: user cache)")
     parser.add_argument("--outlets", type=Path, metavar="FILE", help="a TOML file of extra known outlets")
 
 
@@ -53,6 +51,21 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON for programs")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
 
+    quotes = commands.add_parser(
+        "quotes",
+        help="direct quotations with their speakers, grouped by speaker",
+        description="Quotations in article order. Filters combine: --speaker bessent --outlet scmp.",
+    )
+    _add_corpus_options(quotes)
+    quotes.add_argument("--speaker", metavar="NAME", help="only quotations by this speaker (any part of the name)")
+    quotes.add_argument("--outlet", metavar="NAME", help="only quotations in this outlet (name or alias)")
+    quotes.add_argument("--grep", metavar="TEXT", help="only quotations containing this text")
+    quotes.add_argument("--json", action="store_true", help="print JSON for programs")
+
+    speakers = commands.add_parser("speakers", help="everyone quoted: roles, outlets, counts")
+    _add_corpus_options(speakers)
+    speakers.add_argument("--json", action="store_true", help="print JSON for programs")
+
     build = commands.add_parser("index", help="build or refresh the index, showing progress")
     _add_corpus_options(build)
     build.add_argument("--json", action="store_true", help="print JSON for programs")
@@ -63,9 +76,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="talks-tui",
-        usage="talks-tui [PATH ...] [options]\n       talks-tui {articles,search,index} ...",
+        usage="talks-tui [PATH ...] [options]\n       talks-tui {articles,search,quotes,speakers,index} ...",
         description="Open the app on the bundled corpus, or on the given files and folders of articles. "
-        "Subcommands: articles, search QUERY, index (see `talks-tui COMMAND --help`).",
+        "Subcommands: articles, search QUERY, quotes, speakers, index (see `talks-tui COMMAND --help`).",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders of articles")
     _add_corpus_options(parser)

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from index.corpus import Corpus, IndexBusy, open_corpus
 from index.model import Article, Hit, QueryError, SearchResult
+from index.quotelist import QuoteRow
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold reverse"
@@ -104,6 +105,10 @@ def run(args: argparse.Namespace) -> int:
             return _articles(corpus, args)
         if args.command == "search":
             return _search(corpus, args)
+        if args.command == "quotes":
+            return _quotes(corpus, args)
+        if args.command == "speakers":
+            return _speakers(corpus, args)
         return _index(corpus, args)
     finally:
         corpus.close()
@@ -200,22 +205,94 @@ def _print_search(result: SearchResult) -> None:
             line.append("?")
         stdout.print(line)
         return
-    counts = ", ".join(
-        f"{outlet} {n}" for outlet, n in sorted(result.per_outlet.items(), key=lambda kv: -kv[1])
-    )
+    counts = ", ".join(f"{outlet} {n}" for outlet, n in sorted(result.per_outlet.items(), key=lambda kv: -kv[1]))
     stdout.print(Text(f"{result.total} articles match {result.query!r}  ({counts})", style="bold"))
     for rank, hit in enumerate(result.hits, 1):
         a = hit.article
         head = Text(f"\n{rank:>2}. ")
         head.append(a.title or "(untitled)", style="bold")
-        head.append(
-            f"\n    {a.outlet or '?'} · {a.date or 'undated'} · {a.file} · score {hit.score:.2f}", style="dim"
-        )
+        head.append(f"\n    {a.outlet or '?'} · {a.date or 'undated'} · {a.file} · score {hit.score:.2f}", style="dim")
         stdout.print(head)
         for snippet in hit.snippets:
             stdout.print(Padding(highlighted(snippet.text, snippet.spans), (0, 0, 0, 4)))
     if result.total > len(result.hits):
         stdout.print(Text(f"\n… {result.total - len(result.hits)} more (use --limit)", style="dim"))
+
+
+def quote_json(row: QuoteRow) -> dict[str, Any]:
+    q, a = row.quote, row.article
+    return {
+        "file": a.file,
+        "id": q.id,
+        "article_id": q.article_id,
+        "outlet": a.outlet,
+        "date": a.date,
+        "text": q.text,
+        "speaker": q.speaker,
+        "role": q.role,
+        "cue": q.cue,
+        "partial": q.partial,
+        "paragraph": q.paragraph,
+        "start": q.start,
+        "end": q.end,
+        "group": row.group,
+        "variants": row.variants,
+        "headline": q.headline,
+        "speaker_kind": q.speaker_kind,
+        "co_speakers": list(q.co_speakers),
+        "continued": q.continued,
+    }
+
+
+def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
+    rows = corpus.quotes(speaker=args.speaker, outlet=args.outlet, grep=args.grep)
+    if args.json:
+        _print_json([quote_json(r) for r in rows])
+        return EXIT_OK
+    if not rows:
+        stdout.print(Text("No quotations match."))
+        return EXIT_OK
+    by_speaker: dict[str, list[QuoteRow]] = {}
+    for row in rows:
+        by_speaker.setdefault(row.quote.speaker or "(no speaker: names and scare quotes)", []).append(row)
+    # Most quoted first; the quotes without a speaker last.
+    order = sorted(by_speaker, key=lambda name: (name.startswith("("), -len(by_speaker[name]), name))
+    stdout.print(Text(f"{len(rows)} quotations by {len(by_speaker)} speakers", style="bold"))
+    for name in order:
+        speaker_rows = by_speaker[name]
+        outlets = sorted({r.article.outlet or "?" for r in speaker_rows})
+        head = Text("\n")
+        head.append(name, style="bold")
+        head.append(f"  {len(speaker_rows)} quotations in {', '.join(outlets)}", style="dim")
+        stdout.print(head)
+        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+        table.add_column("same", width=1)
+        table.add_column("quote", ratio=1, overflow="fold")
+        table.add_column("outlet", max_width=18)
+        table.add_column("date", no_wrap=True)
+        for row in speaker_rows:
+            mark = Text("≈" if row.variants > 1 else "", style="cyan")
+            quote = Text(f"“{row.quote.text}”")
+            table.add_row(mark, quote, Text(row.article.outlet or "?"), Text(row.article.date or "—"))
+        stdout.print(table)
+    stdout.print(Text("\n≈ the same statement is quoted more than once (its group in --json)", style="dim"))
+    return EXIT_OK
+
+
+def _speakers(corpus: Corpus, args: argparse.Namespace) -> int:
+    registry = corpus.speakers()
+    if args.json:
+        _print_json([asdict(s) | {"roles": list(s.roles), "outlets": list(s.outlets)} for s in registry])
+        return EXIT_OK
+    table = Table(title=Text(f"{len(registry)} speakers"), title_justify="left", expand=True)
+    table.add_column("speaker", max_width=30)
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("outlets", ratio=1)
+    table.add_column("roles", ratio=1)
+    for s in registry:
+        table.add_row(Text(s.name), Text(str(s.quote_count)), Text(", ".join(s.outlets)), Text("; ".join(s.roles[:3])))
+    stdout.print(table)
+    return EXIT_OK
 
 
 def _index(corpus: Corpus, args: argparse.Namespace) -> int:

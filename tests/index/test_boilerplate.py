@@ -114,9 +114,7 @@ def test_story_lines_are_not_boilerplate(line):
 
 
 def test_related_list_near_the_end_cuts_everything_after_it():
-    story = (
-        "Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."
-    )
+    story = "Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."
     lines = [story] * 4 + [
         "Guess You Like",
         "Modi greets Bolivia's new president",
@@ -129,9 +127,7 @@ def test_related_list_near_the_end_cuts_everything_after_it():
 
 
 def test_related_box_inside_the_story_drops_only_its_links():
-    story = (
-        "Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."
-    )
+    story = "Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."
     lines = [
         story,
         "Related stories",

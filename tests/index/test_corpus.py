@@ -27,9 +27,7 @@ def write_article(folder: Path, name: str, title: str, body: str) -> Path:
 def folder(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()
-    write_article(
-        articles, "a.txt", "Soybean purchases resume", "China bought soybeans from Iowa farmers again."
-    )
+    write_article(articles, "a.txt", "Soybean purchases resume", "China bought soybeans from Iowa farmers again.")
     write_article(articles, "b.txt", "Port fees suspended", "Both sides paused the port fees on ships.")
     return articles
 
@@ -91,9 +89,7 @@ def test_added_changed_and_removed_files(folder, index_dir, reads):
     open_corpus([folder], index_dir=index_dir).close()
     reads.clear()
     write_article(folder, "c.txt", "Fentanyl tariff cut", "The fentanyl tariff falls to ten per cent.")
-    write_article(
-        folder, "a.txt", "Soybean purchases stall", "No cargo of soybeans has sailed; rare earths wait."
-    )
+    write_article(folder, "a.txt", "Soybean purchases stall", "No cargo of soybeans has sailed; rare earths wait.")
     (folder / "b.txt").unlink()
     corpus = open_corpus([folder], index_dir=index_dir)
     assert sorted(reads) == ["a.txt", "c.txt"]
@@ -225,9 +221,7 @@ def test_two_processes_opening_at_once_agree(tmp_path, index_dir):
         "--index-dir",
         str(index_dir),
     ]
-    runs = [
-        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)
-    ]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     for run in runs:
         out, err = run.communicate(timeout=120)
         assert run.returncode == 0, err

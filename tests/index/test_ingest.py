@@ -123,9 +123,7 @@ SEED_FURNITURE = {
 
 
 def seed_lines(name: str) -> list[str]:
-    return [
-        line for raw in (SEEDS / name).read_text(encoding="utf-8").splitlines() if (line := clean_line(raw))
-    ]
+    return [line for raw in (SEEDS / name).read_text(encoding="utf-8").splitlines() if (line := clean_line(raw))]
 
 
 def test_seeds_are_found_sorted(table):
@@ -284,9 +282,7 @@ def test_utf8_with_bom_loads_cleanly(tmp_path, table):
 
 
 def test_utf16_with_bom_is_text_not_binary(tmp_path, table):
-    article, _ = load_one(
-        write(tmp_path, "u16.txt", ("Talks end with a deal\n\n" + STORY).encode("utf-16")), table
-    )
+    article, _ = load_one(write(tmp_path, "u16.txt", ("Talks end with a deal\n\n" + STORY).encode("utf-16")), table)
     assert article.paragraphs == (STORY,)
 
 
@@ -365,9 +361,7 @@ def test_escape_codes_and_controls_are_removed(tmp_path, table):
 
 def test_markup_like_text_survives_unchanged(tmp_path, table):
     line = "Officials said [bold]tariffs[/] would fall and [link=x]exports[/link] would rise, they said."
-    article, _ = load_one(
-        write(tmp_path, "markup.txt", f"Talks end with a deal\n\n{line}\n\n{STORY}\n"), table
-    )
+    article, _ = load_one(write(tmp_path, "markup.txt", f"Talks end with a deal\n\n{line}\n\n{STORY}\n"), table)
     assert article.paragraphs[0] == line
 
 
@@ -482,8 +476,7 @@ HTML_PAGE = """<!DOCTYPE html>
 HTML_STORY = (
     "KUALA LUMPUR: Southeast Asian leaders on Monday welcomed the preliminary trade deal reached by the"
     " United States and China, saying it eased pressure on export-dependent economies.",
-    '"This is good news for all of us," Malaysian Prime Minister Anwar Ibrahim said at the close of the'
-    " Asean summit.",
+    '"This is good news for all of us," Malaysian Prime Minister Anwar Ibrahim said at the close of the Asean summit.',
     "The framework is expected to be finalised when Trump meets Chinese President Xi Jinping in South"
     " Korea later this week.",
 )
@@ -605,9 +598,7 @@ is expected to be signed, according to people familiar with the matter.
     article, _ = load_one(write(tmp_path, "wrapped.txt", text), table)
     assert article.title == "Trade talks end with a basic consensus"
     assert len(article.paragraphs) == 2
-    assert article.paragraphs[0].startswith("Top trade negotiators") and article.paragraphs[0].endswith(
-        "evening."
-    )
+    assert article.paragraphs[0].startswith("Top trade negotiators") and article.paragraphs[0].endswith("evening.")
 
 
 # --- made-up articles in other outlets' styles: the rules are general -------------------

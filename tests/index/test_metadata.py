@@ -222,7 +222,5 @@ def test_repeated_headline_wins_over_a_section_label(table):
 
 
 def test_page_starting_with_prose_has_no_title(table):
-    lines = [
-        "Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."
-    ]
+    lines = ["Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."]
     assert _page(table, lines).title is None

@@ -144,16 +144,12 @@ def test_unknown_outlet_named_by_copyright_or_more_from(table):
 
 
 def test_domain_and_contact_address_name_the_outlet(table):
-    assert (
-        table.detect(["caixinglobal.com is the English-language portal of Caixin."]).name == "Caixin Global"
-    )
+    assert table.detect(["caixinglobal.com is the English-language portal of Caixin."]).name == "Caixin Global"
     assert table.detect(["Contact editor Jane Doe (janedoe@caixin.com)"]).name == "Caixin Global"
 
 
 def test_reprinter_does_not_beat_the_original_outlet(table):
-    lines = [
-        "scmp.com is the online edition of the paper. Foo Neighbours is authorized to reprint this article."
-    ]
+    lines = ["scmp.com is the online edition of the paper. Foo Neighbours is authorized to reprint this article."]
     assert table.detect(lines).name == "South China Morning Post"
 
 

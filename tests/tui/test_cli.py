@@ -49,9 +49,7 @@ def test_articles_json_fields(capsys, seeds_args):
         assert isinstance(a["authors"], list) and a["word_count"] > 0
     code, out, _ = run_cli(capsys, "articles", "--json", "--full", *seeds_args)
     full = json.loads(out)
-    assert all(
-        a["paragraphs"] and sum(len(p.split()) for p in a["paragraphs"]) == a["word_count"] for a in full
-    )
+    assert all(a["paragraphs"] and sum(len(p.split()) for p in a["paragraphs"]) == a["word_count"] for a in full)
 
 
 @pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside this checkout")
@@ -136,9 +134,7 @@ def test_problems_go_to_stderr_and_json_stays_clean(capsys, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     (corpus / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-    code, out, err = run_cli(
-        capsys, "articles", "--json", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i")
-    )
+    code, out, err = run_cli(capsys, "articles", "--json", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"))
     assert code == 0 and len(json.loads(out)) == 5
     assert "broken.txt" in err and "skipped" in err
 
@@ -146,12 +142,62 @@ def test_problems_go_to_stderr_and_json_stays_clean(capsys, tmp_path):
 def test_markup_in_articles_prints_literally(capsys, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "m.txt").write_text(
-        "Tariffs [bold]rise[/] again [link=http://x]here[/link]\n\nBody on tariffs [/].\n"
-    )
+    (corpus / "m.txt").write_text("Tariffs [bold]rise[/] again [link=http://x]here[/link]\n\nBody on tariffs [/].\n")
     code, out, _ = run_cli(capsys, "articles", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"))
     assert code == 0 and "[bold]rise[/]" in out
-    code, out, _ = run_cli(
-        capsys, "search", "tariffs", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i")
-    )
+    code, out, _ = run_cli(capsys, "search", "tariffs", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"))
     assert code == 0 and "[/]" in out
+
+
+QUOTE_FIELDS = {
+    "file", "id", "article_id", "outlet", "date", "text", "speaker", "role", "cue", "partial",
+    "paragraph", "start", "end", "group",
+}  # fmt: skip
+
+
+@pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside this checkout")
+def test_quotes_score_on_the_seeds(capsys, seeds_args, tmp_path):
+    code, out, _ = run_cli(capsys, "quotes", "--json", *seeds_args)
+    assert code == 0
+    quotes = tmp_path / "quotes.json"
+    quotes.write_text(out, encoding="utf-8")
+    score = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "seeds_gold.json"), "--quotes", str(quotes),
+         "--min-quote-precision", "0.97", "--min-quote-recall", "0.97", "--min-attribution", "0.95"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert score.returncode == 0, score.stdout + score.stderr
+
+
+def test_quotes_json_fields(capsys, seeds_args):
+    code, out, _ = run_cli(capsys, "quotes", "--json", *seeds_args)
+    quotes = json.loads(out)
+    assert code == 0 and quotes
+    for q in quotes:
+        assert set(q) >= QUOTE_FIELDS
+        assert isinstance(q["partial"], bool) and q["end"] > q["start"]
+        assert q["id"].startswith(q["article_id"] + ":")
+
+
+def test_quotes_filters_on_the_command_line(capsys, seeds_args):
+    code, out, _ = run_cli(capsys, "quotes", "--json", "--speaker", "bessent", "--outlet", "scmp", *seeds_args)
+    quotes = json.loads(out)
+    assert code == 0 and quotes
+    assert {(q["speaker"], q["outlet"]) for q in quotes} == {("Scott Bessent", "South China Morning Post")}
+    code, out, _ = run_cli(capsys, "quotes", "--json", "--grep", "firm", *seeds_args)
+    assert {q["text"] for q in json.loads(out)} == {"firm"}
+
+
+def test_quotes_table_is_grouped_by_speaker(capsys, seeds_args):
+    code, out, _ = run_cli(capsys, "quotes", *seeds_args)
+    assert code == 0
+    assert out.index("Li Chenggang") < out.index("Scott Bessent")  # most quoted first
+    assert "“tough”" in out and "≈" in out
+
+
+def test_speakers_json(capsys, seeds_args):
+    code, out, _ = run_cli(capsys, "speakers", "--json", *seeds_args)
+    speakers = json.loads(out)
+    assert code == 0
+    li = next(s for s in speakers if s["name"] == "Li Chenggang")
+    assert set(li["outlets"]) == {"Global Times", "Caixin Global", "Türkiye Today"} and li["quote_count"] >= 7
