@@ -38,6 +38,13 @@ class Attribution:
     cue: str | None = None
     kind: str | None = None  # "person", "description" (an unnamed speaker), "organisation"
     co_speakers: tuple[str, ...] = ()
+    # For a short fragment, the clause reported around it (see `reported_clause`): worked out
+    # here, where the paragraph is already read, rather than again when variants are grouped.
+    statement: str | None = None
+
+
+# Quotations shorter than this many words are compared through the clause around them.
+STATEMENT_MIN_WORDS = 6
 
 
 NONE = Attribution()
@@ -1563,7 +1570,17 @@ def attribute_article(
             if d is not None and d.person is None and d.kind != "description":
                 d = None
             title_drafts.append(d or _headline_source(title[span.start : span.end], blocks, drafts, reported))
-    return [_finish(d) for d in title_drafts], [[_finish(d) for d in row] for row in drafts]
+    body = [
+        [_with_statement(_finish(d), b, span) for d, span in zip(row, b.spans, strict=True)]
+        for row, b in zip(drafts, blocks, strict=True)
+    ]
+    return [_finish(d) for d in title_drafts], body
+
+
+def _with_statement(attribution: Attribution, b: _Block, span: MarkedSpan) -> Attribution:
+    if len(b.text[span.start : span.end].split()) >= STATEMENT_MIN_WORDS:
+        return attribution
+    return replace(attribution, statement=_reported_clause_in(b, span.start, span.end))
 
 
 def _alone_in_sentence(b: _Block, qi: int) -> bool:
@@ -1751,8 +1768,11 @@ def full_names_for(words: Iterable[str], paragraphs: Iterable[str]) -> list[str]
 def reported_clause(text: str, start: int, end: int) -> str:
     """The words reported around a quoted fragment: its sentence without the attribution
     ('Li said on Sunday that the US stance was "tough"' -> 'the US stance was "tough"')."""
-    b = _block_of(text)
-    toks = b.toks
+    return _reported_clause_in(_block_of(text), start, end)
+
+
+def _reported_clause_in(b: _Block, start: int, end: int) -> str:
+    text, toks = b.text, b.toks
     for si, (lo, hi) in enumerate(b.sents):
         a, z = toks[lo].start, toks[hi - 1].end
         if not (a <= start < z or a < end <= z):

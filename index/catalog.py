@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS quotes(
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
     text TEXT NOT NULL, speaker TEXT, role TEXT, cue TEXT, partial INTEGER NOT NULL,
     paragraph INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL, headline INTEGER NOT NULL,
-    speaker_kind TEXT, co_speakers TEXT NOT NULL, continued INTEGER NOT NULL,
+    speaker_kind TEXT, co_speakers TEXT NOT NULL, continued INTEGER NOT NULL, statement TEXT,
     -- after resolution across the corpus: the speaker's full name, and the statement's group
     resolved_speaker TEXT, resolved_co_speakers TEXT, group_id TEXT);
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id, ordinal);
@@ -39,7 +39,7 @@ CREATE INDEX IF NOT EXISTS quotes_by_path ON quotes(path);
 
 _QUOTE_FIELDS = (
     "id article_id text speaker role cue partial paragraph start end headline speaker_kind "
-    "co_speakers continued resolved_speaker resolved_co_speakers group_id"
+    "co_speakers continued statement resolved_speaker resolved_co_speakers group_id"
 )
 _QUOTE_COLUMNS = ", ".join(f"quotes.{c}" for c in _QUOTE_FIELDS.split())
 
@@ -65,6 +65,7 @@ def _quote(row: sqlite3.Row, resolved: bool) -> Quote:
         speaker_kind=row["speaker_kind"],
         co_speakers=tuple(json.loads(co_speakers)),
         continued=bool(row["continued"]),
+        statement=row["statement"],
     )
 
 
@@ -238,7 +239,7 @@ class CatalogTransaction:
             ],
         )
         self._db.executemany(
-            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 16)}, NULL, NULL, NULL)",
+            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 17)}, NULL, NULL, NULL)",
             [
                 (
                     q.id,
@@ -257,6 +258,7 @@ class CatalogTransaction:
                     q.speaker_kind,
                     json.dumps(list(q.co_speakers)),
                     q.continued,
+                    q.statement,
                 )
                 for n, q in enumerate(quotes)
             ],

@@ -37,6 +37,7 @@ class Quote:
     speaker_kind: str | None = None  # "person", "description" (unnamed), "organisation"
     co_speakers: tuple[str, ...] = ()  # others in a joint attribution ("Bessent and Greer said")
     continued: bool = False  # this piece continues the previous one (run on over paragraphs)
+    statement: str | None = None  # for a short fragment, the clause reported around it
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 speaker_kind=attr.kind,
                 co_speakers=attr.co_speakers,
                 continued=span.continued,
+                statement=attr.statement,
             )
         )
 

@@ -17,7 +17,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from index.attribution import fold, full_names_for, name_key, other_keys, reported_clause, short_keys
+from index.attribution import (
+    STATEMENT_MIN_WORDS,
+    fold,
+    full_names_for,
+    name_key,
+    other_keys,
+    reported_clause,
+    short_keys,
+)
 from index.model import Article
 from index.quotes import Quote
 
@@ -160,7 +168,7 @@ _STOP = frozenset(
     ).split()
 )
 # Statements shorter than this many words are compared through the sentence around them.
-_MIN_STATEMENT_WORDS = 6
+_MIN_STATEMENT_WORDS = STATEMENT_MIN_WORDS
 _LINK_THRESHOLD = 0.5
 
 
@@ -176,6 +184,8 @@ def _statement(q: Quote, articles: dict[str, Article]) -> str:
     """What a quote says: its own words, or for a fragment the clause reported around it."""
     if len(q.text.split()) >= _MIN_STATEMENT_WORDS:
         return q.text
+    if q.statement is not None:  # found at extraction
+        return q.statement
     art = articles.get(q.article_id)
     if art is None:
         return q.text

@@ -32,8 +32,9 @@ from index.model import QueryError
 from index.querytext import FIELD_ALIASES, check_syntax
 from index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
 
-# Bump when the schema or the analysis changes: older indexes are then rebuilt.
-SCHEMA_VERSION = 3
+# Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
+# are then rebuilt.
+SCHEMA_VERSION = 4
 
 TEXT_FIELDS = ("title", "body")
 # Fields analysed like the body, whose matched words are highlighted in it.

@@ -38,6 +38,10 @@ def _say(message: str) -> None:
     sys.stderr.write(message.replace("\n", " ") + "\n")
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
     _say(f"talks-tui: error: {message}")
     return code
@@ -144,7 +148,7 @@ def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
             articles = [corpus.article(a.id) or a for a in articles]
         _print_json([article_json(a, args.full) for a in articles])
         return EXIT_OK
-    table = Table(title=Text(f"{len(articles)} articles"), title_justify="left", expand=True)
+    table = Table(title=Text(plural(len(articles), "article")), title_justify="left", expand=True)
     table.add_column("outlet", max_width=18)
     table.add_column("date", no_wrap=True)
     table.add_column("title", ratio=1, min_width=36, overflow="fold")
@@ -257,13 +261,13 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
         by_speaker.setdefault(row.quote.speaker or "(no speaker: names and scare quotes)", []).append(row)
     # Most quoted first; the quotes without a speaker last.
     order = sorted(by_speaker, key=lambda name: (name.startswith("("), -len(by_speaker[name]), name))
-    stdout.print(Text(f"{len(rows)} quotations by {len(by_speaker)} speakers", style="bold"))
+    stdout.print(Text(f"{plural(len(rows), 'quotation')} by {plural(len(by_speaker), 'speaker')}", style="bold"))
     for name in order:
         speaker_rows = by_speaker[name]
         outlets = sorted({r.article.outlet or "?" for r in speaker_rows})
         head = Text("\n")
         head.append(name, style="bold")
-        head.append(f"  {len(speaker_rows)} quotations in {', '.join(outlets)}", style="dim")
+        head.append(f"  {plural(len(speaker_rows), 'quotation')} in {', '.join(outlets)}", style="dim")
         stdout.print(head)
         table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
         table.add_column("same", width=1)
@@ -284,7 +288,7 @@ def _speakers(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.json:
         _print_json([asdict(s) | {"roles": list(s.roles), "outlets": list(s.outlets)} for s in registry])
         return EXIT_OK
-    table = Table(title=Text(f"{len(registry)} speakers"), title_justify="left", expand=True)
+    table = Table(title=Text(plural(len(registry), "speaker")), title_justify="left", expand=True)
     table.add_column("speaker", max_width=30)
     table.add_column("quotes", justify="right", no_wrap=True)
     table.add_column("outlets", ratio=1)
