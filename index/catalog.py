@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS files(
 CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, path TEXT NOT NULL, ordinal INTEGER NOT NULL, file TEXT NOT NULL,
     title TEXT, outlet TEXT, date TEXT, authors TEXT NOT NULL, url TEXT,
-    outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL);
+    outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL,
+    quotes_done INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
 CREATE TABLE IF NOT EXISTS quotes(
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
@@ -180,6 +181,10 @@ class Catalog:
         )
         return [(_quote(r, resolved), r["group_id"]) for r in rows]
 
+    def articles_without_quotes(self) -> list[str]:
+        """Ids of articles whose quotations have not been looked for yet."""
+        return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE quotes_done = 0 ORDER BY path, ordinal")]
+
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -210,7 +215,7 @@ class CatalogTransaction:
             "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (state.size, state.mtime_ns, state.path)
         )
 
-    def put(self, state: FileState, articles: Sequence[Article], quotes: Sequence[Quote] = ()) -> None:
+    def put(self, state: FileState, articles: Sequence[Article]) -> None:
         self.remove(state.path)
         problems = json.dumps([p.__dict__ for p in state.problems])
         self._db.execute(
@@ -218,7 +223,7 @@ class CatalogTransaction:
             (state.path, state.size, state.mtime_ns, state.sha1, problems),
         )
         self._db.executemany(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [
                 (
                     a.id,
@@ -238,13 +243,17 @@ class CatalogTransaction:
                 for n, a in enumerate(articles)
             ],
         )
+
+    def put_quotes(self, article_id: str, path: str, quotes: Sequence[Quote]) -> None:
+        """The quotations found in one article, speakers as the article gives them."""
+        self._db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
         self._db.executemany(
             f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 17)}, NULL, NULL, NULL)",
             [
                 (
                     q.id,
                     q.article_id,
-                    state.path,
+                    path,
                     n,
                     q.text,
                     q.speaker,
@@ -263,6 +272,15 @@ class CatalogTransaction:
                 for n, q in enumerate(quotes)
             ],
         )
+
+        self._db.execute("UPDATE articles SET quotes_done = 1 WHERE id = ?", (article_id,))
+
+    def quotes_changed(self) -> None:
+        """Articles came or went: speakers and groups across the corpus must be worked out again."""
+        self.set_meta("quotes_resolved", "0")
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     def resolve(self, quotes: Sequence[Quote], groups: dict[str, str]) -> None:
         """Store each quotation's speakers as resolved across the corpus, and its group."""

@@ -14,7 +14,7 @@ import sys
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +34,14 @@ from index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
 
 # Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
 # are then rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TEXT_FIELDS = ("title", "body")
+# Fields a search answers from outside Whoosh, through a VirtualLookup.
+VIRTUAL_FIELDS = ("speaker", "role", "quote")
+# lookup(field, kind, words) -> ids of the matching articles; kind is "words" (a word, or a
+# phrase), "prefix" or "pattern" (a wildcard); words come analysed as the field's analyzer does.
+VirtualLookup = Callable[[str, str, tuple[str, ...]], set[str]]
 # Fields analysed like the body, whose matched words are highlighted in it.
 HIGHLIGHT_FIELDS = ("title", "body", "quote")
 FIELD_BOOSTS = {"title": 2.0, "body": 1.0}
@@ -54,9 +59,18 @@ def _writer_memory_mb() -> int:
 
 
 WRITER_MEMORY_MB = _writer_memory_mb()
-# Uncompressed posting blocks: search reads whole posting lists, and inflating them cost more
-# than reading the larger files.
-_CODEC = W3Codec(blocklimit=128, compression=0)
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec, tuned for how this module searches: posting blocks uncompressed (reading
+    whole lists, inflating cost more than the larger files), and no per-block length statistics
+    (only Whoosh's own block-skipping scorer reads them; looking up every posting's field length
+    for them was a third of the time spent writing the index)."""
+
+    length_stats = False
+
+
+_CODEC = _Codec(blocklimit=128, compression=0)
 
 
 class IndexDamaged(Exception):
@@ -176,13 +190,14 @@ class PostingList:
 
 def _schema() -> fields.Schema:
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),
         title=PositionsText(StemTokenizer()),
         body=PositionsText(StemTokenizer()),
         outlet=PositionsText(LowercaseTokenizer()),
         author=PositionsText(LowercaseTokenizer()),
         date=fields.ID(),
-        # The article's quotations: who is quoted (as the article names them), in what role, saying what.
+        # Never written: declared so that the parser reads `speaker:bessent`; a search answers them
+        # from the quotations (see VirtualLookup).
         speaker=PositionsText(LowercaseTokenizer()),
         role=PositionsText(LowercaseTokenizer()),
         quote=PositionsText(StemTokenizer()),
@@ -211,9 +226,6 @@ class IndexDoc:
     outlet: str
     author: str
     date: str
-    speaker: str
-    role: str
-    quote: PostingList
     outlet_name: str
 
 
@@ -225,11 +237,7 @@ def analyse(
     outlet_terms: str,
     authors: Sequence[str],
     date: str | None,
-    speakers: Sequence[str] = (),
-    roles: Sequence[str] = (),
-    quotes: Sequence[str] = (),
 ) -> IndexDoc:
-    # "; " between items keeps a phrase from running from one name or quote into the next.
     return IndexDoc(
         id=article_id,
         title=_positions(title),
@@ -237,9 +245,6 @@ def analyse(
         outlet=outlet_terms,
         author="; ".join(authors),
         date=date or "",
-        speaker="; ".join(dict.fromkeys(speakers)),
-        role="; ".join(dict.fromkeys(roles)),
-        quote=_positions(" ; ".join(quotes)),
         outlet_name=outlet or "",
     )
 
@@ -279,7 +284,7 @@ def _text_terms(q: query.Query, reader) -> frozenset[str]:
         for fieldname, text in leaf.expanded_terms(reader, phrases=True):
             if fieldname in HIGHLIGHT_FIELDS:
                 word = text.decode("utf-8") if isinstance(text, bytes) else text
-                if (fieldname, word.encode("utf-8")) in reader:
+                if fieldname in VIRTUAL_FIELDS or (fieldname, word.encode("utf-8")) in reader:
                     terms.add(word)
     return frozenset(terms)
 
@@ -302,9 +307,6 @@ class StoreWriter:
             outlet=doc.outlet,
             author=doc.author,
             date=doc.date,
-            speaker=doc.speaker,
-            role=doc.role,
-            quote=doc.quote,
             outlet_name=doc.outlet_name,
         )
 
@@ -395,13 +397,13 @@ class Store:
             raise QueryError("the query has no words to search for")
         return _widen_phrases(q, text)
 
-    def search(self, text: str, limit: int | None) -> RawResult:
+    def search(self, text: str, limit: int | None, virtual: VirtualLookup | None = None) -> RawResult:
         """Top hits for the query text, with the exact number of matches per outlet; an empty
-        text matches every article."""
+        text matches every article. `virtual` answers the speaker:, role: and quote: fields."""
         q = self.parse(text) if text.strip() else query.Every()
         try:
             with self._current_searcher() as searcher:
-                return _Search(searcher, self._cache).run(q, limit)
+                return _Search(searcher, self._cache, virtual).run(q, limit)
         except QueryError:
             raise
         except Exception as exc:
@@ -588,6 +590,17 @@ class _Segment:
 
         return self._cache.get(self.segment_id, f"len:{field}", load)
 
+    def id_mask(self, article_ids: set[str]) -> np.ndarray:
+        """The documents of the given article ids."""
+
+        def load() -> dict[str, int]:
+            return {article_id: docnum for docnum, article_id in enumerate(self.reader.column_reader("id"))}
+
+        docnums = self._cache.get(self.segment_id, "ids", load)
+        mask = self.empty()
+        mask[[docnums[i] for i in article_ids if i in docnums]] = True
+        return mask
+
     def outlet_codes(self) -> tuple[np.ndarray, list[str]]:
         def load() -> tuple[np.ndarray, list[str]]:
             names = list(self.reader.column_reader("outlet_name"))
@@ -606,8 +619,9 @@ def _btext(searcher, field: str, text) -> bytes:
 class _Search:
     """One query over every segment: the matching documents, their BM25F scores, counts."""
 
-    def __init__(self, searcher, cache: _SegmentCache):
+    def __init__(self, searcher, cache: _SegmentCache, virtual: VirtualLookup | None):
         self._searcher = searcher
+        self._virtual = virtual
         self._reader = searcher.reader()
         self._count = max(1, self._reader.doc_count())
         self._segments = [_Segment(sub, offset, cache) for sub, offset in searcher.leaf_searchers()]
@@ -643,6 +657,8 @@ class _Search:
             return seg.empty()
         if isinstance(q, query.Every):
             return seg.live.copy()
+        if q.field() in VIRTUAL_FIELDS:
+            return self._virtual_mask(q, seg)
         if isinstance(q, query.Term):
             return seg.term_mask(q.fieldname, _btext(self._searcher, q.fieldname, q.text))
         if isinstance(q, query.Phrase):
@@ -676,6 +692,22 @@ class _Search:
         mask = seg.empty()  # anything else: Whoosh's own, slower, matching
         mask[list(q.docs(seg.searcher))] = True
         return mask
+
+    def _virtual_mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
+        if self._virtual is None:
+            return seg.empty()
+        field = q.field()
+        if isinstance(q, query.Term):
+            ids = self._virtual(field, "words", (q.text,))
+        elif isinstance(q, query.Phrase):
+            ids = self._virtual(field, "words", tuple(q.words))
+        elif isinstance(q, query.Prefix):
+            ids = self._virtual(field, "prefix", (q.text,))
+        elif isinstance(q, query.Wildcard):
+            ids = self._virtual(field, "pattern", (q.text,))
+        else:
+            raise QueryError(f"{field}: takes words, phrases and wildcards")
+        return seg.id_mask(ids)
 
     def _scores(self, leaves: list[tuple[str, object, float]], seg: _Segment) -> np.ndarray:
         """BM25F: per field and term, idf * tf (k1 + 1) / (tf + k1 (1 - b + b len / avg len)), boosted."""

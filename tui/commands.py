@@ -57,7 +57,6 @@ def _progress_bar(enabled: bool):
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("files"),
         TimeRemainingColumn(),
         console=stderr,
         transient=True,
@@ -105,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
     except IndexBusy as exc:
         return _fail(str(exc), EXIT_ERROR)
     try:
+        if _needs_quotes(args) and corpus.quotes_pending():
+            with _progress_bar(stderr.is_terminal) as progress:
+                corpus.update_quotes(progress)
         if args.command == "articles":
             return _articles(corpus, args)
         if args.command == "search":
@@ -116,6 +118,13 @@ def run(args: argparse.Namespace) -> int:
         return _index(corpus, args)
     finally:
         corpus.close()
+
+
+def _needs_quotes(args: argparse.Namespace) -> bool:
+    """Quotations are found on first need (see index.quotework): here, with a progress bar."""
+    if args.command in ("quotes", "speakers", "index"):
+        return True
+    return args.command == "search" and any(f"{name}:" in args.query for name in ("speaker", "role", "quote"))
 
 
 def _print_json(data: Any) -> None:

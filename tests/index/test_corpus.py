@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-import index.corpus as corpus_module
+import index.refresh as refresh_module
 from index import ingest
 from index.corpus import IndexBusy, open_corpus
 
@@ -41,13 +41,13 @@ def index_dir(tmp_path):
 def reads(monkeypatch):
     """Count the files that ingest actually reads."""
     seen: list[str] = []
-    real = corpus_module.load_file
+    real = refresh_module.load_file
 
     def counting(path, root, outlets):
         seen.append(Path(path).name)
         return real(path, root, outlets)
 
-    monkeypatch.setattr(corpus_module, "load_file", counting)
+    monkeypatch.setattr(refresh_module, "load_file", counting)
     return seen
 
 
