@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,27 @@ def _quote(row: sqlite3.Row, resolved: bool) -> Quote:
     )
 
 
+class _SharedConnection:
+    """One SQLite connection used from the app's threads (a search worker reads while another
+    finds quotations): each statement runs and is read whole under one lock."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+        self._lock = threading.RLock()
+
+    def execute(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        with self._lock:
+            self._db.executemany(sql, rows)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
 class CatalogDamaged(Exception):
     """The catalog file cannot be read; it must be rebuilt."""
 
@@ -101,7 +123,7 @@ def _article(row: sqlite3.Row, paragraphs: tuple[str, ...] = ()) -> Article:
 
 
 class Catalog:
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: _SharedConnection):
         self._db = db
 
     @classmethod
@@ -116,7 +138,7 @@ class Catalog:
             db.executescript(_TABLES)
         except sqlite3.DatabaseError as exc:
             raise CatalogDamaged(str(exc)) from exc
-        return cls(db)
+        return cls(_SharedConnection(db))
 
     def close(self) -> None:
         self._db.close()
@@ -124,8 +146,8 @@ class Catalog:
     # -- meta ------------------------------------------------------------------------------------
 
     def get_meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        rows = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
@@ -186,7 +208,7 @@ class Catalog:
         return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE quotes_done = 0 ORDER BY path, ordinal")]
 
     def article_count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self._db.execute("SELECT count(*) FROM articles")[0][0]
 
     def articles_by_id(self, ids: Sequence[str], with_paragraphs: bool = False) -> dict[str, Article]:
         columns = _META_COLUMNS + (", paragraphs" if with_paragraphs else "")
@@ -201,7 +223,7 @@ class Catalog:
 
 
 class CatalogTransaction:
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: _SharedConnection):
         self._db = db
 
     def remove(self, path: str) -> None:

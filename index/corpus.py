@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 from index import ingest
 from index.catalog import Catalog, CatalogDamaged
 from index.ingest import discover_files
-from index.model import Article, Hit, Problem, SearchResult
+from index.model import Article, Hit, Matches, Problem, SearchResult
 from index.outlets import OutletTable
 from index.querytext import plain_words, replace_word
 from index.quotefields import QuoteFields
@@ -30,7 +30,7 @@ from index.quotework import quotes_pending, update_quotes
 from index.refresh import RefreshStats, refresh
 from index.snippets import make_snippets
 from index.speakers import Speaker, speaker_registry
-from index.store import SCHEMA_VERSION, IndexDamaged, Store
+from index.store import SCHEMA_VERSION, IndexDamaged, RawResult, Store
 from index.terms import stem, word_spans
 from index.workers import Progress
 
@@ -146,12 +146,7 @@ class Corpus:
 
     def search(self, text: str, limit: int | None = 20, snippets: bool = True) -> SearchResult:
         """Ranked hits with snippets; QueryError for a query that cannot be parsed."""
-        assert self._store is not None
-        try:
-            raw = self._store.search(text, limit, self._virtual_lookup)
-        except IndexDamaged as exc:  # found broken only now: rebuild once, then answer
-            self._rebuild(str(exc))
-            raw = self._store.search(text, limit, self._virtual_lookup)
+        raw = self._raw_search(text, limit)
         ids = [article_id for article_id, _ in raw.ids]
         found = self.catalog.articles_by_id(ids, with_paragraphs=snippets)
         hits = []
@@ -166,6 +161,28 @@ class Corpus:
             suggestion = self._suggest(text)
         per_outlet = {(name or "unknown"): n for name, n in raw.per_outlet.items()}
         return SearchResult(text, tuple(hits), raw.total, per_outlet, suggestion)
+
+    def match(self, text: str) -> Matches:
+        """Every matching article id, best first, with counts: for a list filtered as one types."""
+        raw = self._raw_search(text, None)
+        return Matches(
+            query=text,
+            ids=tuple(article_id for article_id, _ in raw.ids),
+            scores=tuple(score for _, score in raw.ids),
+            occurrences=raw.matches,
+            total=raw.total,
+            per_outlet={(name or "unknown"): n for name, n in raw.per_outlet.items()},
+            terms=raw.terms,
+            suggestion=self._suggest(text) if raw.total == 0 and text.strip() else None,
+        )
+
+    def _raw_search(self, text: str, limit: int | None) -> RawResult:
+        assert self._store is not None
+        try:
+            return self._store.search(text, limit, self._virtual_lookup)
+        except IndexDamaged as exc:  # found broken only now: rebuild once, then answer
+            self._rebuild(str(exc))
+            return self._store.search(text, limit, self._virtual_lookup)
 
     def _virtual_lookup(self, field: str, kind: str, words: tuple[str, ...]) -> set[str]:
         """speaker:, role: and quote: in a search, from the quotations (found now if need be)."""

@@ -60,6 +60,20 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Matches:
+    """Every article a query matches, best first, without metadata: what a live list needs."""
+
+    query: str
+    ids: tuple[str, ...]
+    scores: tuple[float, ...]
+    occurrences: tuple[int, ...]  # how many times the query's words occur in each article
+    total: int
+    per_outlet: dict[str, int]
+    terms: frozenset[str]  # search terms to highlight in a reader
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
 class SearchResult:
     query: str
     hits: tuple[Hit, ...]

@@ -257,6 +257,7 @@ class RawResult:
     total: int
     per_outlet: dict[str, int]
     terms: frozenset[str]  # matched title/body terms, for highlighting
+    matches: tuple[int, ...] = ()  # per hit: how many times its words occur in it
 
 
 def _widen_phrases(q: query.Query, text: str) -> query.Query:
@@ -590,13 +591,17 @@ class _Segment:
 
         return self._cache.get(self.segment_id, f"len:{field}", load)
 
+    def article_ids(self) -> list[str]:
+        """The article id of each document of the segment."""
+        return self._cache.get(self.segment_id, "ids", lambda: list(self.reader.column_reader("id")))
+
     def id_mask(self, article_ids: set[str]) -> np.ndarray:
         """The documents of the given article ids."""
 
         def load() -> dict[str, int]:
-            return {article_id: docnum for docnum, article_id in enumerate(self.reader.column_reader("id"))}
+            return {article_id: docnum for docnum, article_id in enumerate(self.article_ids())}
 
-        docnums = self._cache.get(self.segment_id, "ids", load)
+        docnums = self._cache.get(self.segment_id, "docnums", load)
         mask = self.empty()
         mask[[docnums[i] for i in article_ids if i in docnums]] = True
         return mask
@@ -628,7 +633,7 @@ class _Search:
         cache.keep_only({seg.segment_id for seg in self._segments})
 
     def run(self, q: query.Query, limit: int | None) -> RawResult:
-        scored: list[tuple[float, int]] = []
+        scored: list[tuple[float, int, int, str]] = []  # score, global docnum, occurrences, id
         per_outlet: dict[str, int] = defaultdict(int)
         total = 0
         leaves = list(_scoring_leaves(q, self._reader))
@@ -642,15 +647,25 @@ class _Search:
             for code, n in enumerate(np.bincount(codes[docs], minlength=len(names))):
                 if n:
                     per_outlet[names[code]] += int(n)
-            scores = self._scores(leaves, seg)[docs]
+            scores, occurrences = self._scores(leaves, seg)
+            scores, occurrences = scores[docs], occurrences[docs]
             if limit is not None and len(docs) > limit:
                 best = np.argpartition(-scores, limit - 1)[:limit]
-                docs, scores = docs[best], scores[best]
-            scored += [(float(score), int(doc) + seg.offset) for score, doc in zip(scores, docs, strict=True)]
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+                docs, scores, occurrences = docs[best], scores[best], occurrences[best]
+            ids = seg.article_ids()
+            scored += [
+                (float(score), int(doc) + seg.offset, int(n), ids[doc])
+                for score, doc, n in zip(scores, docs, occurrences, strict=True)
+            ]
+        scored.sort(key=lambda hit: (-hit[0], hit[1]))
         top = scored if limit is None else scored[:limit]
-        ids = tuple((self._searcher.stored_fields(doc)["id"], score) for score, doc in top)
-        return RawResult(ids, total, dict(per_outlet), _text_terms(q, self._reader))
+        return RawResult(
+            ids=tuple((article_id, score) for score, _, _, article_id in top),
+            total=total,
+            per_outlet=dict(per_outlet),
+            terms=_text_terms(q, self._reader),
+            matches=tuple(n for _, _, n, _ in top),
+        )
 
     def _mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
         if q is query.NullQuery:
@@ -709,9 +724,11 @@ class _Search:
             raise QueryError(f"{field}: takes words, phrases and wildcards")
         return seg.id_mask(ids)
 
-    def _scores(self, leaves: list[tuple[str, object, float]], seg: _Segment) -> np.ndarray:
-        """BM25F: per field and term, idf * tf (k1 + 1) / (tf + k1 (1 - b + b len / avg len)), boosted."""
+    def _scores(self, leaves: list[tuple[str, object, float]], seg: _Segment) -> tuple[np.ndarray, np.ndarray]:
+        """BM25F per document: per field and term, idf * tf (k1 + 1) / (tf + k1 (1 - b + b len /
+        avg len)), boosted; and how many times the terms occur in it."""
         scores = np.zeros(seg.size)
+        occurrences = np.zeros(seg.size, dtype=np.int64)
         for field, text, boost in leaves:
             btext = _btext(self._searcher, field, text)
             postings = seg.postings(field, btext)
@@ -724,7 +741,8 @@ class _Search:
             tf = postings.weights
             norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / avg)
             scores[postings.ids] += boost * idf * tf * (BM25_K1 + 1) / (tf + norm)
-        return scores
+            occurrences[postings.ids] += tf.astype(np.int64)
+        return scores, occurrences
 
 
 def _scoring_leaves(q: query.Query, reader) -> Iterable[tuple[str, object, float]]:

@@ -135,3 +135,19 @@ def test_bad_queries_get_one_plain_line(seed_corpus, query, words):
 def test_empty_query_lists_everything(seed_corpus):
     result = seed_corpus.search("")
     assert result.total == 5
+
+
+def test_match_lists_every_article_with_occurrences(seed_corpus):
+    matches = seed_corpus.match("tariffs")
+    assert matches.total == len(matches.ids) == 5
+    assert list(matches.scores) == sorted(matches.scores, reverse=True)
+    by_id = dict(zip(matches.ids, matches.occurrences, strict=True))
+    for article in seed_corpus.articles():
+        words = [
+            w
+            for w in seed_corpus.article(article.id).body.lower().split()
+            if w.strip(".,;:\"“”'’()").startswith("tariff")
+        ]
+        assert by_id[article.id] >= len(words) > 0
+    assert "tariff" in matches.terms
+    assert seed_corpus.match("tarrifs").suggestion in ("tariffs", "tariff")
