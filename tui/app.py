@@ -1,7 +1,10 @@
-"""The Textual app. For now one screen: the article list of the corpus.
+"""The Textual app: a search box over panes for articles (list and reader), quotations and, later,
+side-by-side comparison.
 
-The corpus is opened (and indexed if needed) in a thread worker with a progress bar, so the
-first frame appears at once and the screen never freezes.
+Everything slow runs in thread workers: opening (and indexing) the corpus with a progress bar,
+finding quotations, and each search, debounced as the user types and replaced by the next
+keystroke's. The screen never waits on them. Article text only reaches the screen as
+`rich.text.Text` / `Content`, never as markup.
 """
 
 from __future__ import annotations
@@ -12,16 +15,41 @@ from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedContent, TabPane
+
+from index.model import Article, Matches, QueryError
+from index.quotelist import QuoteRow
+from tui.help import HelpScreen
+from tui.palette import ArticleCommands, PaneCommands, QuoteCommands
+from tui.quotes_pane import QuotesPane
+from tui.reader import Reader
+from tui.virtual_table import Column, VirtualTable
+
+ARTICLE_COLUMNS = (
+    Column("Outlet", width=14),
+    Column("Date", width=10),
+    Column("Title", min_width=16),
+    Column("Hits", width=4, justify="right"),
+)
+PANES = ("articles", "quotes", "compare")
+SEARCH_DELAY = 0.12  # seconds of quiet typing before a search runs
+NARROW = 100  # columns
 
 
 class TalksApp(App[int]):
     CSS_PATH = "talks.tcss"
     TITLE = "talks-tui"
+    COMMANDS = App.COMMANDS | {PaneCommands, ArticleCommands, QuoteCommands}
     BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("1", "show_pane('articles')", "Articles", show=False),
+        Binding("2", "show_pane('quotes')", "Quotes", show=False),
+        Binding("3", "show_pane('compare')", "Compare", show=False),
+        Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("escape", "leave_input", "Leave", show=False),
     ]
 
     def __init__(
@@ -32,18 +60,63 @@ class TalksApp(App[int]):
         self._index_dir = index_dir
         self._outlets_file = outlets_file
         self.corpus = None
+        self.all_articles: list[Article] = []
+        self._articles: dict[str, Article] = {}
+        self.matches: Matches | None = None  # the last search that could be read
+        self.quote_rows: list[QuoteRow] = []
+        self._search_timer: Timer | None = None
+        self._shown_article: str | None = None
+
+    # -- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Input(
+            placeholder='/ search: words, "a phrase", outlet:scmp, speaker:bessent, date:[2025-10-25 to 2025-10-26]',
+            id="search",
+            compact=True,
+        )
         yield Static("Opening the corpus…", id="status", markup=False)
-        yield ProgressBar(id="progress", show_eta=True)
-        yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+        yield ProgressBar(id="progress", show_eta=False)
+        with TabbedContent(initial="articles", id="panes"):
+            with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split"):
+                yield VirtualTable(ARTICLE_COLUMNS, id="article-list")
+                yield Reader(id="reader")
+            with TabPane("2 Quotes", id="quotes"):
+                yield QuotesPane(id="quotes-pane")
+            with TabPane("3 Compare", id="compare"):
+                yield Static(
+                    "Side-by-side comparison of two articles or outlets comes in a later version.",
+                    id="compare-placeholder",
+                )
         yield Footer()
 
+    @property
+    def article_list(self) -> VirtualTable:
+        return self.query_one("#article-list", VirtualTable)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one("#reader", Reader)
+
+    @property
+    def quotes_pane(self) -> QuotesPane:
+        return self.query_one("#quotes-pane", QuotesPane)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.set_class(error, "error")
+        status.update(Text(text))
+
+    # -- opening the corpus ----------------------------------------------------------------------
+
     def on_mount(self) -> None:
-        table = self.query_one("#articles", DataTable)
-        table.add_columns("Outlet", "Date", "Title", "Words")
+        self.article_list.focus()
         self.open_corpus()
+
+    def on_resize(self, event) -> None:
+        # Below 100 columns the list and the reader share the height instead of the width.
+        self.query_one("#articles-split").set_class(event.size.width < NARROW, "narrow")
 
     @work(thread=True, exclusive=True, group="corpus")
     def open_corpus(self) -> None:
@@ -57,46 +130,195 @@ class TalksApp(App[int]):
                 progress=lambda *report: self.call_from_thread(self._show_progress, *report),
             )
         except Exception as exc:  # shown on screen; the app stays usable to quit
-            self.call_from_thread(self._show_error, f"Cannot open the corpus: {exc}")
+            self.call_from_thread(self._show_failure, f"Cannot open the corpus: {exc}")
             return
-        self.call_from_thread(self._show_corpus, corpus)
+        self.call_from_thread(self._corpus_ready, corpus)
+        try:
+            corpus.update_quotes(progress=lambda *report: self.call_from_thread(self._show_progress, *report))
+            rows = corpus.quotes()
+        except Exception as exc:
+            self.call_from_thread(self._show_failure, f"Cannot list the quotations: {exc}")
+            return
+        self.call_from_thread(self._quotes_ready, rows)
 
     def _show_progress(self, done: int, total: int, step: str) -> None:
         bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
         bar.update(total=total or None, progress=done)
-        self.query_one("#status", Static).update(f"{step}: {done}/{total} files…")
+        self._status(f"{step}: {done} of {total}…")
 
-    def _show_error(self, message: str) -> None:
+    def _show_failure(self, message: str) -> None:
         self.query_one("#progress", ProgressBar).display = False
-        self.query_one("#status", Static).update(message)
+        self._status(message, error=True)
 
-    def _show_corpus(self, corpus) -> None:
+    def _corpus_ready(self, corpus) -> None:
         self.corpus = corpus
         self.query_one("#progress", ProgressBar).display = False
-        articles = corpus.articles()
+        self.all_articles = corpus.articles()
+        self._articles = {a.id: a for a in self.all_articles}
+        self._update_subtitle()
+        for notice in corpus.notices:
+            self.notify(notice, title="Index")
         problems = corpus.problems()
-        status = f"{len(articles)} articles"
         if problems:
-            status += f" · {len(problems)} file problems (run `talks-tui index` to list them)"
-        self.query_one("#status", Static).update(status)
-        self.sub_title = f"{corpus.paths[0].name} · {len(articles)} articles"
-        table = self.query_one("#articles", DataTable)
-        table.clear()
-        for a in articles:
-            table.add_row(
-                Text(a.outlet or "?"),
-                Text(a.date or "—"),
-                Text(a.title or "(untitled)"),
-                Text(str(a.word_count)),
-                key=a.id,
+            skipped = sum(p.skipped for p in problems)
+            self.notify(
+                f"{len(problems)} file problems ({skipped} skipped); `talks-tui index` lists them.",
+                title="Some files",
+                severity="warning",
             )
-        table.focus()
+        self._show_matches(None)
+        if self.query_one("#search", Input).value.strip():
+            self._schedule_search()
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#articles", DataTable).action_cursor_down()
+    def _quotes_ready(self, rows: list[QuoteRow]) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        self.quote_rows = rows
+        self.quotes_pane.set_quotes(rows)
+        self._update_subtitle()
+        self._show_matches(self.matches)  # refresh the status line
+        if self._shown_article:
+            self._show_article(self._shown_article)
 
-    def action_cursor_up(self) -> None:
-        self.query_one("#articles", DataTable).action_cursor_up()
+    def _update_subtitle(self) -> None:
+        name = self.corpus.paths[0].name if self.corpus and self.corpus.paths else ""
+        quotes = f" · {len(self.quote_rows)} quotations" if self.quote_rows else ""
+        self.sub_title = f"{name} · {len(self.all_articles)} articles{quotes}"
+
+    # -- searching -------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self._schedule_search()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.article_list.focus()
+
+    def _schedule_search(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._start_search)
+
+    def _start_search(self) -> None:
+        if self.corpus is not None:
+            self.search(self.query_one("#search", Input).value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, text: str) -> None:
+        if not text.strip():
+            self.call_from_thread(self._show_matches, None)
+            return
+        try:
+            matches = self.corpus.match(text)
+        except QueryError as exc:
+            self.call_from_thread(self._status, f"⚠ {exc} (showing the last results)", True)
+            return
+        self.call_from_thread(self._show_matches, matches)
+
+    def _show_matches(self, matches: Matches | None) -> None:
+        """Fill the list with the matching articles (all of them for no query), best first."""
+        self.matches = matches
+        if matches is None:
+            rows = [(a.id, self._article_cells(a, None)) for a in self.all_articles]
+            self._status(f"{len(self.all_articles)} articles · type / to search")
+        else:
+            rows = [
+                (article_id, self._article_cells(self._articles[article_id], count))
+                for article_id, count in zip(matches.ids, matches.occurrences, strict=True)
+                if article_id in self._articles
+            ]
+            if matches.total:
+                by_outlet = ", ".join(f"{o} {n}" for o, n in sorted(matches.per_outlet.items(), key=lambda kv: -kv[1]))
+                self._status(f"{matches.total} of {len(self.all_articles)} articles match · {by_outlet}")
+            else:
+                hint = f" Did you mean: {matches.suggestion}?" if matches.suggestion else ""
+                self._status(f"No article matches.{hint}")
+        self.article_list.set_rows(rows, keep_cursor_on=self.article_list.cursor_key)
+        self.reader.set_terms(matches.terms if matches else frozenset())
+        if not rows:
+            self.reader.show(None)
+            self._shown_article = None
+        elif self.article_list.cursor_key != self._shown_article:
+            self._show_article(self.article_list.cursor_key)
+
+    @staticmethod
+    def _article_cells(article: Article, count: int | None) -> list[Text]:
+        return [
+            Text(article.outlet or "?"),
+            Text(article.date or ""),
+            Text(article.title or article.file),
+            Text("" if count is None else str(count)),
+        ]
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def on_virtual_table_highlighted(self, event: VirtualTable.Highlighted) -> None:
+        if event.table.id == "article-list" and event.row_key:
+            self._show_article(event.row_key)
+
+    def on_virtual_table_selected(self, event: VirtualTable.Selected) -> None:
+        if event.table.id == "article-list" and event.row_key:
+            self._show_article(event.row_key)
+            self.reader.focus()
+
+    def _show_article(self, article_id: str | None, focus_quote: str | None = None) -> None:
+        if self.corpus is None or article_id is None:
+            return
+        article = self.corpus.article(article_id)
+        quotes = [r.quote for r in self.quote_rows if r.quote.article_id == article_id]
+        terms = self.matches.terms if self.matches else frozenset()
+        self.reader.show(article, quotes, terms, focus_quote=focus_quote)
+        self._shown_article = article_id
+
+    def open_article(self, article_id: str, focus_quote: str | None = None) -> None:
+        """Show an article in the reader, in the list too (clearing a search that hides it)."""
+        self.action_show_pane("articles")
+        if article_id not in (self.article_list.key_of(i) for i in range(self.article_list.row_count)):
+            self.query_one("#search", Input).value = ""
+            if self._search_timer is not None:
+                self._search_timer.stop()
+            self._show_matches(None)
+        for row in range(self.article_list.row_count):
+            if self.article_list.key_of(row) == article_id:
+                self.article_list.move_cursor(row)
+                break
+        self._show_article(article_id, focus_quote)
+        self.reader.focus()
+
+    def on_quotes_pane_open_quote(self, event: QuotesPane.OpenQuote) -> None:
+        self.open_article(event.row.quote.article_id, focus_quote=event.row.quote.id)
+
+    def filter_quotes(self, speaker: str | None = None, outlet: str | None = None) -> None:
+        self.action_show_pane("quotes")
+        self.quotes_pane.filter_by(speaker=speaker, outlet=outlet)
+        self.quotes_pane.table.focus()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.action_show_pane("articles")
+        self.query_one("#search", Input).focus()
+
+    def action_leave_input(self) -> None:
+        if isinstance(self.focused, Input):
+            pane = self.query_one("#panes", TabbedContent).active
+            (self.quotes_pane.table if pane == "quotes" else self.article_list).focus()
+
+    def action_show_pane(self, pane: str) -> None:
+        """Switch pane and focus its main widget (TabbedContent follows the focus: left on a
+        hidden widget, it would switch straight back)."""
+        if pane not in PANES:
+            return
+        self.query_one("#panes", TabbedContent).active = pane
+        target = {"articles": self.article_list, "quotes": self.quotes_pane.table}.get(pane)
+        if target is not None:
+            target.focus()
+        else:
+            self.set_focus(None)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:
         if self.corpus is not None:

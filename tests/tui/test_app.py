@@ -1,42 +1,215 @@
-"""The app, driven by keys through Textual's pilot."""
+"""The app driven by keys through Textual's pilot, as a user would, on the bundled articles."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import SEEDS
-from textual.widgets import DataTable
+from textual.widgets import Input, Static, TabbedContent
 
 from tui.app import TalksApp
 
 
-async def wait_for_rows(pilot, table: DataTable, rows: int) -> None:
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if table.row_count == rows:
+async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
+    for _ in range(tries):
+        if condition():
             return
-    raise AssertionError(f"the article list never reached {rows} rows (has {table.row_count})")
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
-async def test_app_lists_the_bundled_articles(tmp_path):
-    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+async def ready(pilot) -> None:
+    """The corpus is open and its quotations listed."""
+    app = pilot.app
+    await wait_until(pilot, lambda: app.corpus is not None and app.quote_rows, "the corpus to open")
+    await pilot.pause()
+
+
+async def search(pilot, text: str) -> None:
+    app = pilot.app
+    await pilot.press("slash", *list(text))
+    await wait_until(pilot, lambda: app.matches is not None and app.matches.query == text, f"search {text!r}")
+    await pilot.pause()
+
+
+@pytest.fixture
+def app(tmp_path) -> TalksApp:
+    return TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+
+
+def listed_outlets(app) -> list[str]:
+    return [app._articles[app.article_list.key_of(i)].outlet for i in range(app.article_list.row_count)]
+
+
+async def test_typing_a_query_filters_the_list_and_highlights_the_reader(app):
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.query_one("#articles", DataTable)
-        await wait_for_rows(pilot, table, 5)
-        assert table.cursor_row == 0
-        await pilot.press("j", "j")
-        assert table.cursor_row == 2
-        await pilot.press("k")
-        assert table.cursor_row == 1
-        await pilot.press("q")
-    assert app.return_code == 0
+        await ready(pilot)
+        assert app.article_list.row_count == 5
+        await search(pilot, "soybeans")
+        assert sorted(listed_outlets(app)) == ["CNA", "South China Morning Post"]
+        status = str(app.query_one("#status").render())
+        assert "2 of 5 articles match" in status
+        assert app.reader.match_count >= 1
+        await pilot.press("escape")
+        assert app.focused is app.article_list
+        await pilot.press("j")
+        assert app.article_list.cursor_row == 1
 
 
-async def test_markup_in_titles_renders_literally(tmp_path):
+async def test_open_an_article_and_jump_between_matches(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "tariffs")
+        await pilot.press("escape", "enter")
+        assert app.focused is app.reader
+        count = app.reader.match_count
+        assert count > 1
+        await pilot.press("n")
+        first = app.reader.current_match
+        await pilot.press("n")
+        assert app.reader.current_match == (first + 1) % count
+        await pilot.press("N")
+        assert app.reader.current_match == first
+
+
+async def test_a_query_that_cannot_be_parsed_keeps_the_last_results(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await search(pilot, "soybeans")
+        await pilot.press(*list(' "rare'))
+        await wait_until(pilot, lambda: "quote" in str(app.query_one("#status").render()), "the error")
+        assert app.query_one("#status").has_class("error")
+        assert app.article_list.row_count == 2  # the last good results stay
+
+
+async def test_filter_quotes_by_speaker_and_text_then_open_one(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        assert app.query_one("#panes", TabbedContent).active == "quotes"
+        pane = app.quotes_pane
+        total = pane.table.row_count
+        assert total == len(app.quote_rows) > 20
+        await pilot.press("f", *list("bessent"))
+        await pilot.pause()
+        speakers = {pane._shown[i].quote.speaker for i in range(pane.table.row_count)}
+        assert speakers == {"Scott Bessent"}
+        pane.query_one("#quote-filter", Input).value = ""
+        await pilot.pause()
+        pane.filter_by(speaker="Li Chenggang")
+        await pilot.pause()
+        texts = [pane._shown[i].quote.text for i in range(pane.table.row_count)]
+        assert "tough" in texts and all(pane._shown[i].quote.speaker == "Li Chenggang" for i in range(len(texts)))
+        await pilot.press("escape", "f", *list("firm"), "enter")
+        assert app.focused is pane.table
+        row = pane._shown[pane.table.cursor_row]
+        assert row.quote.text == "firm"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#panes", TabbedContent).active == "articles"
+        assert app.reader.article.id == row.quote.article_id
+        assert app.focused is app.reader
+
+
+async def test_help_opens_and_closes(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ != "HelpScreen"
+
+
+async def test_palette_filters_quotes_by_speaker(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+        await pilot.press(*list("Quotes by Scott Bessent"))
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.query_one("#panes", TabbedContent).active == "quotes", "the quotes pane")
+        await pilot.pause()
+        pane = app.quotes_pane
+        assert {pane._shown[i].quote.speaker for i in range(pane.table.row_count)} == {"Scott Bessent"}
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ != "CommandPalette"
+
+
+async def test_number_keys_switch_panes(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        panes = app.query_one("#panes", TabbedContent)
+        for key, pane in (("3", "compare"), ("2", "quotes"), ("1", "articles")):
+            await pilot.press(key)
+            assert panes.active == pane
+
+
+async def test_markup_laden_article_renders_literally(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "m.txt").write_text("Tariffs [bold]rise[/] [@click=app.quit]x[/]\n\nBody text about tariffs.\n")
+    title = "Tariffs [bold]rise[/] [@click=app.quit]x[/]"
+    body = 'Body with [/] and [link=http://x]a link[/link], and "a [red]quote[/red]," the [b]minister[/b] said.'
+    (corpus / "m.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
     app = TalksApp(paths=[corpus], index_dir=tmp_path / "index")
     async with app.run_test(size=(120, 40)) as pilot:
-        table = app.query_one("#articles", DataTable)
-        await wait_for_rows(pilot, table, 1)
-        title = table.get_row_at(0)[2]
-        assert str(title) == "Tariffs [bold]rise[/] [@click=app.quit]x[/]"
+        await wait_until(pilot, lambda: app.corpus is not None and app.article_list.row_count == 1, "the article")
+        await pilot.pause()
+        assert app.all_articles[0].title == title
+        shown = "".join(str(strip.text) for strip in (app.article_list.render_line(y) for y in range(3)))
+        assert "Tariffs [bold]r" in shown
+        await search(pilot, "tariffs")
+        await pilot.press("escape", "enter")
+        assert app.is_running  # the [@click=app.quit] did nothing
+        shown = " ".join(str(widget.render()) for widget in app.reader.query(Static))
+        assert title in shown and "[link=http://x]a link[/link]" in shown and "[red]quote[/red]" in shown
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_snapshot_articles_pane(snap_compare, tmp_path, size):
+    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+
+    async def run_before(pilot):
+        await ready(pilot)
+        await search(pilot, "rare earth")
+        await pilot.press("escape")
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_snapshot_quotes_pane(snap_compare, tmp_path, size):
+    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_snapshot_compare_pane(snap_compare, tmp_path, size):
+    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_snapshot_help(snap_compare, tmp_path, size):
+    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -1,0 +1,488 @@
+"""A table that draws only the rows on screen, so 10,000 rows are replaced in a few milliseconds.
+
+Textual's DataTable builds a row object per row and takes too long to clear and refill at the
+sizes the article list reaches while the user types a filter. `VirtualTable` keeps the caller's
+rows as they are and renders a row (one Strip) only when it is on screen, through the Line API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+__all__ = ["Column", "Row", "VirtualTable"]
+
+Cell = Text | str
+Row = tuple[str, Sequence[Cell]]
+"""A row: its key, and one cell per column (missing cells are blank, extra cells are ignored)."""
+
+# Characters that would move the terminal cursor or start an escape sequence; ingest strips them,
+# this is the last line of defence. Replaced one for one by a space, so style spans still line up.
+_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+_MOVE = Binding.Group("Move", compact=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a VirtualTable."""
+
+    label: str
+    width: int | None = None
+    """Fixed cell width; None shares the width left by the fixed columns (at least `min_width`)."""
+    min_width: int = 4
+    justify: Literal["left", "right", "center"] = "left"
+
+
+class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of rich.text.Text cells (never markup strings: article text is untrusted).
+
+    The header line stays at the top. The cursor highlights a whole row. A click moves the cursor
+    to the clicked row; a click on the row that already has the cursor (so also a double click)
+    posts `Selected`, as does Enter.
+    """
+
+    ALLOW_SELECT = False  # a click is for the cursor, not for selecting text
+
+    COLUMN_GAP: ClassVar[int] = 1
+    """Blank cells between two columns."""
+    EDGE: ClassVar[int] = 1
+    """Blank cells before the first column and after the last, drawn in the row's style (unlike
+    CSS padding, so the header and cursor bars span the whole width)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", group=_MOVE),
+        Binding("down", "cursor_down", "Down", group=_MOVE),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "select", "Open"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | up, k | Move the cursor up. |
+    | down, j | Move the cursor down. |
+    | pageup, pagedown | Move the cursor by one screenful. |
+    | home, g | Move the cursor to the first row. |
+    | end, G | Move the cursor to the last row. |
+    | enter | Post `Selected` for the cursor row. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--empty",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `virtual-table--header` | The header line with the column labels. |
+    | `virtual-table--cursor` | The cursor row (cell styles such as highlights are drawn over it). |
+    | `virtual-table--empty` | The `empty_text` shown when there are no rows. |
+    """
+
+    DEFAULT_CSS = """
+    VirtualTable {
+        height: 1fr;
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .virtual-table--cursor {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .virtual-table--header {
+            color: $foreground;
+            background: $panel;
+            text-style: bold;
+        }
+        & > .virtual-table--cursor {
+            color: $block-cursor-blurred-foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .virtual-table--empty {
+            color: $text-muted;
+            text-style: italic;
+        }
+        /* NO_COLOR: colours are dropped, so mark the cursor and header with attributes. */
+        &:nocolor {
+            & > .virtual-table--cursor, &:focus > .virtual-table--cursor {
+                text-style: reverse bold;
+            }
+            & > .virtual-table--header {
+                text-style: bold underline;
+            }
+        }
+    }
+    """
+
+    class Highlighted(Message):
+        """The cursor moved to another row (or the row under it changed after `set_rows`).
+
+        `row_key` is None and `row_index` is -1 when the table has no rows.
+        """
+
+        def __init__(self, table: VirtualTable, row_key: str | None, row_index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+            self.row_index = row_index
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    class Selected(Message):
+        """The user chose a row: Enter, or a click on the cursor row."""
+
+        def __init__(self, table: VirtualTable, row_key: str, row_index: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row_key = row_key
+            self.row_index = row_index
+
+        @property
+        def control(self) -> VirtualTable:
+            return self.table
+
+    cursor_row: reactive[int] = reactive(0, repaint=False, init=False)
+    """Index of the cursor row (0 when the table is empty). Setting it moves the cursor."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        empty_text: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        if not columns:
+            raise ValueError("a VirtualTable needs at least one column")
+        self._columns: tuple[Column, ...] = tuple(columns)
+        self._rows: list[Row] = []
+        self._empty_text = empty_text
+        # Rendered rows, keyed by everything that changes how a row looks; cleared by set_rows.
+        self._row_cache: LRUCache[tuple, Strip] = LRUCache(512)
+        self._widths_for: tuple[int, tuple[int, ...]] = (-1, ())
+        self._styles: dict[tuple[str, tuple], RichStyle] = {}
+        self.virtual_size = Size(self._natural_width(), 1)
+
+    # ---- data -------------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_key(self) -> str | None:
+        """Key of the cursor row, or None when the table is empty."""
+        return self.key_of(self.cursor_row)
+
+    @property
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: str) -> None:
+        self._empty_text = text
+        self._row_cache.clear()
+        self.refresh()
+
+    def key_of(self, row: int) -> str | None:
+        """Key of the row at `row`, or None if there is no such row."""
+        if 0 <= row < len(self._rows):
+            return self._rows[row][0]
+        return None
+
+    def row_of(self, key: str) -> int | None:
+        """Index of the row with this key, or None (a linear scan: O(rows))."""
+        for index, (row_key, _cells) in enumerate(self._rows):
+            if row_key == key:
+                return index
+        return None
+
+    def set_rows(self, rows: Sequence[Row], keep_cursor_on: str | None = None) -> None:
+        """Replace all rows. Nothing is rendered here: a row is drawn when it comes on screen.
+
+        Args:
+            rows: (key, cells) pairs. A str cell is plain text (never markup); Text cells keep
+                their styles. The sequence is copied (shallowly), cells are not.
+            keep_cursor_on: Keep the cursor on the row with this key if present, else row 0.
+
+        Posts `Highlighted` when the key under the cursor changes (including to None when the
+        table becomes empty).
+        """
+        old_key = self.cursor_key
+        old_index = self.cursor_row
+        self._rows = list(rows)
+        self._row_cache.clear()
+
+        index: int | None = None
+        if keep_cursor_on is not None:
+            # The common case while typing: the row kept its place.
+            index = old_index if self.key_of(old_index) == keep_cursor_on else self.row_of(keep_cursor_on)
+        # Set without the watcher: scrolling and the message are handled below in one go.
+        self.set_reactive(VirtualTable.cursor_row, index or 0)
+
+        self.virtual_size = Size(self._natural_width(), len(self._rows) + 1)
+        if self.is_mounted:
+            self._scroll_update(self.virtual_size)
+            if index is None:
+                self.scroll_y = self.scroll_target_y = 0
+            else:
+                self.scroll_to_cursor()
+        self.refresh()
+
+        new_key = self.cursor_key
+        if new_key != old_key:
+            self._post_highlighted()
+
+    # ---- cursor -------------------------------------------------------------------------------
+
+    def validate_cursor_row(self, row: int) -> int:
+        return max(0, min(row, len(self._rows) - 1))
+
+    def watch_cursor_row(self, old_row: int, new_row: int) -> None:
+        self._refresh_row(old_row)
+        self._refresh_row(new_row)
+        self.scroll_to_cursor()
+        self._post_highlighted()
+
+    def move_cursor(self, row: int) -> None:
+        """Move the cursor to `row` (clamped) and scroll it into view.
+
+        Posts `Highlighted` if the cursor row changed.
+        """
+        self.cursor_row = row
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll the least distance that shows the cursor row below the header."""
+        if not self.is_mounted or not self._rows:
+            return
+        width = self.scrollable_content_region.width
+        self.scroll_to_region(
+            Region(0, self.cursor_row + 1, max(width, 1), 1),
+            spacing=Spacing(top=1),  # the header covers the first line of the window
+            animate=False,
+            force=True,
+            x_axis=False,
+            immediate=True,
+        )
+
+    @property
+    def visible_row_count(self) -> int:
+        """How many rows fit below the header."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _post_highlighted(self) -> None:
+        key = self.cursor_key
+        self.post_message(self.Highlighted(self, key, self.cursor_row if key is not None else -1))
+
+    def _refresh_row(self, row: int) -> None:
+        if self.is_mounted:
+            self.refresh_line(row + 1)
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor_row - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor_row + 1)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self._rows) - 1)
+
+    def action_page_up(self) -> None:
+        self._move_page(-1)
+
+    def action_page_down(self) -> None:
+        self._move_page(1)
+
+    def _move_page(self, direction: int) -> None:
+        # Scroll a screenful and keep the cursor at the same place on screen, as pagers do.
+        page = self.visible_row_count
+        self.scroll_y = self.scroll_target_y = self.scroll_offset.y + direction * page
+        self.move_cursor(self.cursor_row + direction * page)
+
+    def action_select(self) -> None:
+        key = self.cursor_key
+        if key is not None:
+            self.post_message(self.Selected(self, key, self.cursor_row))
+
+    # ---- events -------------------------------------------------------------------------------
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:  # padding, border or the header
+            return
+        row = self.scroll_offset.y + offset.y - 1
+        if not 0 <= row < len(self._rows):
+            return
+        event.stop()
+        if row == self.cursor_row:
+            self.action_select()
+        else:
+            self.move_cursor(row)
+
+    def _on_resize(self, _event: events.Resize) -> None:
+        self._row_cache.clear()
+        self.scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        self._row_cache.clear()
+        self._styles.clear()
+        super().notify_style_update()
+
+    # ---- layout -------------------------------------------------------------------------------
+
+    def _natural_width(self) -> int:
+        widths = (c.width if c.width is not None else max(c.min_width, cell_len(c.label)) for c in self._columns)
+        return sum(widths) + self.COLUMN_GAP * (len(self._columns) - 1) + 2 * self.EDGE
+
+    def column_widths(self, width: int) -> tuple[int, ...]:
+        """Cell widths of the columns for a table `width` cells wide (edges included).
+
+        Fixed columns get their width; the others share what is left, each at least its
+        `min_width` (so a narrow table is cut at the right edge rather than squeezed to nothing).
+        """
+        cached_width, widths = self._widths_for
+        if cached_width == width:
+            return widths
+        columns = self._columns
+        free = width - 2 * self.EDGE - self.COLUMN_GAP * (len(columns) - 1) - sum(c.width or 0 for c in columns)
+        flexible = [c for c in columns if c.width is None]
+        share, extra = divmod(max(free, 0), len(flexible)) if flexible else (0, 0)
+        result: list[int] = []
+        for column in columns:
+            if column.width is not None:
+                result.append(max(1, column.width))
+            else:
+                result.append(max(column.min_width, 1, share + (1 if extra > 0 else 0)))
+                extra -= 1
+        widths = tuple(result)
+        self._widths_for = (width, widths)
+        return widths
+
+    # ---- rendering ----------------------------------------------------------------------------
+
+    def _style(self, component: str = "") -> RichStyle:
+        """The Rich style of the widget, or of one of its component classes, in its current state."""
+        cache_key = (component, self._pseudo_classes_cache_key)
+        style = self._styles.get(cache_key)
+        if style is None:
+            if not component:
+                style = self.get_visual_style().rich_style
+            else:
+                # get_visual_style blends translucent colours but (in Textual 8.2) drops `reverse`,
+                # which the NO_COLOR cursor relies on: take that from the component's text-style.
+                style = self.get_visual_style(component).rich_style
+                if self.get_component_styles(component).text_style.reverse:
+                    style += RichStyle(reverse=True)
+            self._styles[cache_key] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self._style()
+        if y == 0:
+            return self._render_header(width)
+        row = self.scroll_offset.y + y - 1
+        if not self._rows:
+            if y == 1 and self._empty_text:
+                return self._render_empty(width)
+            return Strip.blank(width, base)
+        if not 0 <= row < len(self._rows):
+            return Strip.blank(width, base)
+        cursor = row == self.cursor_row
+        style = self._style("virtual-table--cursor") if cursor else base
+        cache_key = (row, width, style)
+        strip = self._row_cache.get(cache_key)
+        if strip is None:
+            strip = self._render_row(self._rows[row][1], width, style)
+            self._row_cache[cache_key] = strip
+        return strip
+
+    def _render_header(self, width: int) -> Strip:
+        style = self._style("virtual-table--header")
+        cache_key = ("header", width, style)
+        strip = self._row_cache.get(cache_key)
+        if strip is None:
+            strip = self._render_row([Text(column.label) for column in self._columns], width, style)
+            self._row_cache[cache_key] = strip
+        return strip
+
+    def _render_empty(self, width: int) -> Strip:
+        style = self._style("virtual-table--empty")
+        edge = Segment(" " * self.EDGE, style)
+        segments = [edge, *self._render_cell(Text(self._empty_text), max(1, width - 2 * self.EDGE), "left", style)]
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _render_row(self, cells: Sequence[Cell], width: int, style: RichStyle) -> Strip:
+        gap = Segment(" " * self.COLUMN_GAP, style)
+        segments: list[Segment] = [Segment(" " * self.EDGE, style)]
+        for index, (column, cell_width) in enumerate(zip(self._columns, self.column_widths(width), strict=True)):
+            if index:
+                segments.append(gap)
+            cell = cells[index] if index < len(cells) else ""
+            segments.extend(self._render_cell(cell, cell_width, column.justify, style))
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _render_cell(self, cell: Cell, width: int, justify: str, style: RichStyle) -> list[Segment]:
+        """One cell, exactly `width` cells wide: cut with "…" if too long, padded if short."""
+        # A copy, as truncate() works in place and the caller's Text must stay whole; a str is
+        # plain text, never parsed as markup.
+        text = cell.copy() if isinstance(cell, Text) else Text(str(cell))
+        if _UNSAFE_CHARS.search(text.plain):
+            text.plain = _UNSAFE_CHARS.sub(" ", text.plain)
+        text.truncate(width, overflow="ellipsis")
+        console = self.app.console
+        # The cell's own style and spans go over the row style, so highlights stay visible on the cursor.
+        if text.style:
+            style = style + console.get_style(text.style, default=RichStyle.null())
+            text.style = ""
+        segments = list(Segment.apply_style(text.render(console), style))
+        padding = width - cell_len(text.plain)
+        if padding > 0:
+            before = padding if justify == "right" else padding // 2 if justify == "center" else 0
+            if before:
+                segments.insert(0, Segment(" " * before, style))
+            if padding - before:
+                segments.append(Segment(" " * (padding - before), style))
+        return segments
