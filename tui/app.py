@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from index.model import Article, Matches, QueryError
 from index.quotelist import QuoteRow
@@ -34,12 +35,14 @@ ARTICLE_COLUMNS = (
     Column("Hits", width=4, justify="right"),
 )
 PANES = ("articles", "quotes", "compare")
-SEARCH_DELAY = 0.12  # seconds of quiet typing before a search runs
+# A short pause in typing before searching: enough to skip the searches a fast typist makes
+# obsolete, short enough that a keystroke shows its results within 100 ms.
+SEARCH_DELAY = 0.03
 NARROW = 100  # columns
 
 
 class TalksApp(App[int]):
-    CSS_PATH = "talks.tcss"
+    CSS_PATH = Path(__file__).with_name("talks.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "talks-tui"
     COMMANDS = App.COMMANDS | {PaneCommands, ArticleCommands, QuoteCommands}
     BINDINGS = [
@@ -212,9 +215,11 @@ class TalksApp(App[int]):
         try:
             matches = self.corpus.match(text)
         except QueryError as exc:
-            self.call_from_thread(self._status, f"⚠ {exc} (showing the last results)", True)
+            if not get_current_worker().is_cancelled:
+                self.call_from_thread(self._status, f"⚠ {exc} (showing the last results)", True)
             return
-        self.call_from_thread(self._show_matches, matches)
+        if not get_current_worker().is_cancelled:  # a newer keystroke's search replaces this one
+            self.call_from_thread(self._show_matches, matches)
 
     def _show_matches(self, matches: Matches | None) -> None:
         """Fill the list with the matching articles (all of them for no query), best first."""

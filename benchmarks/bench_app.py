@@ -1,0 +1,119 @@
+"""App benchmark: launch to first frame, and keystroke to updated list on a large corpus.
+
+    python benchmarks/bench_app.py [--articles N] [--runs R] [--keep DIR]
+
+Prints, side by side in one run: the time from launching a process to the first interactive
+frame for talks-tui on the bundled seeds and for a minimal Textual app (median of R runs each),
+and the time from a keystroke in the search box to the updated article list on a corpus of N
+generated articles (default 10,000; median and p95 over a few typed queries). Figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIRST_FRAME = """
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+
+def stop_after_first_frame(app):
+    app.call_after_refresh(lambda: app.exit(0))
+
+if sys.argv[1] == "minimal":
+    class Minimal(App):
+        def compose(self):
+            yield Static("hello")
+        def on_mount(self):
+            stop_after_first_frame(self)
+    app = Minimal()
+else:
+    from tui.app import TalksApp
+    class Measured(TalksApp):
+        def on_mount(self):
+            super().on_mount()
+            stop_after_first_frame(self)
+    app = Measured(index_dir=__import__("pathlib").Path(sys.argv[2]))
+app.run(headless=True)
+"""
+
+QUERIES = ["rare earth", "soybeans", "tariff truce", "outlet:cna fentanyl", '"section 301"']
+
+
+def first_frame(kind: str, index_dir: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", FIRST_FRAME, kind, str(index_dir)], check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+async def keystrokes(corpus_dir: Path, index_dir: Path) -> list[float]:
+    from tui.app import TalksApp
+
+    shown: dict[str, float] = {}
+
+    class Timed(TalksApp):
+        def _show_matches(self, matches):
+            super()._show_matches(matches)
+            if matches is not None:
+                shown.setdefault(matches.query, time.perf_counter())
+
+    app = Timed(paths=[corpus_dir], index_dir=index_dir)
+    latencies = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.corpus is None or not app.quote_rows:
+            await pilot.pause(0.05)
+        for query in QUERIES:
+            await pilot.press("slash", "ctrl+a", "backspace")  # an empty box
+            typed = ""
+            for ch in query:
+                typed += ch
+                pressed = time.perf_counter()
+                await pilot.press(ch)
+                while typed not in shown:
+                    await pilot.pause(0.001)
+                latencies.append(shown[typed] - pressed)
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="generate the corpus into (or reuse) this folder")
+    args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_index import generate
+
+    work = Path(tempfile.mkdtemp(prefix="talks-app-bench-"))
+    seeds_index = work / "seeds-index"
+    first_frame("talks", seeds_index, 1)  # build the seeds' index once, outside the timing
+    talks = first_frame("talks", seeds_index, args.runs)
+    minimal = first_frame("minimal", seeds_index, args.runs)
+    corpus_dir = args.keep or work / "corpus"
+    if not (corpus_dir.is_dir() and len(list(corpus_dir.glob("*.txt"))) == args.articles):
+        generate(corpus_dir, args.articles)
+    latencies = asyncio.run(keystrokes(corpus_dir, work / "big-index"))
+    ordered = sorted(latencies)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    print(
+        f"launch to first frame (median of {args.runs}): talks-tui {talks * 1000:.0f} ms, "
+        f"minimal Textual app {minimal * 1000:.0f} ms, ratio {talks / minimal:.2f} (target <= 1.5)"
+    )
+    print(
+        f"keystroke to updated list, {args.articles} articles, {len(latencies)} keystrokes: "
+        f"median {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (target p95 <= 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

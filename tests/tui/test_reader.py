@@ -1,0 +1,420 @@
+"""The article reader, driven through Textual's pilot with the bundled seed articles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widgets import Footer, Static
+
+from index.model import Article
+from index.quotes import Quote
+from index.snippets import match_spans
+from index.terms import query_terms
+from tui.reader import HINT, Reader
+
+CAIXIN = "d19f9509d9a8"  # 12 paragraphs; Li Chenggang's "tough" and "firm" in paragraph 7
+SCMP = "caacc8778f80"  # the whole story in one long paragraph
+TURKIYE = "b3351987940e"  # "tariffs" 7 times over 16 paragraphs
+CNA = "9f3c9ba3e146"  # 30 paragraphs
+
+
+def terms(query: str) -> frozenset[str]:
+    return frozenset(query_terms(query))
+
+
+class ReaderApp(App[None]):
+    """The reader alone, as a pane of the app would hold it, with a footer for its keys."""
+
+    def __init__(self, article=None, quotes=(), query: str = "", focus_quote: str | None = None) -> None:
+        super().__init__()
+        self.start = (article, tuple(quotes), terms(query), focus_quote)
+        self.changes: list[tuple[int | None, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Reader()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        reader = self.query_one(Reader)
+        reader.show(*self.start)
+        reader.focus()
+
+    def on_reader_match_changed(self, message: Reader.MatchChanged) -> None:
+        self.changes.append((message.current, message.count))
+
+
+def article_and_quotes(corpus, article_id: str) -> tuple[Article, list[Quote]]:
+    article = corpus.article(article_id)
+    return article, [row.quote for row in corpus.quotes() if row.article.id == article_id]
+
+
+def blocks(reader: Reader) -> list[Static]:
+    """The title, then the paragraphs, as the reader shows them."""
+    return [reader.query_one(".reader-title", Static), *reader.query(".reader-paragraph").results(Static)]
+
+
+def rendered(widget: Static) -> list[list]:
+    """The widget's lines as drawn: lists of segments (text and Rich style)."""
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [list(line) for line in lines]
+
+
+def shown_text(widget: Static) -> str:
+    return " ".join("".join(s.text for s in line).strip() for line in rendered(widget))
+
+
+def highlighted(widget: Static) -> list[str]:
+    """Texts drawn with a match highlight (bold on a background of its own), in reading order."""
+    base = widget.rich_style.bgcolor
+    return [s.text for line in rendered(widget) for s in line if s.style.bold and s.style.bgcolor != base]
+
+
+def current_match_line(reader: Reader) -> tuple[Static, int, str]:
+    """The widget, line and word of the current match: the only underlined text."""
+    found = [
+        (widget, y, s.text)
+        for widget in blocks(reader)
+        for y, line in enumerate(rendered(widget))
+        for s in line
+        if s.style.underline
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def visible_rows(reader: Reader, widget: Static, first: int, last: int | None = None) -> bool:
+    """Whether lines `first`..`last` of a child widget are inside the reader's visible area."""
+    last = first if last is None else last
+    top = widget.virtual_region.y - reader.scroll_offset.y
+    return top + first >= 0 and top + last < reader.scrollable_content_region.height
+
+
+async def test_shows_title_byline_and_paragraphs(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, CAIXIN)
+    app = ReaderApp(article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        title, *paragraphs = blocks(reader)
+        assert shown_text(title) == article.title
+        assert str(reader.query_one(".reader-byline", Static).content) == "Caixin Global · 2025-10-30"
+        assert [str(p.content) for p in paragraphs] == list(article.paragraphs)
+        assert not reader.query_one(".reader-hint").display
+        assert title.region.y < paragraphs[0].region.y < paragraphs[1].region.y
+        # Paragraphs wrap inside the pane at 80 columns.
+        assert paragraphs[0].size.height > 1 and paragraphs[0].size.width <= 76
+        assert shown_text(paragraphs[0]) == article.paragraphs[0]
+
+
+async def test_highlights_exactly_the_matching_words(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, TURKIYE)
+    app = ReaderApp(article, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        expected = [
+            m.group() for p in [article.title, *article.paragraphs] for m in re.finditer(r"\btariffs?\b", p, re.I)
+        ]
+        found = [text for widget in blocks(reader) for text in highlighted(widget)]
+        assert found == expected and len(found) == 7
+        assert reader.match_count == 7 and reader.current_match is None
+        assert reader.border_subtitle == "7 matches"
+        assert app.changes[-1] == (None, 7)
+        # Every other word is drawn plainly.
+        for widget, text in zip(blocks(reader)[1:], article.paragraphs, strict=True):
+            assert len(highlighted(widget)) == len(match_spans(text, terms("tariffs")))
+
+
+async def test_n_and_shift_n_move_the_current_match_into_view(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, TURKIYE)
+    app = ReaderApp(article, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        seen = []
+        for key, index in [("n", 0), ("n", 1), ("N", 0), ("n", 1), ("n", 2), ("n", 3)]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert reader.current_match == index
+            assert reader.border_subtitle == f"match {index + 1} of 7"
+            assert app.changes[-1] == (index, 7)
+            widget, line, word = current_match_line(reader)
+            assert word.lower().startswith("tariff")
+            assert visible_rows(reader, widget, line)
+            seen.append((widget, line))
+        assert len(set(seen[3:])) == 3  # three different matches, each in view
+        assert reader.scroll_offset.y > 0  # the later ones needed scrolling
+        # Around the ends: back from the first match to the last.
+        reader.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        assert reader.current_match == 3
+        await pilot.press("n", "n", "n", "n")
+        assert reader.current_match == 0
+        await pilot.press("N")
+        await pilot.pause()
+        assert reader.current_match == 6
+        widget, line, _ = current_match_line(reader)
+        assert visible_rows(reader, widget, line)
+
+
+async def test_matches_inside_one_long_paragraph_are_scrolled_to_their_line(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, SCMP)
+    app = ReaderApp(article, query="trade")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        paragraph = blocks(reader)[1]
+        assert paragraph.size.height > reader.scrollable_content_region.height  # taller than the pane
+        offsets = set()
+        for index in range(reader.match_count):
+            await pilot.press("n")
+            await pilot.pause()
+            assert reader.current_match == index
+            widget, line, word = current_match_line(reader)
+            assert word.lower() == "trade"
+            assert visible_rows(reader, widget, line)
+            offsets.add(reader.scroll_offset.y)
+        assert len(offsets) > 1
+
+
+async def test_first_n_starts_from_the_top_of_the_view(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, TURKIYE)
+    app = ReaderApp(article, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.scroll_offset.y == reader.max_scroll_y > 0
+        await pilot.press("N")  # the last match above the view
+        await pilot.pause()
+        widget, line, _ = current_match_line(reader)
+        assert visible_rows(reader, widget, line)
+
+
+async def test_quotations_are_styled_and_labelled_with_their_speaker(seed_corpus):
+    article, quotes = article_and_quotes(seed_corpus, CAIXIN)
+    app = ReaderApp(article, quotes, query="tough")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        paragraph = blocks(reader)[1 + 7]
+        text = str(paragraph.content)
+        # "tough" and "firm" are both Li Chenggang's, a few words apart: one label after the second.
+        assert "was “tough” while China was “firm” — Li Chenggang in defending" in text
+        assert text.count("Li Chenggang") == 2  # the paragraph's own words, and the label
+        segments = [s for line in rendered(paragraph) for s in line]
+        tough = next(s for s in segments if s.text == "tough")
+        assert tough.style.italic and tough.style.bold and tough.style.bgcolor  # a quotation and a match
+        firm = next(s for s in segments if "firm" in s.text)
+        assert firm.style.italic and firm.style.color != paragraph.rich_style.color
+        label = next(s for s in segments if "Li Chenggang" in s.text and "—" in s.text)
+        assert not label.style.italic and label.style.color != firm.style.color
+        # The plain words around them are not styled as quotations.
+        assert not next(s for s in segments if s.text.startswith(" in defending")).style.italic
+
+
+async def test_a_quotation_without_speaker_gets_no_label(seed_corpus):
+    article, quotes = article_and_quotes(seed_corpus, SCMP)
+    unnamed = next(q for q in quotes if q.speaker is None)
+    app = ReaderApp(article, quotes)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = str(blocks(app.query_one(Reader))[1].content)
+        source = article.paragraphs[0]
+        after = source[unnamed.end : unnamed.end + 30]
+        assert f"{unnamed.text}{after}" in text
+        assert "— Scott Bessent" in text and "— Donald Trump" in text
+
+
+@pytest.mark.parametrize("article_id, quote_index", [(SCMP, 5), (CNA, 5)])
+async def test_opening_at_a_quotation_scrolls_to_it(seed_corpus, article_id, quote_index):
+    article, quotes = article_and_quotes(seed_corpus, article_id)
+    focus = quotes[quote_index]
+    app = ReaderApp(article, quotes, focus_quote=focus.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        assert reader.scroll_offset.y > 0
+        widget = blocks(reader)[1 + focus.paragraph]
+        lines = rendered(widget)
+        words = focus.text.split()
+        first = next(y for y, line in enumerate(lines) if any(words[0] in s.text for s in line))
+        strong = [s for s in lines[first] if words[0] in s.text][0]
+        assert strong.style.bold and strong.style.italic and strong.style.bgcolor != widget.rich_style.bgcolor
+        assert visible_rows(reader, widget, first)
+        # Other quotations are marked, but not as strongly.
+        others = [s for line in lines for s in line if s.style.italic and not s.style.bold]
+        if len([q for q in quotes if q.paragraph == focus.paragraph]) > 1:
+            assert others
+
+
+async def test_show_again_reuses_the_pane_and_scrolls_to_the_new_quotation(seed_corpus):
+    cna, cna_quotes = article_and_quotes(seed_corpus, CNA)
+    caixin, caixin_quotes = article_and_quotes(seed_corpus, CAIXIN)
+    app = ReaderApp(cna, cna_quotes, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        first_paragraph = blocks(reader)[1]
+        reader.show(caixin, caixin_quotes, terms("tariffs"), focus_quote=caixin_quotes[1].id)
+        await pilot.pause()
+        assert reader.article is caixin
+        assert len(blocks(reader)) == 1 + len(caixin.paragraphs)
+        assert blocks(reader)[1] is first_paragraph  # updated in place, not re-created
+        widget = blocks(reader)[1 + 7]
+        line = next(y for y, segs in enumerate(rendered(widget)) if any("firm" in s.text for s in segs))
+        assert visible_rows(reader, widget, line)
+        reader.show(cna, cna_quotes, terms("tariffs"))
+        await pilot.pause()
+        assert reader.scroll_offset.y == 0 and len(blocks(reader)) == 1 + len(cna.paragraphs)
+
+
+async def test_markup_in_an_article_is_shown_as_written(tmp_path):
+    paragraphs = (
+        "Tariffs [bold]x[/] and a lone [/] closer, [@click=app.quit]press[/] and [link=https://e.x]link[/link].",
+        "Escapes \x1b[31mred\x07 and tariffs [/ still.",
+    )
+    article = Article(
+        "m", "m.txt", str(tmp_path / "m.txt"), "[bold]Title[/] [@click=app.quit]", "[i]Out[/i]", None, (), paragraphs
+    )
+    app = ReaderApp(article, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        title, first, second = blocks(reader)
+        assert shown_text(title) == "[bold]Title[/] [@click=app.quit]"
+        assert shown_text(first) == paragraphs[0]
+        assert str(reader.query_one(".reader-byline", Static).content) == "[i]Out[/i]"
+        # Control characters are drawn as spaces, and the highlight stays on its word.
+        assert shown_text(second) == "Escapes  [31mred  and tariffs [/ still."
+        assert highlighted(first) == ["Tariffs"] and highlighted(second) == ["tariffs"]
+        await pilot.click(Reader, offset=(10, 6))
+        await pilot.press("n", "n", "j")
+        await pilot.pause()
+        assert app.is_running and reader.current_match == 1
+        segments = [s for w in blocks(reader) for line in rendered(w) for s in line]
+        assert not any(s.style.link or "@click" in s.style.meta for s in segments)  # no links, no actions
+
+
+async def test_no_article_shows_a_hint(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, CAIXIN)
+    app = ReaderApp(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        hint = reader.query_one(".reader-hint", Static)
+        assert hint.display and str(hint.content) == HINT
+        assert not reader.query_one(".reader-title").display
+        await pilot.press("n")  # nothing to go to: a bell and a notice, no error
+        assert reader.current_match is None and reader.match_count == 0
+        reader.show(article, (), terms("tariffs"))
+        await pilot.pause()
+        assert not hint.display and reader.match_count == 3
+        reader.show(None)
+        await pilot.pause()
+        assert hint.display and not reader.query(".reader-paragraph") and reader.border_subtitle == ""
+
+
+async def test_set_terms_rehighlights_and_keeps_the_scroll_position(seed_corpus):
+    article, quotes = article_and_quotes(seed_corpus, CNA)
+    app = ReaderApp(article, quotes, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        widgets = blocks(reader)
+        await pilot.press("pagedown", "j", "j")
+        await pilot.pause()
+        offset = reader.scroll_offset.y
+        assert offset > 0
+        reader.set_terms(terms("rare earths"))
+        await pilot.pause()
+        assert reader.scroll_offset.y == offset
+        assert blocks(reader) == widgets  # the same widgets, with new highlights
+        expected = sum(len(match_spans(p, terms("rare earths"))) for p in [article.title, *article.paragraphs])
+        assert reader.match_count == expected > 0
+        assert [w.lower() for b in widgets for w in highlighted(b)] == [
+            m.group().lower()
+            for p in [article.title, *article.paragraphs]
+            for m in re.finditer(r"\b(rare|earths?)\b", p, re.I)
+        ]
+        assert app.changes[-1] == (None, expected)
+        reader.set_terms(frozenset())
+        await pilot.pause()
+        assert reader.match_count == 0 and reader.border_subtitle == ""
+        assert reader.scroll_offset.y == offset
+        assert not any(highlighted(b) for b in widgets)
+
+
+async def test_scroll_keys(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, CNA)
+    app = ReaderApp(article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        await pilot.press("j", "j", "down")
+        await pilot.pause(0.3)
+        assert reader.scroll_offset.y == 3
+        await pilot.press("k")
+        await pilot.pause(0.3)
+        assert reader.scroll_offset.y == 2
+        await pilot.press("G")
+        await pilot.pause(0.3)
+        assert reader.scroll_offset.y == reader.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause(0.3)
+        assert reader.scroll_offset.y == 0
+        shown = {b.key: b.description for _, b, _, _ in app.screen.active_bindings.values() if b.show}
+        assert shown["n"] == "Next match" and shown["N"] == "Previous match"
+        assert {"j", "k", "g", "G"} <= shown.keys()
+
+
+async def test_highlights_follow_the_theme(seed_corpus):
+    article, _ = article_and_quotes(seed_corpus, TURKIYE)
+    app = ReaderApp(article, query="tariffs")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+
+        def match_colours() -> set:
+            return {
+                (s.style.color, s.style.bgcolor)
+                for w in blocks(reader)
+                for line in rendered(w)
+                for s in line
+                if s.text.lower().startswith("tariff")
+            }
+
+        dark = match_colours()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = match_colours()
+        assert dark and light and dark.isdisjoint(light)
+
+
+async def test_show_before_the_reader_is_mounted(seed_corpus):
+    article, quotes = article_and_quotes(seed_corpus, CNA)
+
+    class EarlyApp(App[None]):
+        def compose(self) -> ComposeResult:
+            reader = Reader()
+            reader.show(article, quotes, terms("tariffs"), focus_quote=quotes[6].id)
+            yield reader
+
+    app = EarlyApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(Reader)
+        assert len(blocks(reader)) == 1 + len(article.paragraphs)
+        assert reader.match_count > 0 and reader.scroll_offset.y > 0
+        assert visible_rows(reader, blocks(reader)[1 + quotes[6].paragraph], 0)
+
+
+def test_snapshot_reader_with_highlights(snap_compare, seed_corpus):
+    article, quotes = article_and_quotes(seed_corpus, CAIXIN)
+    app = ReaderApp(article, quotes, query="tariffs consensus")
+    assert snap_compare(app, terminal_size=(80, 24), press=["n", "n", "_"])
