@@ -6,9 +6,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from index.model import Article
-from index.quotes import Quote
+
+if TYPE_CHECKING:  # index.quotes is slow to import; only its type is needed here
+    from index.quotes import Quote
 
 
 @dataclass(frozen=True)

@@ -10,23 +10,26 @@ keystroke's. The screen never waits on them. Article text only reaches the scree
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.lazy import Lazy
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from index.model import Article, Matches, QueryError
-from index.quotelist import QuoteRow
-from tui.help import HelpScreen
-from tui.palette import ArticleCommands, PaneCommands, QuoteCommands
+from tui import palette
 from tui.quotes_pane import QuotesPane
 from tui.reader import Reader
 from tui.virtual_table import Column, VirtualTable
+
+if TYPE_CHECKING:
+    from index.quotelist import QuoteRow
 
 ARTICLE_COLUMNS = (
     Column("Outlet", width=14),
@@ -44,7 +47,7 @@ NARROW = 100  # columns
 class TalksApp(App[int]):
     CSS_PATH = Path(__file__).with_name("talks.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "talks-tui"
-    COMMANDS = App.COMMANDS | {PaneCommands, ArticleCommands, QuoteCommands}
+    COMMANDS = App.COMMANDS | {palette.panes, palette.articles, palette.quotes}
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("1", "show_pane('articles')", "Articles", show=False),
@@ -80,17 +83,18 @@ class TalksApp(App[int]):
             compact=True,
         )
         yield Static("Opening the corpus…", id="status", markup=False)
-        yield ProgressBar(id="progress", show_eta=False)
         with TabbedContent(initial="articles", id="panes"):
             with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split"):
                 yield VirtualTable(ARTICLE_COLUMNS, id="article-list")
                 yield Reader(id="reader")
             with TabPane("2 Quotes", id="quotes"):
-                yield QuotesPane(id="quotes-pane")
+                yield Lazy(QuotesPane(id="quotes-pane"))  # hidden at first: mounted after the first frame
             with TabPane("3 Compare", id="compare"):
-                yield Static(
-                    "Side-by-side comparison of two articles or outlets comes in a later version.",
-                    id="compare-placeholder",
+                yield Lazy(
+                    Static(
+                        "Side-by-side comparison of two articles or outlets comes in a later version.",
+                        id="compare-placeholder",
+                    )
                 )
         yield Footer()
 
@@ -115,7 +119,8 @@ class TalksApp(App[int]):
 
     def on_mount(self) -> None:
         self.article_list.focus()
-        self.open_corpus()
+        # After the first frame: the worker's imports (Whoosh, numpy) would otherwise delay it.
+        self.call_after_refresh(self.open_corpus)
 
     def on_resize(self, event) -> None:
         # Below 100 columns the list and the reader share the height instead of the width.
@@ -144,19 +149,32 @@ class TalksApp(App[int]):
             return
         self.call_from_thread(self._quotes_ready, rows)
 
+    def _progress_bar(self) -> ProgressBar:
+        """Mounted on first use: most opens have nothing to index, and the first frame is quicker."""
+        bars = self.query("#progress")
+        if bars:
+            return bars.first(ProgressBar)
+        bar = ProgressBar(id="progress", show_eta=False)
+        self.mount(bar, after="#status")
+        return bar
+
+    def _hide_progress(self) -> None:
+        for bar in self.query("#progress"):
+            bar.display = False
+
     def _show_progress(self, done: int, total: int, step: str) -> None:
-        bar = self.query_one("#progress", ProgressBar)
+        bar = self._progress_bar()
         bar.display = True
         bar.update(total=total or None, progress=done)
         self._status(f"{step}: {done} of {total}…")
 
     def _show_failure(self, message: str) -> None:
-        self.query_one("#progress", ProgressBar).display = False
+        self._hide_progress()
         self._status(message, error=True)
 
     def _corpus_ready(self, corpus) -> None:
         self.corpus = corpus
-        self.query_one("#progress", ProgressBar).display = False
+        self._hide_progress()
         self.all_articles = corpus.articles()
         self._articles = {a.id: a for a in self.all_articles}
         self._update_subtitle()
@@ -175,7 +193,7 @@ class TalksApp(App[int]):
             self._schedule_search()
 
     def _quotes_ready(self, rows: list[QuoteRow]) -> None:
-        self.query_one("#progress", ProgressBar).display = False
+        self._hide_progress()
         self.quote_rows = rows
         self.quotes_pane.set_quotes(rows)
         self._update_subtitle()
@@ -323,6 +341,8 @@ class TalksApp(App[int]):
             self.set_focus(None)
 
     def action_help(self) -> None:
+        from tui.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def on_unmount(self) -> None:

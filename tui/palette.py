@@ -1,78 +1,23 @@
 """Command palette (ctrl+p) commands: open an article by title, filter quotations by speaker or
-outlet, switch panes. Changing the theme comes with Textual's own commands."""
+outlet, switch panes. Changing the theme comes with Textual's own commands.
 
-from __future__ import annotations
-
-from collections.abc import Callable, Iterable
-from functools import partial
-from typing import TYPE_CHECKING
-
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.content import Content
-from textual.fuzzy import Matcher
-
-if TYPE_CHECKING:
-    from tui.app import TalksApp
+The app lists the factories at the bottom (panes, articles, quotes), which import the providers
+when the palette first opens: textual.command is not needed for the first frame."""
 
 
-def _highlight(matcher: Matcher, text: str) -> Content:
-    """Matcher.highlight parses its text as markup, which untrusted titles must never be: build
-    plain Content and style the matched letters here."""
-    content = Content(text)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    if score:
-        for offset in offsets:
-            if not text[offset].isspace():
-                content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
+def panes():
+    from tui.palette_commands import PaneCommands
+
+    return PaneCommands
 
 
-class _Commands(Provider):
-    """A provider over a list of (label, help, callback) made when the palette opens."""
+def articles():
+    from tui.palette_commands import ArticleCommands
 
-    def commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
-        raise NotImplementedError
-
-    @property
-    def talks(self) -> TalksApp:
-        return self.app  # type: ignore[return-value]
-
-    async def discover(self) -> Hits:
-        for label, help_text, callback in self.commands():
-            yield DiscoveryHit(Content(label), callback, text=label, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for label, help_text, callback in self.commands():
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, label), callback, text=label, help=help_text)
+    return ArticleCommands
 
 
-class PaneCommands(_Commands):
-    def commands(self):
-        for pane, label in (("articles", "Articles"), ("quotes", "Quotes"), ("compare", "Compare")):
-            yield f"Show the {label} pane", f"switch to {label}", partial(self.talks.action_show_pane, pane)
-        yield "Search the articles", "focus the search box (/)", self.talks.action_focus_search
-        yield "Show the keys", "help (?)", self.talks.action_help
+def quotes():
+    from tui.palette_commands import QuoteCommands
 
-
-class ArticleCommands(_Commands):
-    def commands(self):
-        corpus = self.talks.corpus
-        if corpus is None:
-            return
-        for article in self.talks.all_articles:
-            label = f"Open: {article.title or article.file} — {article.outlet or '?'}"
-            yield label, article.date or "", partial(self.talks.open_article, article.id)
-
-
-class QuoteCommands(_Commands):
-    def commands(self):
-        rows = self.talks.quote_rows
-        speakers = sorted({r.quote.speaker for r in rows if r.quote.speaker})
-        outlets = sorted({r.article.outlet for r in rows if r.article.outlet})
-        for speaker in speakers:
-            yield f"Quotes by {speaker}", "filter the quote viewer", partial(self.talks.filter_quotes, speaker=speaker)
-        for outlet in outlets:
-            yield f"Quotes in {outlet}", "filter the quote viewer", partial(self.talks.filter_quotes, outlet=outlet)
+    return QuoteCommands

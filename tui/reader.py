@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style as RichStyle
 from textual.binding import Binding
@@ -30,8 +31,10 @@ from textual.style import Style
 from textual.widgets import Static
 
 from index.model import Article
-from index.quotes import Quote
 from index.snippets import match_spans
+
+if TYPE_CHECKING:  # index.quotes compiles many patterns: not on the first frame's path
+    from index.quotes import Quote
 
 HINT = "Select an article"
 
