@@ -7,8 +7,10 @@ items are done inline, where a process pool would cost more than it saves.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import current_process, get_context
 from typing import Any, TypeVar
 
@@ -35,11 +37,42 @@ def map_in_workers(
     if progress:
         progress(0, len(items), step)
     # A daemon process (a worker of some pool) may not start processes of its own.
-    if len(items) < PARALLEL_THRESHOLD or current_process().daemon:
+    pool = None
+    if len(items) >= PARALLEL_THRESHOLD and not current_process().daemon:
+        pool, results = _start_pool(fn, items, initializer, initargs)
+    if pool is None:
         initializer(*initargs)
-        results: Iterable[Result] = map(fn, items)
-        pool = None
-    else:
+        results = map(fn, items)
+    done = 0
+    try:
+        try:
+            for result in results:
+                done += 1
+                yield result
+                if progress:
+                    progress(done, len(items), step)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
+            initializer(*initargs)
+            for item in items[done:]:
+                done += 1
+                yield fn(item)
+                if progress:
+                    progress(done, len(items), step)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _start_pool(fn, items, initializer, initargs) -> tuple[ProcessPoolExecutor | None, Iterable]:
+    """Worker processes for the items, or (None, ()) when they cannot be started here.
+
+    multiprocessing hands its helper process the stderr file descriptor; inside a Textual app
+    sys.stderr is a capture object without one ("bad value(s) in fds_to_keep"), so the real
+    stderr stands in while the processes start."""
+    stderr = sys.stderr
+    try:
+        if _fileno(stderr) < 0 and sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
         pool = ProcessPoolExecutor(
             # The parent writes the index meanwhile, so workers may take every core.
             max_workers=max(2, min(4, (os.cpu_count() or 2) - 1)),
@@ -47,12 +80,19 @@ def map_in_workers(
             initializer=initializer,
             initargs=initargs,
         )
-        results = pool.map(fn, items, chunksize=16)
-    try:
-        for done, result in enumerate(results, 1):
-            yield result
-            if progress:
-                progress(done, len(items), step)
-    finally:
-        if pool is not None:
+        try:
+            return pool, pool.map(fn, items, chunksize=16)
+        except (OSError, ValueError):
             pool.shutdown(cancel_futures=True)
+            raise
+    except (OSError, ValueError):
+        return None, ()  # the same work, in this process
+    finally:
+        sys.stderr = stderr
+
+
+def _fileno(stream) -> int:
+    try:
+        return stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return -1

@@ -213,3 +213,18 @@ def test_snapshot_help(snap_compare, tmp_path, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+async def test_a_folder_large_enough_for_worker_processes_opens(tmp_path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(70):
+        (corpus / f"{n:03d}.txt").write_text(
+            f'Story {n} on tariffs\n\nTariffs rose again, "a lot," said Trade Minister Amara Okafor {n}.\n',
+            encoding="utf-8",
+        )
+    app = TalksApp(paths=[corpus], index_dir=tmp_path / "index")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.article_list.row_count == 70
+        assert len(app.quote_rows) == 70
