@@ -79,7 +79,8 @@ async def keystrokes(corpus_dir: Path, index_dir: Path) -> list[float]:
                 shown.setdefault(self.query_one("#search").value, time.perf_counter())
 
     app = Timed(paths=[corpus_dir], index_dir=index_dir)
-    latencies = []
+    latencies: list[float] = []
+    slowest: list[tuple[float, str]] = []
     async with app.run_test(size=(120, 40)) as pilot:
         while app.corpus is None or not app.quote_rows:
             await pilot.pause(0.05)
@@ -97,6 +98,9 @@ async def keystrokes(corpus_dir: Path, index_dir: Path) -> list[float]:
                     await pilot.pause(0.001)
                 if typed in shown:
                     latencies.append(shown[typed] - pressed)
+                    slowest.append((shown[typed] - pressed, typed))
+    slowest.sort(reverse=True)
+    print("slowest keystrokes:", ", ".join(f"{text!r} {s * 1000:.0f} ms" for s, text in slowest[:5]))
     return latencies
 
 

@@ -158,12 +158,13 @@ class Corpus:
             hits.append(Hit(replace(article, paragraphs=()), score, shown))
         suggestion = None
         if raw.total == 0 and text.strip():
-            suggestion = self._suggest(text)
+            suggestion = self.suggest(text)
         per_outlet = {(name or "unknown"): n for name, n in raw.per_outlet.items()}
         return SearchResult(text, tuple(hits), raw.total, per_outlet, suggestion)
 
-    def match(self, text: str) -> Matches:
-        """Every matching article id, best first, with counts: for a list filtered as one types."""
+    def match(self, text: str, suggest: bool = True) -> Matches:
+        """Every matching article id, best first, with counts: for a list filtered as one types.
+        `suggest=False` leaves out "did you mean" (see `suggest`), which takes longer."""
         raw = self._raw_search(text, None)
         return Matches(
             query=text,
@@ -173,7 +174,7 @@ class Corpus:
             total=raw.total,
             per_outlet={(name or "unknown"): n for name, n in raw.per_outlet.items()},
             terms=raw.terms,
-            suggestion=self._suggest(text) if raw.total == 0 and text.strip() else None,
+            suggestion=self.suggest(text) if suggest and raw.total == 0 and text.strip() else None,
         )
 
     def _raw_search(self, text: str, limit: int | None) -> RawResult:
@@ -191,7 +192,7 @@ class Corpus:
             self._quote_fields = QuoteFields(q for q, _ in self.catalog.quotes())
         return self._quote_fields.articles(field, kind, words)
 
-    def _suggest(self, text: str) -> str | None:
+    def suggest(self, text: str) -> str | None:
         """'Did you mean': each unknown word replaced by the closest indexed word, if that finds hits."""
         assert self._store is not None
         store = self._store

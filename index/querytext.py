@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from index.model import QueryError
-from index.terms import word_spans
+from index.terms import normalise, stem, word_spans
 
 FIELDS = ("title", "body", "outlet", "author", "date", "speaker", "role", "quote", "id")
 FIELD_ALIASES = {"author": ["authors", "by"], "outlet": ["source"]}
@@ -53,3 +53,16 @@ def plain_words(text: str) -> list[str]:
 def replace_word(text: str, word: str, new: str) -> str:
     """The query with the first whole-word occurrence of `word` replaced (case-insensitive)."""
     return re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", lambda _: new, text, count=1)
+
+
+_LAST_WORD_RE = re.compile(r"(?:^|[\s(])([^\W\d_]\w{2,})$")
+
+
+def as_you_type(text: str) -> str:
+    """The query to run while it is still being typed: a last word of three letters or more, not
+    in a phrase and not an operator, also finds the words it begins ("soyb" finds soybeans). The
+    prefix is the word's stem, as the index holds stems ("soybeans" -> soybean*)."""
+    m = _LAST_WORD_RE.search(text)
+    if m is None or text.count('"') % 2 or m.group(1).lower() in OPERATORS:
+        return text
+    return text[: m.start(1)] + stem(normalise(m.group(1))) + "*"

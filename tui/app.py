@@ -9,6 +9,7 @@ keystroke's. The screen never waits on them. Article text only reaches the scree
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedCo
 from textual.worker import get_current_worker
 
 from index.model import Article, Matches, QueryError
+from index.querytext import as_you_type
 from tui import palette
 from tui.quotes_pane import QuotesPane
 from tui.reader import Reader
@@ -230,14 +232,20 @@ class TalksApp(App[int]):
         if not text.strip():
             self.call_from_thread(self._show_matches, None)
             return
+        worker = get_current_worker()
         try:
-            matches = self.corpus.match(text)
+            matches = self.corpus.match(as_you_type(text), suggest=False)
         except QueryError as exc:
-            if not get_current_worker().is_cancelled:
+            if not worker.is_cancelled:
                 self.call_from_thread(self._status, f"⚠ {exc} (showing the last results)", True)
             return
-        if not get_current_worker().is_cancelled:  # a newer keystroke's search replaces this one
-            self.call_from_thread(self._show_matches, matches)
+        if worker.is_cancelled:  # a newer keystroke's search replaces this one
+            return
+        self.call_from_thread(self._show_matches, replace(matches, query=text))
+        if matches.total == 0:  # "did you mean" takes longer: after the list has been updated
+            suggestion = self.corpus.suggest(text)
+            if suggestion and not worker.is_cancelled:
+                self.call_from_thread(self._status, f"No article matches. Did you mean: {suggestion}?")
 
     def _show_matches(self, matches: Matches | None) -> None:
         """Fill the list with the matching articles (all of them for no query), best first."""
@@ -266,13 +274,11 @@ class TalksApp(App[int]):
             self._show_article(self.article_list.cursor_key)
 
     @staticmethod
-    def _article_cells(article: Article, count: int | None) -> list[Text]:
-        return [
-            Text(article.outlet or "?"),
-            Text(article.date or ""),
-            Text(article.title or article.file),
-            Text("" if count is None else str(count)),
-        ]
+    def _article_cells(article: Article, count: int | None) -> tuple[str, ...]:
+        # Plain strings (the table makes them Text, never markup, when a row comes on screen):
+        # building Text objects for 10,000 matches on every keystroke took most of a second.
+        hits = "" if count is None else str(count)
+        return (article.outlet or "?", article.date or "", article.title or article.file, hits)
 
     # -- reading ---------------------------------------------------------------------------------
 

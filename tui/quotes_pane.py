@@ -119,15 +119,10 @@ class QuotesPane(Vertical):
         self._show_detail()
 
     @staticmethod
-    def _cells(row: QuoteRow) -> list[Text]:
-        mark = Text("≈" if row.variants > 1 else "", style="bold")
-        return [
-            mark,
-            Text(row.quote.text),
-            Text(row.quote.speaker or "—"),
-            Text(row.article.outlet or "?"),
-            Text(row.article.date or ""),
-        ]
+    def _cells(row: QuoteRow) -> tuple[str, ...]:
+        # Plain strings, made Text (never markup) by the table when a row comes on screen.
+        mark = "≈" if row.variants > 1 else ""
+        return (mark, row.quote.text, row.quote.speaker or "—", row.article.outlet or "?", row.article.date or "")
 
     def _current(self) -> QuoteRow | None:
         index = self.table.cursor_row

@@ -151,3 +151,14 @@ def test_match_lists_every_article_with_occurrences(seed_corpus):
         assert by_id[article.id] >= len(words) > 0
     assert "tariff" in matches.terms
     assert seed_corpus.match("tarrifs").suggestion in ("tariffs", "tariff")
+
+
+def test_as_you_type_finds_the_words_a_last_word_begins(seed_corpus):
+    from index.querytext import as_you_type
+
+    assert as_you_type("soyb") == "soyb*"
+    assert as_you_type("rare earths") == "rare earth*"
+    for typing in ("soyb", "soybean", "soybeans"):
+        assert seed_corpus.match(as_you_type(typing)).total == seed_corpus.match("soybeans").total == 2
+    for finished in ("rare ea", '"rare ear', "tariffs AND", "outlet:cna", "date:2025"):
+        assert as_you_type(finished) == finished

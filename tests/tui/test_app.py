@@ -167,50 +167,32 @@ async def test_markup_laden_article_renders_literally(tmp_path):
         assert title in shown and "[link=http://x]a link[/link]" in shown and "[red]quote[/red]" in shown
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-def test_snapshot_articles_pane(snap_compare, tmp_path, size):
+async def _show_articles(pilot):
+    await search(pilot, "rare earth")
+    await pilot.press("escape")
+
+
+async def _press(pilot, key):
+    await pilot.press(key)
+    await pilot.pause()
+
+
+SNAPSHOT_STEPS = {
+    "articles": _show_articles,
+    "quotes": lambda pilot: _press(pilot, "2"),
+    "compare": lambda pilot: _press(pilot, "3"),
+    "help": lambda pilot: _press(pilot, "question_mark"),
+}
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("pane", list(SNAPSHOT_STEPS))
+def test_snapshot(snap_compare, tmp_path, pane, size):
     app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
 
     async def run_before(pilot):
         await ready(pilot)
-        await search(pilot, "rare earth")
-        await pilot.press("escape")
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
-
-
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-def test_snapshot_quotes_pane(snap_compare, tmp_path, size):
-    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
-
-    async def run_before(pilot):
-        await ready(pilot)
-        await pilot.press("2")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
-
-
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-def test_snapshot_compare_pane(snap_compare, tmp_path, size):
-    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
-
-    async def run_before(pilot):
-        await ready(pilot)
-        await pilot.press("3")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
-
-
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-def test_snapshot_help(snap_compare, tmp_path, size):
-    app = TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
-
-    async def run_before(pilot):
-        await ready(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await SNAPSHOT_STEPS[pane](pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
