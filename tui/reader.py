@@ -448,6 +448,16 @@ def _speaker_label(quote: Quote) -> str:
     return " — " + ", ".join(names) if names else ""
 
 
+def _named_right_after(raw: str, end: int, quote: Quote) -> bool:
+    """Whether the attribution just after the quotation names the speaker ('…," a Treasury
+    spokesperson said'): a label there would say it twice."""
+    if not quote.speaker:
+        return False
+    after = raw[end : end + _SHARED_LABEL_GAP].split(".")[0].lower()
+    names = {word.lower() for word in quote.speaker.split() if len(word) > 1}  # "Li" for Li Chenggang
+    return any(word.strip(",;:'’\"”") in names for word in after.split())
+
+
 def _make_block(raw: str, quotes: Sequence[Quote], paragraph: int | None, focus_quote: str | None) -> _Block:
     """A paragraph's (or the title's) shown text: quotations styled, and each run of quotations of
     one speaker followed by the speaker's name."""
@@ -470,7 +480,7 @@ def _make_block(raw: str, quotes: Sequence[Quote], paragraph: int | None, focus_
         label = _speaker_label(q)
         following = marked[i + 1] if i + 1 < len(marked) else None
         shared = following and following[0] - end <= _SHARED_LABEL_GAP and _speaker_label(following[2]) == label
-        if label and not shared:
+        if label and not shared and not _named_right_after(raw, end, q):
             labels.append((end, label))
     pieces, position = [], 0
     for at, label in labels:

@@ -418,3 +418,18 @@ def test_snapshot_reader_with_highlights(snap_compare, seed_corpus):
     article, quotes = article_and_quotes(seed_corpus, CAIXIN)
     app = ReaderApp(article, quotes, query="tariffs consensus")
     assert snap_compare(app, terminal_size=(80, 24), press=["n", "n", "_"])
+
+
+def test_speaker_label_is_not_repeated_when_the_attribution_follows():
+    from tui.reader import _make_block
+
+    def quote(text: str, paragraph: str) -> Quote:
+        start = paragraph.index(text)
+        return Quote("a:0", "a", text, "Li Chenggang", None, "said", False, 0, start, start + len(text))
+
+    follows = '"The talks were intense," Li said on Sunday.'
+    block = _make_block(follows, [quote("The talks were intense,", follows)], 0, None)
+    assert "— Li Chenggang" not in block.text
+    before = 'Li said on Sunday that the talks were "intense."'
+    block = _make_block(before, [quote("intense.", before)], 0, None)
+    assert "— Li Chenggang" in block.text
