@@ -72,6 +72,7 @@ class TalksApp(App[int]):
         self._articles: dict[str, Article] = {}
         self.matches: Matches | None = None  # the last search that could be read
         self.quote_rows: list[QuoteRow] = []
+        self._quotes_by_article: dict[str, list] = {}  # the reader asks on every cursor move
         self._search_timer: Timer | None = None
         self._shown_article: str | None = None
 
@@ -197,6 +198,9 @@ class TalksApp(App[int]):
     def _quotes_ready(self, rows: list[QuoteRow]) -> None:
         self._hide_progress()
         self.quote_rows = rows
+        self._quotes_by_article = {}
+        for row in rows:
+            self._quotes_by_article.setdefault(row.quote.article_id, []).append(row.quote)
         self.quotes_pane.set_quotes(rows)
         self._update_subtitle()
         self._show_matches(self.matches)  # refresh the status line
@@ -295,7 +299,7 @@ class TalksApp(App[int]):
         if self.corpus is None or article_id is None:
             return
         article = self.corpus.article(article_id)
-        quotes = [r.quote for r in self.quote_rows if r.quote.article_id == article_id]
+        quotes = self._quotes_by_article.get(article_id, [])
         terms = self.matches.terms if self.matches else frozenset()
         self.reader.show(article, quotes, terms, focus_quote=focus_quote)
         self._shown_article = article_id

@@ -52,28 +52,24 @@ def test_articles_json_fields(capsys, seeds_args):
     assert all(a["paragraphs"] and sum(len(p.split()) for p in a["paragraphs"]) == a["word_count"] for a in full)
 
 
-@pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside this checkout")
-def test_metadata_scores_perfectly_on_the_seeds(capsys, seeds_args, tmp_path):
-    code, out, _ = run_cli(capsys, "articles", "--json", *seeds_args)
+needs_eval = pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside this checkout")
+
+
+def score(capsys, tmp_path, command: str, seeds_args: list[str], *thresholds: str) -> subprocess.CompletedProcess:
+    """Run the evaluation's scorer on `talks-tui COMMAND --json` for the seeds."""
+    code, out, _ = run_cli(capsys, command, "--json", *seeds_args)
     assert code == 0
-    articles = tmp_path / "articles.json"
-    articles.write_text(out, encoding="utf-8")
-    score = subprocess.run(
-        [
-            sys.executable,
-            str(EVAL / "score.py"),
-            "--gold",
-            str(EVAL / "seeds_gold.json"),
-            "--articles",
-            str(articles),
-            "--min-metadata",
-            "1.0",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert score.returncode == 0, score.stdout + score.stderr
-    assert "metadata=1.000" in score.stdout
+    output = tmp_path / f"{command}.json"
+    output.write_text(out, encoding="utf-8")
+    gold = ["--gold", str(EVAL / "seeds_gold.json"), f"--{command}", str(output)]
+    return subprocess.run([sys.executable, str(EVAL / "score.py"), *gold, *thresholds], capture_output=True, text=True)
+
+
+@needs_eval
+def test_metadata_scores_perfectly_on_the_seeds(capsys, seeds_args, tmp_path):
+    done = score(capsys, tmp_path, "articles", seeds_args, "--min-metadata", "1.0")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "metadata=1.000" in done.stdout
 
 
 def test_articles_table_for_people(capsys, seeds_args):
@@ -155,18 +151,11 @@ QUOTE_FIELDS = {
 }  # fmt: skip
 
 
-@pytest.mark.skipif(not (EVAL / "score.py").exists(), reason="../shared/eval is not beside this checkout")
+@needs_eval
 def test_quotes_score_on_the_seeds(capsys, seeds_args, tmp_path):
-    code, out, _ = run_cli(capsys, "quotes", "--json", *seeds_args)
-    assert code == 0
-    quotes = tmp_path / "quotes.json"
-    quotes.write_text(out, encoding="utf-8")
-    score = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "seeds_gold.json"), "--quotes", str(quotes),
-         "--min-quote-precision", "0.97", "--min-quote-recall", "0.97", "--min-attribution", "0.95"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert score.returncode == 0, score.stdout + score.stderr
+    thresholds = ["--min-quote-precision", "0.97", "--min-quote-recall", "0.97", "--min-attribution", "0.95"]
+    done = score(capsys, tmp_path, "quotes", seeds_args, *thresholds)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_quotes_json_fields(capsys, seeds_args):
