@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from filelock import FileLock, Timeout
@@ -33,6 +34,11 @@ from index.speakers import Speaker, speaker_registry
 from index.store import SCHEMA_VERSION, IndexDamaged, RawResult, Store
 from index.terms import stem, word_spans
 from index.workers import Progress
+
+if TYPE_CHECKING:  # imported where used: listing and search need none of these
+    from index.align import Alignment
+    from index.coverage import Coverage
+    from index.quotes import Quote
 
 LOCK_TIMEOUT = 120.0
 
@@ -125,7 +131,7 @@ class Corpus:
                 continue
             if speaker and not speaker_matches(speaker, quote):
                 continue
-            if outlet and not outlet_matches(outlet, article.outlet, self._outlet_aliases(article.outlet)):
+            if outlet and not outlet_matches(outlet, article.outlet, self.outlet_aliases(article.outlet)):
                 continue
             if grep and not text_matches(grep, quote.text):
                 continue
@@ -138,7 +144,44 @@ class Corpus:
         metas = {a.id: a for a in self.articles()}
         return speaker_registry((q for q, _ in self.catalog.quotes()), metas)
 
-    def _outlet_aliases(self, name: str | None) -> tuple[str, ...]:
+    def article_quotes(self) -> dict[str, list[tuple[Quote, str | None]]]:
+        """Article id -> its (quotation, variant group) pairs, in article order."""
+        self.update_quotes()
+        by_article: dict[str, list[tuple[Quote, str | None]]] = {}
+        for quote, group in self.catalog.quotes():
+            by_article.setdefault(quote.article_id, []).append((quote, group))
+        return by_article
+
+    # -- comparison ------------------------------------------------------------------------------
+
+    def pick_article(self, spec: str) -> Article:
+        """The article an id, file name, outlet or part of a title names (ArticleNotFound if none)."""
+        from index.comparison import pick_article
+
+        return pick_article(self, spec)
+
+    def compare(self, left: Article, right: Article) -> Alignment:
+        """Sentence alignment of two articles, with their quotations in common."""
+        from index.comparison import compare_articles
+
+        return compare_articles(self, left, right)
+
+    def coverage(self, limit: int = 24) -> Coverage:
+        """Outlets by the story's topics, found from the articles themselves."""
+        from index.coverage import find_coverage
+
+        ids = [a.id for a in self.articles()]
+        articles = self.catalog.articles_by_id(ids, with_paragraphs=True)
+        return find_coverage([articles[i] for i in ids if i in articles], limit=limit)
+
+    def article_count(self) -> int:
+        return self._store.doc_count() if self._store else 0
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many articles use each (stemmed) term."""
+        return self._store.document_frequencies(terms) if self._store else {}
+
+    def outlet_aliases(self, name: str | None) -> tuple[str, ...]:
         outlet = self.outlets.lookup(name) if (name and self.outlets) else None
         return (*outlet.aliases, *outlet.domains) if outlet else ()
 

@@ -410,6 +410,12 @@ class Store:
         except Exception as exc:
             raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
 
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many articles have each term in their body: what the whole story talks about."""
+        with self._current_searcher() as searcher:
+            reader = searcher.reader()
+            return {term: reader.doc_frequency("body", term) for term in terms}
+
     def has_term(self, word: str) -> bool:
         """Whether a query word (title/body) occurs anywhere in the index."""
         term = stem(word.lower())

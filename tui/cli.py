@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-SUBCOMMANDS = ("articles", "search", "quotes", "speakers", "index")
+SUBCOMMANDS = ("articles", "search", "quotes", "speakers", "compare", "coverage", "index")
 EXIT_USAGE = 2
 
 
@@ -66,6 +66,23 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     _add_corpus_options(speakers)
     speakers.add_argument("--json", action="store_true", help="print JSON for programs")
 
+    compare = commands.add_parser(
+        "compare",
+        help="two articles (or outlets) sentence by sentence",
+        description="Line up the sentences of two articles: same wording, same fact in other words, "
+        "only on one side; shared wording, differing figures and quotations in common. "
+        "A and B are article ids, file names, outlets (all of an outlet's articles as one) or part of a title.",
+    )
+    compare.add_argument("left", metavar="A", help="the left article: id, file name, outlet or part of a title")
+    compare.add_argument("right", metavar="B", help="the right article")
+    _add_corpus_options(compare)
+    compare.add_argument("--json", action="store_true", help="print JSON for programs")
+
+    coverage = commands.add_parser("coverage", help="which outlet mentions which of the story's topics")
+    _add_corpus_options(coverage)
+    coverage.add_argument("--limit", type=int, default=24, metavar="N", help="at most N topics (default 24)")
+    coverage.add_argument("--json", action="store_true", help="print JSON for programs")
+
     build = commands.add_parser("index", help="build or refresh the index, showing progress")
     _add_corpus_options(build)
     build.add_argument("--json", action="store_true", help="print JSON for programs")
@@ -76,9 +93,10 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="talks-tui",
-        usage="talks-tui [PATH ...] [options]\n       talks-tui {articles,search,quotes,speakers,index} ...",
+        usage="talks-tui [PATH ...] [options]\n       talks-tui {" + ",".join(SUBCOMMANDS) + "} ...",
         description="Open the app on the bundled corpus, or on the given files and folders of articles. "
-        "Subcommands: articles, search QUERY, quotes, speakers, index (see `talks-tui COMMAND --help`).",
+        "Subcommands: articles, search QUERY, quotes, speakers, compare A B, coverage, index "
+        "(see `talks-tui COMMAND --help`).",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders of articles")
     _add_corpus_options(parser)

@@ -42,7 +42,7 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> int:
+def fail(message: str, code: int = EXIT_USAGE) -> int:
     _say(f"talks-tui: error: {message}")
     return code
 
@@ -98,11 +98,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         corpus = _open(args, rebuild=getattr(args, "rebuild", False))
     except FileNotFoundError as exc:
-        return _fail(str(exc) if exc.args else f"no such file or folder: {exc.filename}")
+        return fail(str(exc) if exc.args else f"no such file or folder: {exc.filename}")
     except ValueError as exc:  # a bad outlets file
-        return _fail(str(exc))
+        return fail(str(exc))
     except IndexBusy as exc:
-        return _fail(str(exc), EXIT_ERROR)
+        return fail(str(exc), EXIT_ERROR)
     try:
         if _needs_quotes(args) and corpus.quotes_pending():
             with _progress_bar(stderr.is_terminal) as progress:
@@ -115,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
             return _quotes(corpus, args)
         if args.command == "speakers":
             return _speakers(corpus, args)
+        if args.command in ("compare", "coverage"):
+            from tui import compare_commands
+
+            return getattr(compare_commands, args.command)(corpus, args)
         return _index(corpus, args)
     finally:
         corpus.close()
@@ -122,12 +126,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _needs_quotes(args: argparse.Namespace) -> bool:
     """Quotations are found on first need (see index.quotework): here, with a progress bar."""
-    if args.command in ("quotes", "speakers", "index"):
+    if args.command in ("quotes", "speakers", "compare", "index"):
         return True
     return args.command == "search" and any(f"{name}:" in args.query for name in ("speaker", "role", "quote"))
 
 
-def _print_json(data: Any) -> None:
+def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -155,7 +159,7 @@ def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.json:
         if args.full:
             articles = [corpus.article(a.id) or a for a in articles]
-        _print_json([article_json(a, args.full) for a in articles])
+        print_json([article_json(a, args.full) for a in articles])
         return EXIT_OK
     table = Table(title=Text(plural(len(articles), "article")), title_justify="left", expand=True)
     table.add_column("outlet", max_width=18)
@@ -199,9 +203,9 @@ def _search(corpus: Corpus, args: argparse.Namespace) -> int:
     try:
         result = corpus.search(args.query, limit=max(args.limit, 0))
     except QueryError as exc:
-        return _fail(f"cannot search for {args.query!r}: {exc}")
+        return fail(f"cannot search for {args.query!r}: {exc}")
     if args.json:
-        _print_json([hit_json(h) for h in result.hits])
+        print_json([hit_json(h) for h in result.hits])
         if result.suggestion:
             _say(f"talks-tui: no hits; did you mean: {result.suggestion}")
         return EXIT_OK
@@ -260,7 +264,7 @@ def quote_json(row: QuoteRow) -> dict[str, Any]:
 def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
     rows = corpus.quotes(speaker=args.speaker, outlet=args.outlet, grep=args.grep)
     if args.json:
-        _print_json([quote_json(r) for r in rows])
+        print_json([quote_json(r) for r in rows])
         return EXIT_OK
     if not rows:
         stdout.print(Text("No quotations match."))
@@ -295,7 +299,7 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
 def _speakers(corpus: Corpus, args: argparse.Namespace) -> int:
     registry = corpus.speakers()
     if args.json:
-        _print_json([asdict(s) | {"roles": list(s.roles), "outlets": list(s.outlets)} for s in registry])
+        print_json([asdict(s) | {"roles": list(s.roles), "outlets": list(s.outlets)} for s in registry])
         return EXIT_OK
     table = Table(title=Text(plural(len(registry), "speaker")), title_justify="left", expand=True)
     table.add_column("speaker", max_width=30)
@@ -316,7 +320,7 @@ def _index(corpus: Corpus, args: argparse.Namespace) -> int:
             "problems": [asdict(p) for p in corpus.problems()],
             "notices": corpus.notices,
         }
-        _print_json(data)
+        print_json(data)
         return EXIT_OK
     stdout.print(
         Text(

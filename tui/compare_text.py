@@ -1,0 +1,70 @@
+"""How a comparison reads on screen, shared by `talks-tui compare` and the Compare pane: the
+marks, the legend, the summary line and sentences with shared wording and differing figures
+marked. Sentences are plain text made into `rich.text.Text`, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from index.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
+
+MARKS = {SAME_WORDING: "=", SAME_FACT: "≈", "only_left": "◀", "only_right": "▶"}
+SHARED_STYLE = "underline"
+FIGURE_STYLE = "bold reverse"
+
+
+def _legend() -> Text:
+    legend = Text()
+    legend.append(f"{MARKS[SAME_WORDING]} same wording  ")
+    legend.append(f"{MARKS[SAME_FACT]} same fact, other words  ")
+    legend.append(f"{MARKS['only_left']} only left  {MARKS['only_right']} only right  ")
+    legend.append("shared words", style=SHARED_STYLE)
+    legend.append("  ")
+    legend.append("figure that differs", style=FIGURE_STYLE)
+    return legend
+
+
+LEGEND = _legend()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary_text(alignment: Alignment) -> Text:
+    """One line: how much of each side the other has, quotes in common, differing figures."""
+    s = alignment.summary
+    return Text(
+        f"{s.left_share:.0%} of left is on the right, {s.right_share:.0%} of right on the left · "
+        f"{s.same_wording} same wording, {s.same_fact} same fact, {s.only_left} only left, {s.only_right} only right · "
+        f"{_plural(s.quotes_common, 'quotation')} in common · "
+        f"{_plural(s.differing_figures, 'pair')} with differing figures"
+    )
+
+
+def styled_sentence(text: str, spans: list[tuple[int, int]], figures: list[tuple[int, int]]) -> Text:
+    """A sentence with its shared wording and its differing figures marked (plain text in)."""
+    out = Text(text)
+    for start, end in spans:
+        out.stylize(SHARED_STYLE, start, end)
+    for start, end in figures:
+        out.stylize(FIGURE_STYLE, start, end)
+    return out
+
+
+def pair_texts(alignment: Alignment, pair: SentencePair) -> tuple[Text, Text]:
+    left = alignment.left_sentences[pair.left].text
+    right = alignment.right_sentences[pair.right].text
+    return (
+        styled_sentence(
+            left,
+            [s.left for s in pair.shared],
+            [(f.start, f.end) for d in pair.differing for f in d.left],
+        ),
+        styled_sentence(
+            right,
+            [s.right for s in pair.shared],
+            [(f.start, f.end) for d in pair.differing for f in d.right],
+        ),
+    )
