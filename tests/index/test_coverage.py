@@ -108,9 +108,8 @@ def test_people_are_topics_under_their_full_names(seed_articles, wide_coverage):
     assert "Global Times" not in trump.counts  # it speaks of "the two heads of state"
 
 
-def test_labels_are_written_as_in_the_text(wide_coverage):
-    seed_coverage = wide_coverage
-    labels = [t.label for t in seed_coverage.topics]
+def test_labels_are_written_as_in_the_text(seed_coverage, wide_coverage):
+    labels = [t.label for t in wide_coverage.topics]
     assert "US" in labels  # U.S. and US are one topic, written the common way
     assert "Kuala Lumpur" in labels
     for t in seed_coverage.topics:
@@ -119,7 +118,7 @@ def test_labels_are_written_as_in_the_text(wide_coverage):
         if t.kind == "phrase":
             # Not as in a headline or at a sentence's start (acronyms stay as they are).
             assert all(w.isupper() or w == w.lower() for w in t.label.split()), t.label
-    assert topic(seed_coverage, "nov 1").label == "Nov 1"  # Nov. 1, November 1
+    assert topic(wide_coverage, "nov 1").label == "Nov 1"  # Nov. 1, November 1
 
 
 def test_stock_words_of_news_are_not_topics(seed_coverage):
