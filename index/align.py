@@ -23,6 +23,7 @@ import numpy as np
 
 from index.figures import Figure, find_figures
 from index.model import Article
+from index.quotelist import fold as fold_name
 from index.sentences import Sentence, article_sentences
 from index.terms import STOP_WORDS, stem, word_spans
 
@@ -193,7 +194,10 @@ def align(
                 kind=SAME_WORDING if verbatim >= VERBATIM_SHARE else SAME_FACT,
                 similarity=round(float(similarity[i, j]), 3),
                 shared=shared,
-                differing=_differing_figures(left_figures[i], right_figures[j]),
+                differing=_differing_figures(
+                    left_figures[i] + _speakers(left_sentences[i], left, left_quotes),
+                    right_figures[j] + _speakers(right_sentences[j], right, right_quotes),
+                ),
             )
         )
     used_left = {p.left for p in pairs}
@@ -376,6 +380,23 @@ def _shared_runs(left: str, right: str) -> tuple[tuple[SharedSpan, ...], float]:
             )
         )
     return tuple(spans), covered / min(len(left_words), len(right_words))
+
+
+def _speakers(sentence: Sentence, article: Article, quotes: Sequence[tuple[Quote, str | None]]) -> list[Figure]:
+    """Who the sentence quotes, as figures of kind "speaker": two outlets giving one statement
+    to different people is a difference worth seeing. Not for an outlet's articles taken as one
+    (their paragraphs are renumbered)."""
+    found = []
+    for quote, _ in quotes:
+        if (
+            quote.speaker
+            and quote.article_id == article.id
+            and quote.paragraph == sentence.paragraph
+            and sentence.start <= quote.start < sentence.end
+        ):
+            start = quote.start - sentence.start
+            found.append(Figure("speaker", fold_name(quote.speaker), quote.speaker, start, start))
+    return found
 
 
 def _differing_figures(left: list[Figure], right: list[Figure]) -> tuple[FigureDifference, ...]:

@@ -156,3 +156,26 @@ def test_empty_articles_align_to_nothing():
     alignment = align(empty, empty)
     assert alignment.pairs == () and alignment.rows() == []
     assert alignment.summary.left_share == 0.0
+
+
+def test_one_statement_given_to_different_speakers_is_a_difference(tmp_path):
+    from index.corpus import open_corpus
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    said = {"a": "Scott Bessent, the US Treasury Secretary", "b": "Jamieson Greer, the US Trade Representative"}
+    for name, speaker in said.items():
+        (folder / f"{name}.txt").write_text(
+            f'Talks end in Kuala Lumpur\n\nThe talks in Kuala Lumpur were "very constructive and far-reaching," '
+            f"said {speaker}, on Sunday.\n\nMarkets in Asia rose on {name.upper()}-day.\n",
+            encoding="utf-8",
+        )
+    corpus = open_corpus([folder], index_dir=tmp_path / "index")
+    alignment = corpus.compare(corpus.pick_article("a.txt"), corpus.pick_article("b.txt"))
+    pair = next(p for p in alignment.pairs if "constructive" in alignment.left_sentences[p.left].text)
+    assert pair.kind == SAME_WORDING
+    [difference] = [d for d in pair.differing if d.kind == "speaker"]
+    assert [f.text for f in difference.left] == ["Scott Bessent"]
+    assert [f.text for f in difference.right] == ["Jamieson Greer"]
+    assert not alignment.quotes_common  # one statement needs one speaker
+    corpus.close()
