@@ -181,8 +181,11 @@ def align(
     left_terms = [_terms(s.text, f) for s, f in zip(left_sentences, left_figures, strict=True)]
     right_terms = [_terms(s.text, f) for s, f in zip(right_sentences, right_figures, strict=True)]
     similarity, shared_words = _similarity(left_terms, right_terms, background)
-    # A pair must share more than one word: one shared word ("deal", "Sunday") is chance.
-    similarity = np.where(shared_words >= MIN_SHARED_WORDS, similarity, 0.0)
+    # A pair must share more than one word: one shared word ("deal", "Sunday") is chance. A short
+    # sentence ("RARE EARTHS STRANGLEHOLD") may pair with one that has all its words.
+    left_sizes, right_sizes = ([sum(min(c, 1) for c in t.values()) for t in side] for side in (left_terms, right_terms))
+    needed = np.minimum(MIN_SHARED_WORDS, np.minimum.outer(np.array(left_sizes), np.array(right_sizes)))
+    similarity = np.where((shared_words >= np.maximum(needed, 1) - 1e-9) & (shared_words > 0), similarity, 0.0)
 
     pairs: list[SentencePair] = []
     for i, j in _choose_pairs(similarity):
@@ -354,7 +357,8 @@ def _similarity(
         return weighted / np.where(norms == 0, 1, norms)
 
     left_counts, right_counts = counts(left), counts(right)
-    shared = np.minimum(left_counts, 1) @ np.minimum(right_counts, 1).T
+    # Words in common, a name's words sharing one word's count (so that sqrt(w) * sqrt(w) = w).
+    shared = np.sqrt(np.minimum(left_counts, 1)) @ np.sqrt(np.minimum(right_counts, 1)).T
     return unit_vectors(left_counts) @ unit_vectors(right_counts).T, shared
 
 
@@ -368,8 +372,9 @@ def _shared_runs(left: str, right: str) -> tuple[tuple[SharedSpan, ...], float]:
     matcher = SequenceMatcher(None, [w for w, _, _ in left_words], [w for w, _, _ in right_words], autojunk=False)
     spans = []
     covered = 0
+    shortest = min(MIN_RUN, len(left_words), len(right_words))  # a two-word heading can match whole
     for a, b, size in matcher.get_matching_blocks():
-        if size < MIN_RUN or all(w in STOP_WORDS for w, _, _ in left_words[a : a + size]):
+        if size < shortest or all(w in STOP_WORDS for w, _, _ in left_words[a : a + size]):
             continue
         covered += size
         spans.append(

@@ -179,3 +179,11 @@ def test_one_statement_given_to_different_speakers_is_a_difference(tmp_path):
     assert [f.text for f in difference.right] == ["Jamieson Greer"]
     assert not alignment.quotes_common  # one statement needs one speaker
     corpus.close()
+
+
+def test_an_article_against_itself_is_all_same_wording_headings_included(seed_corpus):
+    alignment = _compare(seed_corpus, "CNA", "CNA")
+    assert alignment.only_left == () and alignment.only_right == ()
+    assert {p.kind for p in alignment.pairs} == {SAME_WORDING}
+    assert all(p.left == p.right for p in alignment.pairs)
+    assert alignment.summary.left_share == alignment.summary.right_share == 1.0
