@@ -2,13 +2,17 @@
 side-by-side comparison.
 
 Everything slow runs in thread workers: opening (and indexing) the corpus with a progress bar,
-finding quotations, and each search, debounced as the user types and replaced by the next
-keystroke's. The screen never waits on them. Article text only reaches the screen as
-`rich.text.Text` / `Content`, never as markup.
+finding quotations, and each search: one at a time, started by the keystroke if none is under
+way, else as soon as that one ends (for what the box holds then). The screen never waits on
+them. Article text only reaches the screen as `rich.text.Text` / `Content`, never as markup.
 """
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,20 +22,24 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.lazy import Lazy
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, ProgressBar, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.worker import Worker, get_current_worker
 
-from index.model import Article, Matches, QueryError
-from index.querytext import as_you_type
 from tui import palette
-from tui.quotes_pane import QuotesPane
 from tui.reader import Reader
-from tui.virtual_table import Column, VirtualTable
+from tui.virtual_table import Column, LazyRows, VirtualTable
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+    from textual.widget import AwaitMount, Widget
+    from textual.widgets import ProgressBar
+
+    from index.model import Article, Matches, QueryError
     from index.quotelist import QuoteRow
+    from tui.compare_pane import ComparePane
+    from tui.coverage_pane import CoveragePane
+    from tui.quotes_pane import QuotesPane
 
 ARTICLE_COLUMNS = (
     Column("Outlet", width=14),
@@ -39,26 +47,64 @@ ARTICLE_COLUMNS = (
     Column("Title", min_width=16),
     Column("Hits", width=4, justify="right"),
 )
-PANES = ("articles", "quotes", "compare")
-# A short pause in typing before searching: enough to skip the searches a fast typist makes
-# obsolete, short enough that a keystroke shows its results within 100 ms.
-SEARCH_DELAY = 0.03
+PANES = ("articles", "quotes", "compare", "coverage")
+# The widget that takes the focus when a pane is shown (a pane without one leaves it nowhere).
+PANE_FOCUS = {
+    "articles": "#article-list",
+    "quotes": "#quote-list",
+    "compare": "#compare-rows",
+    "coverage": "#coverage-table",
+}
 NARROW = 100  # columns
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # searches under way with the collector paused
+_gc_resume = False  # whether it was on before the first of them
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while searching. A search makes some 20,000 tuples that
+    live a few milliseconds (a pair per hit, in index.store): alive when a young collection
+    comes, they were moved up to the old generations, where they brought on a full collection
+    (30-40 ms) every keystroke or two. Paused, they are freed young, as they die."""
+    global _gc_pauses, _gc_resume
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_resume = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_resume:
+                gc.enable()
+
+
+class MainScreen(Screen):
+    # The list has the focus from the start: Textual would give it to the search box, the first
+    # focusable widget, and moving it on mount restyles both and builds the footer's keys twice.
+    AUTO_FOCUS = "#article-list"
 
 
 class TalksApp(App[int]):
     CSS_PATH = Path(__file__).with_name("talks.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "talks-tui"
-    COMMANDS = App.COMMANDS | {palette.panes, palette.articles, palette.quotes}
+    COMMANDS = App.COMMANDS | {palette.panes, palette.articles, palette.quotes, palette.compare}
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("1", "show_pane('articles')", "Articles", show=False),
         Binding("2", "show_pane('quotes')", "Quotes", show=False),
         Binding("3", "show_pane('compare')", "Compare", show=False),
+        Binding("4", "show_pane('coverage')", "Coverage", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         Binding("escape", "leave_input", "Leave", show=False),
     ]
+
+    _theme_cache: tuple[str, Theme] | None = None  # (name, theme): see current_theme
 
     def __init__(
         self, paths: list[Path] | None = None, index_dir: Path | None = None, outlets_file: Path | None = None
@@ -70,11 +116,55 @@ class TalksApp(App[int]):
         self.corpus = None
         self.all_articles: list[Article] = []
         self._articles: dict[str, Article] = {}
+        self._all_ids: tuple[str, ...] = ()  # the list without a search
         self.matches: Matches | None = None  # the last search that could be read
         self.quote_rows: list[QuoteRow] = []
         self._quotes_by_article: dict[str, list] = {}  # the reader asks on every cursor move
-        self._search_timer: Timer | None = None
+        self._searching = False  # a search worker is under way
+        self._search_again = False  # and the box has changed since it started
         self._shown_article: str | None = None
+        self._pane_mounts: dict[str, AwaitMount] = {}  # the hidden panes' contents, once mounted
+        self._wanted_pane = "articles"  # the last pane asked for (see action_show_pane)
+
+    def run(self, **kwargs) -> int | None:
+        # What exists by now (modules, classes, widgets' CSS) lives as long as the app: see _freeze.
+        # So no full collection (some 20 ms) falls on the first frame.
+        self._freeze()
+        return super().run(**kwargs)
+
+    @staticmethod
+    def _freeze() -> None:
+        """Move every object there is into the collector's permanent generation, out of its way.
+
+        Done at launch, once the corpus is open and once its quotations are listed: a full
+        collection goes through all the objects it tracks, which with 10,000 articles took 250 ms,
+        several times while the user typed. Frozen objects are still freed when their last reference goes;
+        only cycles among them wait until on_unmount gives them back to the collector.
+        """
+        gc.freeze()
+
+    # -- theme -----------------------------------------------------------------------------------
+
+    @property
+    def current_theme(self) -> Theme:
+        # Textual looks the theme up by name, copying the registry of themes, each time a widget
+        # checks its :dark / :light pseudo-classes: some 600 times on the first frame.
+        name = self.theme
+        cached = self._theme_cache
+        if cached is None or cached[0] != name:
+            cached = self._theme_cache = (name, App.current_theme.fget(self))
+        return cached[1]
+
+    def register_theme(self, theme: Theme) -> None:
+        self._theme_cache = None
+        super().register_theme(theme)
+
+    def unregister_theme(self, theme_name: str) -> None:
+        self._theme_cache = None
+        super().unregister_theme(theme_name)
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -87,19 +177,36 @@ class TalksApp(App[int]):
         )
         yield Static("Opening the corpus…", id="status", markup=False)
         with TabbedContent(initial="articles", id="panes"):
-            with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split"):
+            # Narrow from the start if so (see on_resize): a class set later restyles the whole pane.
+            narrow = "narrow" if self.size.width < NARROW else None
+            with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split", classes=narrow):
                 yield VirtualTable(ARTICLE_COLUMNS, id="article-list")
                 yield Reader(id="reader")
-            with TabPane("2 Quotes", id="quotes"):
-                yield Lazy(QuotesPane(id="quotes-pane"))  # hidden at first: mounted after the first frame
-            with TabPane("3 Compare", id="compare"):
-                yield Lazy(
-                    Static(
-                        "Side-by-side comparison of two articles or outlets comes in a later version.",
-                        id="compare-placeholder",
-                    )
-                )
+            # Hidden at first, so filled after the first frame: see pane_contents.
+            yield TabPane("2 Quotes", id="quotes")
+            yield TabPane("3 Compare", id="compare")
+            yield TabPane("4 Coverage", id="coverage")
         yield Footer()
+
+    def pane_contents(self) -> dict[str, Widget]:
+        """What goes in each pane that is hidden at launch (by pane id), made after the first frame."""
+        from tui.compare_pane import ComparePane
+        from tui.coverage_pane import CoveragePane
+        from tui.quotes_pane import QuotesPane  # with index.quotelist: not needed for the first frame
+
+        return {
+            "quotes": QuotesPane(id="quotes-pane"),
+            "compare": ComparePane(id="compare-pane"),
+            "coverage": CoveragePane(id="coverage-pane"),
+        }
+
+    def _fill_hidden_panes(self) -> None:
+        """Mount the hidden panes' contents (once): after the first frame, or earlier if asked for."""
+        if self._pane_mounts:
+            return
+        for pane, content in self.pane_contents().items():
+            # Not awaited: the contents are composed in their own tasks, not before the first frame is out.
+            self._pane_mounts[pane] = self.query_one(f"#{pane}", TabPane).mount(content)
 
     @property
     def article_list(self) -> VirtualTable:
@@ -111,7 +218,8 @@ class TalksApp(App[int]):
 
     @property
     def quotes_pane(self) -> QuotesPane:
-        return self.query_one("#quotes-pane", QuotesPane)
+        self._fill_hidden_panes()  # asked for before the first frame was out
+        return self.query_one("#quotes-pane")
 
     def _status(self, text: str, error: bool = False) -> None:
         status = self.query_one("#status", Static)
@@ -121,9 +229,14 @@ class TalksApp(App[int]):
     # -- opening the corpus ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.article_list.focus()
-        # After the first frame: the worker's imports (Whoosh, numpy) would otherwise delay it.
-        self.call_after_refresh(self.open_corpus)
+        self.article_list.focus()  # done already by MainScreen.AUTO_FOCUS, unless a subclass changes it
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # Started once the first frame is out: the worker's imports (Whoosh, numpy) would delay it.
+        self.open_corpus()
+        # The hidden panes are built next, in a message of their own rather than in this callback.
+        self.call_later(self._fill_hidden_panes)
 
     def on_resize(self, event) -> None:
         # Below 100 columns the list and the reader share the height instead of the width.
@@ -154,6 +267,8 @@ class TalksApp(App[int]):
 
     def _progress_bar(self) -> ProgressBar:
         """Mounted on first use: most opens have nothing to index, and the first frame is quicker."""
+        from textual.widgets import ProgressBar
+
         bars = self.query("#progress")
         if bars:
             return bars.first(ProgressBar)
@@ -180,6 +295,8 @@ class TalksApp(App[int]):
         self._hide_progress()
         self.all_articles = corpus.articles()
         self._articles = {a.id: a for a in self.all_articles}
+        self._all_ids = tuple(a.id for a in self.all_articles)
+        self._freeze()
         self._update_subtitle()
         for notice in corpus.notices:
             self.notify(notice, title="Index")
@@ -192,8 +309,41 @@ class TalksApp(App[int]):
                 severity="warning",
             )
         self._show_matches(None)
+        self.call_after_refresh(self._corpus_to_panes)
         if self.query_one("#search", Input).value.strip():
             self._schedule_search()
+
+    async def _corpus_to_panes(self) -> None:
+        """The Compare pane's choices; the Coverage pane's topics if it is already on screen."""
+        self._fill_hidden_panes()
+        for mounting in self._pane_mounts.values():
+            await mounting
+        from tui.compare_pane import compare_choices
+
+        self.compare_pane.set_choices(compare_choices(self.all_articles))
+        if self.query_one("#panes", TabbedContent).active == "coverage":
+            self.coverage_pane.load()
+
+    @property
+    def compare_pane(self) -> ComparePane:
+        return self.query_one("#compare-pane")
+
+    @property
+    def coverage_pane(self) -> CoveragePane:
+        return self.query_one("#coverage-pane")
+
+    def compare(self, left_id: str | None = None, right_id: str | None = None) -> None:
+        """Show the Compare pane with these articles (ids; None keeps a side)."""
+        self.action_show_pane("compare")
+        if self.corpus is not None:
+            self.compare_pane.show_sides(left_id, right_id)
+
+    def on_coverage_pane_search_topic(self, event) -> None:
+        query = event.topic.query
+        if event.outlet:
+            query = f'({query}) outlet:"{event.outlet}"'
+        self.action_show_pane("articles")
+        self.query_one("#search", Input).value = query  # searches, as typing would
 
     def _quotes_ready(self, rows: list[QuoteRow]) -> None:
         self._hide_progress()
@@ -203,6 +353,7 @@ class TalksApp(App[int]):
             self._quotes_by_article.setdefault(row.quote.article_id, []).append(row.quote)
         self.quotes_pane.set_quotes(rows)
         self._update_subtitle()
+        self._freeze()
         self._show_matches(self.matches)  # refresh the status line
         if self._shown_article:
             self._show_article(self._shown_article)
@@ -223,52 +374,76 @@ class TalksApp(App[int]):
             self.article_list.focus()
 
     def _schedule_search(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, self._start_search)
+        """Search for what the box holds, now or, if a search is under way, as soon as it ends.
 
-    def _start_search(self) -> None:
-        if self.corpus is not None:
-            self.search(self.query_one("#search", Input).value)
+        No pause in typing is awaited (that delay was most of a keystroke's time to its list), and
+        one search at a time: threads searching side by side would only slow each other down.
+        """
+        if self.corpus is None:
+            return  # _corpus_ready searches
+        if self._searching:
+            self._search_again = True
+            return
+        self._searching, self._search_again = True, False
+        self.workers.cancel_group(self, "did-you-mean")
+        self.search(self.query_one("#search", Input).value)
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, text: str) -> None:
-        if not text.strip():
-            self.call_from_thread(self._show_matches, None)
-            return
-        worker = get_current_worker()
+        from index.model import QueryError  # loaded by the corpus already: kept off the first frame
+        from index.querytext import as_you_type
+
+        matches = None  # no text: every article
         try:
-            matches = self.corpus.match(as_you_type(text), suggest=False)
+            if text.strip():
+                with _collector_paused():
+                    matches = replace(self.corpus.match(as_you_type(text), suggest=False), query=text)
         except QueryError as exc:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._status, f"⚠ {exc} (showing the last results)", True)
+            self.call_from_thread(self._search_done, None, exc)
             return
-        if worker.is_cancelled:  # a newer keystroke's search replaces this one
-            return
-        self.call_from_thread(self._show_matches, replace(matches, query=text))
-        if matches.total == 0:  # "did you mean" takes longer: after the list has been updated
-            suggestion = self.corpus.suggest(text)
-            if suggestion and not worker.is_cancelled:
-                self.call_from_thread(self._status, f"No article matches. Did you mean: {suggestion}?")
+        self.call_from_thread(self._search_done, matches, None)
+
+    def _search_done(self, matches: Matches | None, error: QueryError | None) -> None:
+        self._searching = False
+        if self._search_again:  # out of date: the box changed while searching
+            self._schedule_search()
+        elif error is not None:
+            self._status(f"⚠ {error} (showing the last results)", True)
+        else:
+            self._show_matches(matches)
+            if matches is not None and matches.total == 0:  # after the list: it takes longer
+                self.did_you_mean(matches.query)
+
+    @work(thread=True, exclusive=True, group="did-you-mean")
+    def did_you_mean(self, text: str) -> None:
+        suggestion = self.corpus.suggest(text)
+        if suggestion:
+            self.call_from_thread(self._show_suggestion, get_current_worker(), suggestion)
+
+    def _show_suggestion(self, worker: Worker, suggestion: str) -> None:
+        if not worker.is_cancelled:  # by a newer search
+            self._status(f"No article matches. Did you mean: {suggestion}?")
 
     def _show_matches(self, matches: Matches | None) -> None:
         """Fill the list with the matching articles (all of them for no query), best first."""
         self.matches = matches
+        articles = self._articles
         if matches is None:
-            rows = [(a.id, self._article_cells(a, None)) for a in self.all_articles]
+            ids, counts = self._all_ids, None
             self._status(f"{len(self.all_articles)} articles · type / to search")
         else:
-            rows = [
-                (article_id, self._article_cells(self._articles[article_id], count))
-                for article_id, count in zip(matches.ids, matches.occurrences, strict=True)
-                if article_id in self._articles
-            ]
+            ids, counts = matches.ids, matches.occurrences
+            if not all(article_id in articles for article_id in ids):  # not in the catalogue: not listed
+                kept = [n for n, article_id in enumerate(ids) if article_id in articles]
+                ids, counts = tuple(ids[n] for n in kept), tuple(counts[n] for n in kept)
             if matches.total:
                 by_outlet = ", ".join(f"{o} {n}" for o, n in sorted(matches.per_outlet.items(), key=lambda kv: -kv[1]))
                 self._status(f"{matches.total} of {len(self.all_articles)} articles match · {by_outlet}")
             else:
                 hint = f" Did you mean: {matches.suggestion}?" if matches.suggestion else ""
                 self._status(f"No article matches.{hint}")
+        # Cells are made for the rows that come on screen only (see LazyRows).
+        rows = LazyRows(ids, lambda n: self._article_cells(articles[ids[n]], None if counts is None else counts[n]))
         self.article_list.set_rows(rows, keep_cursor_on=self.article_list.cursor_key)
         self.reader.set_terms(matches.terms if matches else frozenset())
         if not rows:
@@ -279,8 +454,7 @@ class TalksApp(App[int]):
 
     @staticmethod
     def _article_cells(article: Article, count: int | None) -> tuple[str, ...]:
-        # Plain strings (the table makes them Text, never markup, when a row comes on screen):
-        # building Text objects for 10,000 matches on every keystroke took most of a second.
+        # Plain strings (the table makes them Text, never markup, when a row comes on screen).
         hits = "" if count is None else str(count)
         return (article.outlet or "?", article.date or "", article.title or article.file, hits)
 
@@ -307,15 +481,13 @@ class TalksApp(App[int]):
     def open_article(self, article_id: str, focus_quote: str | None = None) -> None:
         """Show an article in the reader, in the list too (clearing a search that hides it)."""
         self.action_show_pane("articles")
-        if article_id not in (self.article_list.key_of(i) for i in range(self.article_list.row_count)):
+        if self.article_list.row_of(article_id) is None:
             self.query_one("#search", Input).value = ""
-            if self._search_timer is not None:
-                self._search_timer.stop()
+            self._search_again = self._searching  # the results of a search under way are out of date
             self._show_matches(None)
-        for row in range(self.article_list.row_count):
-            if self.article_list.key_of(row) == article_id:
-                self.article_list.move_cursor(row)
-                break
+        row = self.article_list.row_of(article_id)
+        if row is not None:
+            self.article_list.move_cursor(row)
         self._show_article(article_id, focus_quote)
         self.reader.focus()
 
@@ -323,9 +495,8 @@ class TalksApp(App[int]):
         self.open_article(event.row.quote.article_id, focus_quote=event.row.quote.id)
 
     def filter_quotes(self, speaker: str | None = None, outlet: str | None = None) -> None:
-        self.action_show_pane("quotes")
         self.quotes_pane.filter_by(speaker=speaker, outlet=outlet)
-        self.quotes_pane.table.focus()
+        self.action_show_pane("quotes")
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -340,15 +511,35 @@ class TalksApp(App[int]):
 
     def action_show_pane(self, pane: str) -> None:
         """Switch pane and focus its main widget (TabbedContent follows the focus: left on a
-        hidden widget, it would switch straight back)."""
+        hidden widget, it would switch straight back). Just after launch, before the pane's
+        content is composed, the switch waits for it."""
         if pane not in PANES:
             return
+        self._wanted_pane = pane
+        selector = PANE_FOCUS.get(pane)
+        if selector and not self.query(selector):
+            self._fill_hidden_panes()
+            self.call_later(self._show_pane_when_mounted, pane)
+            return
         self.query_one("#panes", TabbedContent).active = pane
-        target = {"articles": self.article_list, "quotes": self.quotes_pane.table}.get(pane)
-        if target is not None:
-            target.focus()
+        if pane == "coverage" and self.corpus is not None and self._pane_mounts:
+            self.call_later(self._load_coverage_once)
+        if selector:
+            self.query_one(selector).focus()
         else:
             self.set_focus(None)
+
+    async def _show_pane_when_mounted(self, pane: str) -> None:
+        mounting = self._pane_mounts.get(pane)
+        if mounting is not None:
+            await mounting
+        if self._wanted_pane == pane and self.query(PANE_FOCUS[pane]):  # and no other pane asked for since
+            self.action_show_pane(pane)
+
+    async def _load_coverage_once(self) -> None:
+        await self._pane_mounts["coverage"]
+        if self.coverage_pane.coverage is None:
+            self.coverage_pane.load()
 
     def action_help(self) -> None:
         from tui.help import HelpScreen
@@ -358,3 +549,4 @@ class TalksApp(App[int]):
     def on_unmount(self) -> None:
         if self.corpus is not None:
             self.corpus.close()
+        gc.unfreeze()  # see _freeze

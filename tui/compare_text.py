@@ -17,11 +17,11 @@ FIGURE_STYLE = "bold reverse"
 def _legend() -> Text:
     legend = Text()
     legend.append(f"{MARKS[SAME_WORDING]} same wording  ")
-    legend.append(f"{MARKS[SAME_FACT]} same fact, other words  ")
+    legend.append(f"{MARKS[SAME_FACT]} same fact  ")
     legend.append(f"{MARKS['only_left']} only left  {MARKS['only_right']} only right  ")
-    legend.append("shared words", style=SHARED_STYLE)
+    legend.append("shared", style=SHARED_STYLE)
     legend.append("  ")
-    legend.append("figure that differs", style=FIGURE_STYLE)
+    legend.append("figure differs", style=FIGURE_STYLE)
     return legend
 
 
@@ -40,6 +40,17 @@ def summary_text(alignment: Alignment) -> Text:
         f"{s.same_wording} same wording, {s.same_fact} same fact, {s.only_left} only left, {s.only_right} only right · "
         f"{_plural(s.quotes_common, 'quotation')} in common · "
         f"{_plural(s.differing_figures, 'pair')} with differing figures"
+    )
+
+
+def short_summary(alignment: Alignment) -> Text:
+    """The summary in the marks of the legend, for the pane's one line."""
+    s = alignment.summary
+    return Text(
+        f"left {s.left_share:.0%} found right, right {s.right_share:.0%} found left · "
+        f"{s.same_wording}{MARKS[SAME_WORDING]} {s.same_fact}{MARKS[SAME_FACT]} "
+        f"{s.only_left}{MARKS['only_left']} {s.only_right}{MARKS['only_right']} · "
+        f"{_plural(s.quotes_common, 'quote')} in common · {s.differing_figures} with figures differing"
     )
 
 

@@ -19,9 +19,12 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
                 'search the articles (Whoosh syntax: words, "phrases", AND OR NOT, outlet:, speaker:, date:[a to b])',
             ),
             ("escape", "leave the search box or a filter"),
-            ("1 2 3", "Articles, Quotes, Compare panes (or click the tabs)"),
+            ("1 2 3 4", "Articles, Quotes, Compare, Coverage panes (or click the tabs)"),
             ("tab / shift+tab", "next / previous part of the screen"),
-            ("ctrl+p", "command palette: open an article, filter quotes, switch panes, change theme"),
+            (
+                "ctrl+p",
+                "command palette: open an article, filter quotes, compare (left:/right:), switch panes, theme",
+            ),
             ("?", "this help"),
             ("q / ctrl+q", "quit"),
         ],
@@ -48,6 +51,24 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("f", "filter box: words of the quotation, speaker or outlet"),
             ("s / o", "choose a speaker / an outlet"),
+        ],
+    ),
+    (
+        "Compare",
+        [
+            ("] / [", "next / previous article (or outlet) on the left"),
+            ("} / {", "next / previous article (or outlet) on the right"),
+            ("s", "swap the sides"),
+            ("d / D", "next / previous difference: a sentence only one side has, or figures that differ"),
+            ("↑ ↓  j k", "move row by row; both columns scroll together"),
+            ("marks", "= same wording  ≈ same fact in other words  ◀ only left  ▶ only right"),
+        ],
+    ),
+    (
+        "Coverage",
+        [
+            ("↑ ↓ ← →  h j k l", "move between topics and outlets (· the outlet never mentions it)"),
+            ("enter", "search the topic in that outlet's articles (on the topic: in all)"),
         ],
     ),
 ]

@@ -1,5 +1,5 @@
 """Command palette (ctrl+p) commands: open an article by title, filter quotations by speaker or
-outlet, switch panes. Changing the theme comes with Textual's own commands.
+outlet, choose the sides of the comparison, switch panes. Changing the theme comes with Textual's own commands.
 
 The app lists the factories at the bottom (panes, articles, quotes), which import the providers
 when the palette first opens: textual.command is not needed for the first frame."""
@@ -21,3 +21,9 @@ def quotes():
     from tui.palette_commands import QuoteCommands
 
     return QuoteCommands
+
+
+def compare():
+    from tui.palette_commands import CompareCommands
+
+    return CompareCommands

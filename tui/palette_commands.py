@@ -50,7 +50,12 @@ class _Commands(Provider):
 
 class PaneCommands(_Commands):
     def commands(self):
-        for pane, label in (("articles", "Articles"), ("quotes", "Quotes"), ("compare", "Compare")):
+        for pane, label in (
+            ("articles", "Articles"),
+            ("quotes", "Quotes"),
+            ("compare", "Compare"),
+            ("coverage", "Coverage"),
+        ):
             yield f"Show the {label} pane", f"switch to {label}", partial(self.talks.action_show_pane, pane)
         yield "Search the articles", "focus the search box (/)", self.talks.action_focus_search
         yield "Show the keys", "help (?)", self.talks.action_help
@@ -75,3 +80,15 @@ class QuoteCommands(_Commands):
             yield f"Quotes by {speaker}", "filter the quote viewer", partial(self.talks.filter_quotes, speaker=speaker)
         for outlet in outlets:
             yield f"Quotes in {outlet}", "filter the quote viewer", partial(self.talks.filter_quotes, outlet=outlet)
+
+
+class CompareCommands(_Commands):
+    def commands(self):
+        if self.talks.corpus is None:
+            return
+        from tui.compare_pane import compare_choices
+
+        for choice in compare_choices(self.talks.all_articles):
+            name = f"{choice.outlet or '?'}: {choice.title or choice.file}"
+            yield f"Compare left: {name}", "put it in the left column", partial(self.talks.compare, choice.id, None)
+            yield f"Compare right: {name}", "put it in the right column", partial(self.talks.compare, None, choice.id)

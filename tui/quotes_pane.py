@@ -69,8 +69,12 @@ class QuotesPane(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: list[QuoteRow] = []
+        self._rows: list[QuoteRow] | None = None  # None until set_quotes
         self._shown: list[QuoteRow] = []
+        # The app mounts the pane after its first frame, and the quotations come later still:
+        # what is asked before then is done once both are there.
+        self._composed = False
+        self._pending_filter: tuple[str | None, str | None] = (None, None)  # (speaker, outlet)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="quote-filters"):
@@ -80,33 +84,52 @@ class QuotesPane(Vertical):
         yield VirtualTable(COLUMNS, id="quote-list")
         yield Static(id="quote-detail", markup=False)
 
+    def on_mount(self) -> None:
+        self._composed = True
+        if self._rows is not None:
+            self._show_quotes()
+
     @property
     def table(self) -> VirtualTable:
         return self.query_one("#quote-list", VirtualTable)
 
     def set_quotes(self, rows: Sequence[QuoteRow]) -> None:
         self._rows = _ordered(rows)
-        speakers = Counter(r.quote.speaker for r in self._rows if r.quote.speaker)
-        outlets = Counter(r.article.outlet or "unknown" for r in self._rows)
+        if self._composed:
+            self._show_quotes()
+
+    def _show_quotes(self) -> None:
+        rows = self._rows or []
+        speakers = Counter(r.quote.speaker for r in rows if r.quote.speaker)
+        outlets = Counter(r.article.outlet or "unknown" for r in rows)
         self.query_one("#speaker-select", Select).set_options(_choices(speakers))
         self.query_one("#outlet-select", Select).set_options(_choices(outlets))
+        self._set_selectors()
         self._apply_filters()
 
     def filter_by(self, speaker: str | None = None, outlet: str | None = None) -> None:
-        """Set the selectors (from the command palette)."""
+        """Set the selectors (from the command palette), or once the quotations are listed."""
+        self._pending_filter = (speaker, outlet)
+        if self._composed and self._rows is not None:
+            self._set_selectors()
+            self._apply_filters()
+
+    def _set_selectors(self) -> None:
+        speaker, outlet = self._pending_filter
+        self._pending_filter = (None, None)
         if speaker is not None:
             self.query_one("#speaker-select", Select).value = speaker
         if outlet is not None:
             self.query_one("#outlet-select", Select).value = outlet
-        self._apply_filters()
 
     def _apply_filters(self) -> None:
         text = self.query_one("#quote-filter", Input).value.strip()
         speaker = self.query_one("#speaker-select", Select).value
         outlet = self.query_one("#outlet-select", Select).value
+        rows = self._rows or []
         shown = [
             r
-            for r in self._rows
+            for r in rows
             if (speaker is Select.NULL or r.quote.speaker == speaker)
             and (outlet is Select.NULL or (r.article.outlet or "unknown") == outlet)
             and (not text or text_matches(text, r.quote.text) or speaker_matches(text, r.quote)
@@ -115,7 +138,7 @@ class QuotesPane(Vertical):
         self._shown = shown
         key = self.table.cursor_key
         self.table.set_rows([(r.quote.id, self._cells(r)) for r in shown], keep_cursor_on=key)
-        self.border_subtitle = f"{len(shown)} of {len(self._rows)} quotations"
+        self.border_subtitle = f"{len(shown)} of {len(rows)} quotations"
         self._show_detail()
 
     @staticmethod

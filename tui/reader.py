@@ -30,10 +30,8 @@ from textual.message import Message
 from textual.style import Style
 from textual.widgets import Static
 
-from index.model import Article
-from index.snippets import match_spans
-
 if TYPE_CHECKING:  # index.quotes compiles many patterns: not on the first frame's path
+    from index.model import Article
     from index.quotes import Quote
 
 HINT = "Select an article"
@@ -281,6 +279,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._matches = []
         if not self._terms or self._article is None:
             return
+        from index.snippets import match_spans  # with the stemmer: not needed for the first frame
+
         texts = [self._article.title or "", *self._article.paragraphs]
         for index, (block, text) in enumerate(zip(self._blocks, texts, strict=True)):
             for start, end in match_spans(text, self._terms):

@@ -177,10 +177,35 @@ async def _press(pilot, key):
     await pilot.pause()
 
 
+async def _show_compare(pilot):
+    """Türkiye Today against CNA, the cursor on the truce's expiry (Nov. 10 on both sides)."""
+    app = pilot.app
+    await _press(pilot, "3")
+    pane = app.query_one("#compare-pane")
+    ids = {a.outlet: a.id for a in app.all_articles}
+    pane.show_sides(ids["Türkiye Today"], ids["CNA"])
+    await wait_until(pilot, lambda: pane.alignment and pane.alignment.left.outlet == "Türkiye Today", "the alignment")
+    await pilot.pause()
+    rows = pane.alignment.rows()
+    truce = next(
+        n for n, (i, _, pair) in enumerate(rows) if pair and "Nov. 10" in pane.alignment.left_sentences[i].text
+    )
+    app.query_one("#compare-rows").move_cursor(truce)
+    await pilot.pause()
+
+
+async def _show_coverage(pilot):
+    app = pilot.app
+    await _press(pilot, "4")
+    await wait_until(pilot, lambda: app.query_one("#coverage-pane").coverage is not None, "the topics")
+    await pilot.pause()
+
+
 SNAPSHOT_STEPS = {
     "articles": _show_articles,
     "quotes": lambda pilot: _press(pilot, "2"),
-    "compare": lambda pilot: _press(pilot, "3"),
+    "compare": _show_compare,
+    "coverage": _show_coverage,
     "help": lambda pilot: _press(pilot, "question_mark"),
 }
 

@@ -1,0 +1,134 @@
+"""The Compare and Coverage panes driven by keys, on the bundled articles."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from rich.console import Console
+from test_app import ready, wait_until
+from textual.widgets import DataTable, Input, TabbedContent
+
+from tui.app import TalksApp
+from tui.compare_pane import ComparePane, CompareRow, CompareRows
+
+
+@pytest.fixture
+def app(tmp_path) -> TalksApp:
+    return TalksApp(paths=[SEEDS], index_dir=tmp_path / "index")
+
+
+def compare_pane(app) -> ComparePane:
+    return app.query_one("#compare-pane", ComparePane)
+
+
+async def compared(pilot, outlets: tuple[str, str] | None = None) -> None:
+    """Wait for an alignment on screen (of these two outlets, if given)."""
+    pane = compare_pane(pilot.app)
+
+    def done() -> bool:
+        a = pane.alignment
+        if a is None or not pane.query(CompareRow):
+            return False
+        return outlets is None or (a.left.outlet, a.right.outlet) == outlets
+
+    await wait_until(pilot, done, f"the comparison {outlets}")
+    await pilot.pause()
+
+
+def plain(renderable) -> str:
+    console = Console(width=200, color_system=None)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+def sides(app) -> tuple[str, str]:
+    pane = compare_pane(app)
+    return tuple(pane.choices[n].outlet for n in pane.sides)
+
+
+async def test_compare_pane_lines_up_two_articles_and_swaps_and_cycles(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await compared(pilot)
+        assert app.focused is app.query_one(CompareRows)
+        left, right = sides(app)
+        heading = plain(app.query_one("#compare-heading").content)
+        assert left in heading and right in heading
+        summary = str(app.query_one("#compare-summary").render())
+        assert "found right" in summary and "in common" in summary and "figures differing" in summary
+        assert "same wording" in str(app.query_one("#compare-legend").render())
+
+        await pilot.press("s")
+        await compared(pilot, (right, left))
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: sides(app)[0] != right, "the left side to change")
+        await compared(pilot, sides(app))
+        assert sides(app)[1] == left
+
+
+async def test_compare_pane_rows_put_aligned_sentences_side_by_side(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await compared(pilot)
+        pane = compare_pane(app)
+        pane.show_sides(*(next(a.id for a in app.all_articles if a.outlet == o) for o in ("Türkiye Today", "CNA")))
+        await compared(pilot, ("Türkiye Today", "CNA"))
+        rows = list(app.query(CompareRow))
+        assert len(rows) == len(pane.alignment.rows())
+        truce = [
+            n
+            for n, (i, j, pair) in enumerate(pane.alignment.rows())
+            if pair and "Nov. 10" in pane.alignment.left_sentences[i].text
+        ]
+        assert truce, "the truce expiry is aligned"
+        # d walks the differences: every row it stops on is a difference.
+        table = app.query_one(CompareRows)
+        for _ in range(3):
+            await pilot.press("d")
+            await pilot.pause()
+            assert rows[table.cursor].difference
+        at = table.cursor
+        await pilot.press("k")
+        await pilot.pause()
+        assert table.cursor == at - 1
+
+
+async def test_palette_puts_an_outlet_on_either_side(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await compared(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*list("compare right cna"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: sides(app)[1] == "CNA", "CNA on the right")
+        await compared(pilot, sides(app))
+
+
+async def test_coverage_pane_shows_topics_by_outlet_and_enter_searches(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        pane = app.query_one("#coverage-pane")
+        await wait_until(pilot, lambda: pane.coverage is not None, "the topics")
+        await pilot.pause()
+        table = app.query_one("#coverage-table", DataTable)
+        assert app.focused is table
+        assert table.row_count == len(pane.coverage.topics) > 5
+        labels = [t.label.lower() for t in pane.coverage.topics]
+        assert any("soybean" in label for label in labels)
+        # Enter on a topic's cell in an outlet's column searches that topic in that outlet.
+        topic = pane.coverage.topics[0]
+        outlet_column = 1 + next(n for n, o in enumerate(pane.coverage.outlets) if topic.counts.get(o))
+        table.move_cursor(row=0, column=outlet_column)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.matches is not None, "the search")
+        assert app.query_one("#panes", TabbedContent).active == "articles"
+        query = app.query_one("#search", Input).value
+        assert topic.query in query and "outlet:" in query
+        assert app.matches.total >= 1

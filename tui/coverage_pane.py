@@ -1,0 +1,99 @@
+"""The Coverage pane: the story's topics (found from the corpus) by outlet, with counts.
+
+A cell left as "·" is a topic the outlet never mentions: who left out what shows at a glance.
+Enter on a cell searches for the topic in that outlet's articles; on the topic column, in all.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from index.coverage import Coverage, Topic
+
+TOPIC_WIDTH = 20
+COUNT_WIDTH = 8
+
+
+class CoveragePane(Vertical):
+    BINDINGS = [
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("h", "cursor('left')", "Left", show=False),
+        Binding("l", "cursor('right')", "Right", show=False),
+    ]
+
+    class SearchTopic(Message):
+        """The user chose a topic (in one outlet, or in all when outlet is None)."""
+
+        def __init__(self, topic: Topic, outlet: str | None):
+            super().__init__()
+            self.topic = topic
+            self.outlet = outlet
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.coverage: Coverage | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Finding the story's topics…"), id="coverage-summary")
+        table = DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True)
+        yield table
+        yield Static(
+            Text("· not mentioned  ·  enter: search the topic (in that outlet's articles)"),
+            id="coverage-legend",
+        )
+
+    def action_cursor(self, direction: str) -> None:
+        getattr(self.query_one(DataTable), f"action_cursor_{direction}")()
+
+    @work(thread=True, exclusive=True, group="coverage")
+    def load(self) -> None:
+        try:
+            coverage = self.app.corpus.coverage()
+        except Exception as exc:  # shown in the pane; the rest of the app goes on
+            self.app.call_from_thread(self._summary, Text(f"Cannot find the topics: {exc}"))
+            return
+        self.app.call_from_thread(self.show, coverage)
+
+    def _summary(self, text: Text) -> None:
+        self.query_one("#coverage-summary", Static).update(text)
+
+    def show(self, coverage: Coverage) -> None:
+        self.coverage = coverage
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        if not coverage.topics:
+            self._summary(Text("No topics found: the corpus is empty or too small."))
+            return
+        table.add_column(Text("Topic"), width=TOPIC_WIDTH, key="topic")
+        for outlet in coverage.outlets:
+            table.add_column(Text(outlet[:COUNT_WIDTH], overflow="ellipsis"), width=COUNT_WIDTH, key=outlet)
+        for n, topic in enumerate(coverage.topics):
+            cells = [Text(topic.label, overflow="ellipsis", no_wrap=True)]
+            for outlet in coverage.outlets:
+                count = topic.counts.get(outlet, 0)
+                cells.append(Text(str(count), justify="right") if count else Text("·", style="dim", justify="right"))
+            table.add_row(*cells, key=str(n))
+        gaps = {outlet: len(coverage.missing(outlet)) for outlet in coverage.outlets}
+        most = max(gaps, key=gaps.get)
+        self._summary(
+            Text(
+                f"{len(coverage.topics)} topics across {len(coverage.outlets)} outlets · "
+                f"{most} leaves out the most: {gaps[most]} of them"
+            )
+        )
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        if self.coverage is None:
+            return
+        event.stop()
+        topic = self.coverage.topics[event.coordinate.row]
+        column = event.coordinate.column
+        outlet = self.coverage.outlets[column - 1] if column > 0 else None
+        self.post_message(self.SearchTopic(topic, outlet))
