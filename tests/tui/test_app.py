@@ -235,3 +235,24 @@ async def test_a_folder_large_enough_for_worker_processes_opens(tmp_path):
         await ready(pilot)
         assert app.article_list.row_count == 70
         assert len(app.quote_rows) == 70
+
+
+async def test_fast_typing_ends_on_the_results_of_the_last_text(app):
+    """Keys typed while a search runs are searched as soon as it ends: the list ends up showing
+    what the box holds, never an older prefix's results."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        text = "rare earth outlet:cna"  # "rare earth" alone, on the way, matches four articles
+        await pilot.press("slash", *list(text))  # no pause between keys
+        await wait_until(pilot, lambda: app.matches is not None and app.matches.query == text, "the last search")
+        await pilot.pause(0.2)
+        assert app.matches.query == text
+        assert listed_outlets(app) == ["CNA"]
+
+
+async def test_switching_panes_at_once_after_launch_waits_for_them(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "3", "4", "1", "2")  # before the corpus is open, the panes perhaps not mounted
+        await ready(pilot)
+        assert app.query_one("#panes", TabbedContent).active == "quotes"
+        await wait_until(pilot, lambda: app.focused is not None and app.focused.id == "quote-list", "the quote list")
