@@ -194,13 +194,20 @@ class Catalog:
         rows = self._db.execute(f"SELECT {_META_COLUMNS} FROM articles ORDER BY path, ordinal")
         return [_article(r) for r in rows]
 
-    def quotes(self, resolved: bool = True) -> list[tuple[Quote, str | None]]:
-        """Every quotation in article order, with its group; `resolved` gives the speakers as
-        resolved across the corpus, otherwise as found in each article."""
-        rows = self._db.execute(
-            f"SELECT {_QUOTE_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id "
-            "ORDER BY articles.path, articles.ordinal, quotes.ordinal"
-        )
+    def quotes(self, resolved: bool = True, article_ids: Sequence[str] | None = None) -> list[tuple[Quote, str | None]]:
+        """Every quotation (or those of some articles) in article order, with its group;
+        `resolved` gives the speakers as resolved across the corpus, otherwise as found in each
+        article."""
+        query = f"SELECT {_QUOTE_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id"
+        order = " ORDER BY articles.path, articles.ordinal, quotes.ordinal"
+        if article_ids is None:
+            rows = self._db.execute(query + order)
+        else:
+            rows = []
+            for start in range(0, len(article_ids), 500):  # SQLite limits the number of parameters
+                chunk = list(article_ids[start : start + 500])
+                marks = ", ".join("?" * len(chunk))
+                rows += self._db.execute(f"{query} WHERE quotes.article_id IN ({marks}){order}", chunk)
         return [(_quote(r, resolved), r["group_id"]) for r in rows]
 
     def articles_without_quotes(self) -> list[str]:

@@ -56,13 +56,12 @@ def pick_article(corpus: Corpus, spec: str) -> Article:
 
 def compare_articles(corpus: Corpus, left: Article, right: Article) -> Alignment:
     """Align two articles (as `pick_article` gives them), with their quotations."""
-    quotes = corpus.article_quotes()
 
     def quotes_of(article: Article) -> list:
         ids = [article.id]
         if article.id.startswith(OUTLET_PREFIX):
             ids = [a.id for a in corpus.articles() if fold(a.outlet or "") == fold(article.outlet or "")]
-        return [q for aid in ids for q in quotes.get(aid, ())]
+        return corpus.article_quotes(ids)
 
     terms = {t for article in (left, right) for p in article.paragraphs for t in term_positions(p)}
     background = Background(corpus.article_count(), corpus.document_frequencies(terms))

@@ -144,13 +144,10 @@ class Corpus:
         metas = {a.id: a for a in self.articles()}
         return speaker_registry((q for q, _ in self.catalog.quotes()), metas)
 
-    def article_quotes(self) -> dict[str, list[tuple[Quote, str | None]]]:
-        """Article id -> its (quotation, variant group) pairs, in article order."""
+    def article_quotes(self, article_ids: Sequence[str]) -> list[tuple[Quote, str | None]]:
+        """The (quotation, variant group) pairs of these articles, in article order."""
         self.update_quotes()
-        by_article: dict[str, list[tuple[Quote, str | None]]] = {}
-        for quote, group in self.catalog.quotes():
-            by_article.setdefault(quote.article_id, []).append((quote, group))
-        return by_article
+        return self.catalog.quotes(article_ids=article_ids)
 
     # -- comparison ------------------------------------------------------------------------------
 

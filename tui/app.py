@@ -322,7 +322,7 @@ class TalksApp(App[int]):
 
         self.compare_pane.set_choices(compare_choices(self.all_articles))
         if self.query_one("#panes", TabbedContent).active == "coverage":
-            self.coverage_pane.load()
+            self.coverage_pane.load_once()
 
     @property
     def compare_pane(self) -> ComparePane:
@@ -522,8 +522,8 @@ class TalksApp(App[int]):
             self.call_later(self._show_pane_when_mounted, pane)
             return
         self.query_one("#panes", TabbedContent).active = pane
-        if pane == "coverage" and self.corpus is not None and self._pane_mounts:
-            self.call_later(self._load_coverage_once)
+        if pane == "coverage" and self.corpus is not None:
+            self.coverage_pane.load_once()
         if selector:
             self.query_one(selector).focus()
         else:
@@ -535,11 +535,6 @@ class TalksApp(App[int]):
             await mounting
         if self._wanted_pane == pane and self.query(PANE_FOCUS[pane]):  # and no other pane asked for since
             self.action_show_pane(pane)
-
-    async def _load_coverage_once(self) -> None:
-        await self._pane_mounts["coverage"]
-        if self.coverage_pane.coverage is None:
-            self.coverage_pane.load()
 
     def action_help(self) -> None:
         from tui.help import HelpScreen

@@ -19,7 +19,7 @@ from index.corpus import Corpus
 from index.figures import Figure
 from index.sentences import Sentence
 from tui.commands import EXIT_OK, EXIT_USAGE, article_json, fail, plural, print_json, stdout
-from tui.compare_text import LEGEND, MARKS, pair_texts, summary_text
+from tui.compare_text import LEGEND, MARKS, article_label, pair_texts, summary_text
 
 if TYPE_CHECKING:
     from index.coverage import Coverage
@@ -137,14 +137,9 @@ def coverage_json(result: Coverage) -> dict[str, Any]:
 # -- tables --------------------------------------------------------------------------------------
 
 
-def _title(article_side: str, alignment: Alignment) -> Text:
-    article = alignment.left if article_side == "left" else alignment.right
-    return Text(f"{article.outlet or article.file} · {article.date or 'no date'} · {article.title or article.file}")
-
-
 def _print_alignment(alignment: Alignment) -> None:
-    stdout.print(Text("left:  ", style="bold") + _title("left", alignment))
-    stdout.print(Text("right: ", style="bold") + _title("right", alignment))
+    stdout.print(Text("left:  ", style="bold") + article_label(alignment.left))
+    stdout.print(Text("right: ", style="bold") + article_label(alignment.right))
     stdout.print(summary_text(alignment))
     table = Table(show_header=True, box=None, padding=(0, 1), expand=True, show_lines=False)
     table.add_column("left", ratio=1, overflow="fold")

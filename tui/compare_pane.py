@@ -21,7 +21,7 @@ from textual.widgets import Static
 from index.align import Alignment, SentencePair
 from index.comparison import OUTLET_PREFIX
 from index.model import Article
-from tui.compare_text import LEGEND, MARKS, pair_texts, short_summary
+from tui.compare_text import LEGEND, MARKS, article_label, pair_texts, short_summary
 
 
 class CompareRow(Static):
@@ -139,7 +139,7 @@ class ComparePane(Vertical):
         heading.add_column(ratio=1)
         heading.add_column(width=1)
         heading.add_column(ratio=1)
-        heading.add_row(_label(left), Text("│", style="dim"), _label(right))
+        heading.add_row(article_label(left), Text("│", style="dim"), article_label(right))
         self._heading(heading)
         self.query_one("#compare-summary", Static).update(Text("Aligning sentences…"))
         self.compare(left.id, right.id)
@@ -186,14 +186,6 @@ def compare_choices(articles: list[Article]) -> list[Article]:
         if len(group) > 1
     ]
     return [*articles, *outlets]
-
-
-def _label(article: Article) -> Text:
-    """One line: outlet (bold), date, title, cut with an ellipsis to the column."""
-    label = Text(no_wrap=True, overflow="ellipsis")
-    label.append(article.outlet or article.file, style="bold")
-    label.append(f" · {article.date or 'no date'} · {article.title or article.file}")
-    return label
 
 
 def _row_widgets(alignment: Alignment) -> list[CompareRow]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from index.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
+from index.model import Article
 
 MARKS = {SAME_WORDING: "=", SAME_FACT: "≈", "only_left": "◀", "only_right": "▶"}
 SHARED_STYLE = "underline"
@@ -26,6 +27,14 @@ def _legend() -> Text:
 
 
 LEGEND = _legend()
+
+
+def article_label(article: Article) -> Text:
+    """One line: outlet (bold), date, title, cut with an ellipsis where it does not fit."""
+    label = Text(no_wrap=True, overflow="ellipsis")
+    label.append(article.outlet or article.file, style="bold")
+    label.append(f" · {article.date or 'no date'} · {article.title or article.file}")
+    return label
 
 
 def _plural(n: int, word: str) -> str:

@@ -39,6 +39,7 @@ class CoveragePane(Vertical):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.coverage: Coverage | None = None
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Finding the story's topics…"), id="coverage-summary")
@@ -49,6 +50,13 @@ class CoveragePane(Vertical):
             id="coverage-legend",
         )
 
+    def load_once(self) -> None:
+        """Find the topics, unless they are found or being found: on 10,000 articles it takes
+        seconds, and pressing 4 again should not start over."""
+        if self.coverage is None and not self._loading:
+            self._loading = True
+            self.load()
+
     def action_cursor(self, direction: str) -> None:
         getattr(self.query_one(DataTable), f"action_cursor_{direction}")()
 
@@ -57,15 +65,20 @@ class CoveragePane(Vertical):
         try:
             coverage = self.app.corpus.coverage()
         except Exception as exc:  # shown in the pane; the rest of the app goes on
-            self.app.call_from_thread(self._summary, Text(f"Cannot find the topics: {exc}"))
+            self.app.call_from_thread(self._failed, Text(f"Cannot find the topics: {exc}"))
             return
         self.app.call_from_thread(self.show, coverage)
+
+    def _failed(self, message: Text) -> None:
+        self._loading = False  # showing the pane again tries again
+        self._summary(message)
 
     def _summary(self, text: Text) -> None:
         self.query_one("#coverage-summary", Static).update(text)
 
     def show(self, coverage: Coverage) -> None:
         self.coverage = coverage
+        self._loading = False
         table = self.query_one(DataTable)
         table.clear(columns=True)
         if not coverage.topics:
