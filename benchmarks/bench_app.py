@@ -41,7 +41,7 @@ if sys.argv[1] == "minimal":
             stop_after_first_frame(self)
     app = Minimal()
 else:
-    from tui.app import TalksApp
+    from talks_tui.tui.app import TalksApp
     class Measured(TalksApp):
         def on_mount(self):
             super().on_mount()
@@ -86,7 +86,7 @@ def first_frames(index_dir: Path, runs: int, pycache: Path | None) -> tuple[floa
 
 
 async def keystrokes(corpus_dir: Path, index_dir: Path) -> list[float]:
-    from tui.app import TalksApp
+    from talks_tui.tui.app import TalksApp
 
     shown: dict[str, float] = {}  # query -> when its results (or its error) were on screen
 

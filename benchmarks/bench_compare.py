@@ -7,7 +7,7 @@ Global Times and CNA pieces, the right from the other three, each topped up with
 side's paragraphs reworded by dropping every third sentence), indexes them, then prints:
 the wall time of the `talks-tui compare A B --json` command (median of R runs, process start
 included, index already built), the time of the alignment alone, and the precision and recall
-of the aligner on the hand-labelled pairs of tests/index/alignment_labels.py. Figures only.
+of the aligner on the hand-labelled pairs of tests/index/compare/alignment_labels.py. Figures only.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "index"))
+sys.path.insert(0, str(REPO / "tests" / "index" / "compare"))
 
-from index.corpus import bundled_seeds_dir, open_corpus  # noqa: E402
-from index.sentences import article_sentences  # noqa: E402
+from talks_tui.index.corpus import bundled_seeds_dir, open_corpus  # noqa: E402
+from talks_tui.index.sentences import article_sentences  # noqa: E402
 
 WORDS = 2000
 
@@ -67,7 +66,7 @@ def main() -> None:
         (folder / "right.txt").write_text(_article("Right", "Outlet Right", right), encoding="utf-8")
         words = [sum(len(p.split()) for p in side) for side in (left, right)]
         env_dir = Path(tmp) / "index"
-        command = [sys.executable, "-m", "tui.cli", "compare", "left.txt", "right.txt", "--json"]
+        command = [sys.executable, "-m", "talks_tui.tui.cli", "compare", "left.txt", "right.txt", "--json"]
         command += ["--corpus", str(folder), "--index-dir", str(env_dir)]
         subprocess.run(command, check=True, capture_output=True, cwd=REPO)  # builds the index, finds quotes
         times = []

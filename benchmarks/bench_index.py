@@ -38,7 +38,7 @@ OUTLETS = ["Global Times", "Caixin Global", "South China Morning Post", "Türkiy
 
 
 def seed_sentences() -> list[str]:
-    from index.corpus import open_corpus
+    from talks_tui.index.corpus import open_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = open_corpus(index_dir=Path(tmp))
@@ -75,7 +75,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def bench_talks(corpus_dir: Path, index_dir: Path, rounds: int) -> dict[str, float]:
-    from index.corpus import open_corpus
+    from talks_tui.index.corpus import open_corpus
 
     started = time.perf_counter()
     corpus = open_corpus([corpus_dir], index_dir=index_dir)

@@ -18,27 +18,26 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from filelock import FileLock, Timeout
-
-from index import ingest
-from index.catalog import Catalog, CatalogDamaged
-from index.ingest import discover_files
-from index.model import Article, Hit, Matches, Problem, SearchResult
-from index.outlets import OutletTable
-from index.querytext import plain_words, replace_word
-from index.quotefields import QuoteFields
-from index.quotelist import QuoteRow, outlet_matches, speaker_matches, text_matches
-from index.quotework import quotes_pending, update_quotes
-from index.refresh import RefreshStats, refresh
-from index.snippets import make_snippets
-from index.speakers import Speaker, speaker_registry
-from index.store import SCHEMA_VERSION, IndexDamaged, RawResult, Store
-from index.terms import stem, word_spans
-from index.workers import Progress
+from talks_tui.index.ingest import load as ingest
+from talks_tui.index.ingest.load import discover_files
+from talks_tui.index.ingest.outlets import OutletTable
+from talks_tui.index.model import Article, Hit, Matches, Problem, SearchResult
+from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches, text_matches
+from talks_tui.index.quotes.on_demand import quotes_pending, update_quotes
+from talks_tui.index.quotes.speakers import Speaker, speaker_registry
+from talks_tui.index.search.catalog import Catalog, CatalogDamaged
+from talks_tui.index.search.querytext import plain_words, replace_word
+from talks_tui.index.search.quotefields import QuoteFields
+from talks_tui.index.search.refresh import RefreshStats, refresh
+from talks_tui.index.search.snippets import make_snippets
+from talks_tui.index.search.store import SCHEMA_VERSION, IndexDamaged, RawResult, Store
+from talks_tui.index.terms import stem, word_spans
+from talks_tui.index.workers import Progress
 
 if TYPE_CHECKING:  # imported where used: listing and search need none of these
-    from index.align import Alignment
-    from index.coverage import Coverage
-    from index.quotes import Quote
+    from talks_tui.index.compare.align import Alignment
+    from talks_tui.index.coverage.topics import Coverage
+    from talks_tui.index.model import Quote
 
 LOCK_TIMEOUT = 120.0
 
@@ -153,19 +152,19 @@ class Corpus:
 
     def pick_article(self, spec: str) -> Article:
         """The article an id, file name, outlet or part of a title names (ArticleNotFound if none)."""
-        from index.comparison import pick_article
+        from talks_tui.index.compare.comparison import pick_article
 
         return pick_article(self, spec)
 
     def compare(self, left: Article, right: Article) -> Alignment:
         """Sentence alignment of two articles, with their quotations in common."""
-        from index.comparison import compare_articles
+        from talks_tui.index.compare.comparison import compare_articles
 
         return compare_articles(self, left, right)
 
     def coverage(self, limit: int = 24) -> Coverage:
         """Outlets by the story's topics, found from the articles themselves."""
-        from index.coverage import find_coverage
+        from talks_tui.index.coverage.topics import find_coverage
 
         ids = [a.id for a in self.articles()]
         articles = self.catalog.articles_by_id(ids, with_paragraphs=True)

@@ -1,4 +1,4 @@
-"""Plain records that cross module boundaries: articles, load problems, search hits."""
+"""Plain records that cross module boundaries: articles, load problems, search hits, quotations."""
 
 from __future__ import annotations
 
@@ -84,3 +84,24 @@ class SearchResult:
 
 class QueryError(ValueError):
     """A query that cannot be parsed; the message is one plain line for the user."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One direct quotation of an article, with its speaker as the article gives it."""
+
+    id: str  # f"{article_id}:{n}", n = order in the article (title first)
+    article_id: str
+    text: str  # the words inside the marks, as written
+    speaker: str | None  # canonical full name, an unnamed speaker's description, or None
+    role: str | None  # "US Treasury Secretary", "a senior research fellow at ..."
+    cue: str | None  # "said", "told reporters", "according to", ":" ...
+    partial: bool  # a fragment inside a sentence, not a full statement
+    paragraph: int | None  # index into article.paragraphs; None for the title
+    start: int  # span of `text` inside that paragraph (or the title)
+    end: int
+    headline: bool = False
+    speaker_kind: str | None = None  # "person", "description" (unnamed), "organisation"
+    co_speakers: tuple[str, ...] = ()  # others in a joint attribution ("Bessent and Greer said")
+    continued: bool = False  # this piece continues the previous one (run on over paragraphs)
+    statement: str | None = None  # for a short fragment, the clause reported around it

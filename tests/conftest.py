@@ -27,7 +27,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="module")
 def seed_corpus(tmp_path_factory):
-    from index.corpus import open_corpus
+    from talks_tui.index.corpus import open_corpus
 
     corpus = open_corpus([SEEDS], index_dir=tmp_path_factory.mktemp("seed-index"))
     yield corpus

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from talks_tui.tui import palette
+from talks_tui.tui.reader import Reader
+from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -26,20 +29,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, get_current_worker
 
-from tui import palette
-from tui.reader import Reader
-from tui.virtual_table import Column, LazyRows, VirtualTable
-
 if TYPE_CHECKING:
+    from talks_tui.index.model import Article, Matches, QueryError
+    from talks_tui.index.quotes.listing import QuoteRow
+    from talks_tui.tui.compare_pane import ComparePane
+    from talks_tui.tui.coverage_pane import CoveragePane
+    from talks_tui.tui.quotes_pane import QuotesPane
     from textual.theme import Theme
     from textual.widget import AwaitMount, Widget
     from textual.widgets import ProgressBar
-
-    from index.model import Article, Matches, QueryError
-    from index.quotelist import QuoteRow
-    from tui.compare_pane import ComparePane
-    from tui.coverage_pane import CoveragePane
-    from tui.quotes_pane import QuotesPane
 
 ARTICLE_COLUMNS = (
     Column("Outlet", width=14),
@@ -190,9 +188,9 @@ class TalksApp(App[int]):
 
     def pane_contents(self) -> dict[str, Widget]:
         """What goes in each pane that is hidden at launch (by pane id), made after the first frame."""
-        from tui.compare_pane import ComparePane
-        from tui.coverage_pane import CoveragePane
-        from tui.quotes_pane import QuotesPane  # with index.quotelist: not needed for the first frame
+        from talks_tui.tui.compare_pane import ComparePane
+        from talks_tui.tui.coverage_pane import CoveragePane
+        from talks_tui.tui.quotes_pane import QuotesPane  # with index.quotelist: not needed for the first frame
 
         return {
             "quotes": QuotesPane(id="quotes-pane"),
@@ -244,7 +242,7 @@ class TalksApp(App[int]):
 
     @work(thread=True, exclusive=True, group="corpus")
     def open_corpus(self) -> None:
-        from index.corpus import open_corpus  # imports Whoosh: kept off the first frame
+        from talks_tui.index.corpus import open_corpus  # imports Whoosh: kept off the first frame
 
         try:
             corpus = open_corpus(
@@ -318,7 +316,7 @@ class TalksApp(App[int]):
         self._fill_hidden_panes()
         for mounting in self._pane_mounts.values():
             await mounting
-        from tui.compare_pane import compare_choices
+        from talks_tui.tui.compare_pane import compare_choices
 
         self.compare_pane.set_choices(compare_choices(self.all_articles))
         if self.query_one("#panes", TabbedContent).active == "coverage":
@@ -390,8 +388,8 @@ class TalksApp(App[int]):
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, text: str) -> None:
-        from index.model import QueryError  # loaded by the corpus already: kept off the first frame
-        from index.querytext import as_you_type
+        from talks_tui.index.model import QueryError  # loaded by the corpus already: kept off the first frame
+        from talks_tui.index.search.querytext import as_you_type
 
         matches = None  # no text: every article
         try:
@@ -537,7 +535,7 @@ class TalksApp(App[int]):
             self.action_show_pane(pane)
 
     def action_help(self) -> None:
-        from tui.help import HelpScreen
+        from talks_tui.tui.help import HelpScreen
 
         self.push_screen(HelpScreen())
 

@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = _subcommand_parser().parse_args(argv)
-        from tui import commands
+        from talks_tui.tui import commands
 
         return commands.run(args)
     args = _app_parser().parse_args(argv)
@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"talks-tui: error: no such file or folder: {missing[0]}", file=sys.stderr)
         return EXIT_USAGE
-    from tui.app import TalksApp
+    from talks_tui.tui.app import TalksApp
 
     app = TalksApp(paths=paths or None, index_dir=args.index_dir, outlets_file=args.outlets)
     app.run()

@@ -19,10 +19,9 @@ from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
-
-from index.corpus import Corpus, IndexBusy, open_corpus
-from index.model import Article, Hit, QueryError, SearchResult
-from index.quotelist import QuoteRow
+from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
+from talks_tui.index.model import Article, Hit, QueryError, SearchResult
+from talks_tui.index.quotes.listing import QuoteRow
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold reverse"
@@ -116,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "speakers":
             return _speakers(corpus, args)
         if args.command in ("compare", "coverage"):
-            from tui import compare_commands
+            from talks_tui.tui import compare_commands
 
             return getattr(compare_commands, args.command)(corpus, args)
         return _index(corpus, args)

@@ -6,9 +6,8 @@ marked. Sentences are plain text made into `rich.text.Text`, never markup.
 from __future__ import annotations
 
 from rich.text import Text
-
-from index.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
-from index.model import Article
+from talks_tui.index.compare.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
+from talks_tui.index.model import Article
 
 MARKS = {SAME_WORDING: "=", SAME_FACT: "≈", "only_left": "◀", "only_right": "▶"}
 SHARED_STYLE = "underline"

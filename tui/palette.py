@@ -6,24 +6,24 @@ when the palette first opens: textual.command is not needed for the first frame.
 
 
 def panes():
-    from tui.palette_commands import PaneCommands
+    from talks_tui.tui.palette_commands import PaneCommands
 
     return PaneCommands
 
 
 def articles():
-    from tui.palette_commands import ArticleCommands
+    from talks_tui.tui.palette_commands import ArticleCommands
 
     return ArticleCommands
 
 
 def quotes():
-    from tui.palette_commands import QuoteCommands
+    from talks_tui.tui.palette_commands import QuoteCommands
 
     return QuoteCommands
 
 
 def compare():
-    from tui.palette_commands import CompareCommands
+    from talks_tui.tui.palette_commands import CompareCommands
 
     return CompareCommands

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
-    from tui.app import TalksApp
+    from talks_tui.tui.app import TalksApp
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
@@ -86,7 +86,7 @@ class CompareCommands(_Commands):
     def commands(self):
         if self.talks.corpus is None:
             return
-        from tui.compare_pane import compare_choices
+        from talks_tui.tui.compare_pane import compare_choices
 
         for choice in compare_choices(self.talks.all_articles):
             name = f"{choice.outlet or '?'}: {choice.title or choice.file}"

@@ -31,8 +31,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 if TYPE_CHECKING:  # index.quotes compiles many patterns: not on the first frame's path
-    from index.model import Article
-    from index.quotes import Quote
+    from talks_tui.index.model import Article, Quote
 
 HINT = "Select an article"
 
@@ -279,7 +278,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._matches = []
         if not self._terms or self._article is None:
             return
-        from index.snippets import match_spans  # with the stemmer: not needed for the first frame
+        from talks_tui.index.search.snippets import match_spans  # with the stemmer: not needed for the first frame
 
         texts = [self._article.title or "", *self._article.paragraphs]
         for index, (block, text) in enumerate(zip(self._blocks, texts, strict=True)):

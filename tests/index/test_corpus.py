@@ -10,11 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+import talks_tui.index.search.refresh as refresh_module
 from filelock import FileLock
-
-import index.refresh as refresh_module
-from index import ingest
-from index.corpus import IndexBusy, open_corpus
+from talks_tui.index.corpus import IndexBusy, open_corpus
+from talks_tui.index.ingest import load as ingest
 
 
 def write_article(folder: Path, name: str, title: str, body: str) -> Path:

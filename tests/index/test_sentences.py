@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from index.sentences import Sentence, article_sentences, sentence_spans
+from talks_tui.index.sentences import Sentence, article_sentences, sentence_spans
 
 
 def split(text: str) -> list[str]:

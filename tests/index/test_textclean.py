@@ -1,6 +1,6 @@
 """Terminal safety of article text: escapes and control characters go, brackets stay."""
 
-from index.textclean import clean_line, clean_lines, clean_text
+from talks_tui.index.textclean import clean_line, clean_lines, clean_text
 
 
 def test_csi_colour_codes_are_removed():

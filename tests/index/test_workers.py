@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from index.workers import PARALLEL_THRESHOLD, map_in_workers
+from talks_tui.index.workers import PARALLEL_THRESHOLD, map_in_workers
 
 
 def square(n: int) -> int:
@@ -31,7 +31,7 @@ def test_a_few_items_are_done_inline():
 
 SCRIPT = """
 import io, sys
-from index.workers import PARALLEL_THRESHOLD, map_in_workers, _start_pool
+from talks_tui.index.workers import PARALLEL_THRESHOLD, map_in_workers, _start_pool
 
 
 class Captured(io.StringIO):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS
 from rich.console import Console
+from talks_tui.tui.app import TalksApp
+from talks_tui.tui.compare_pane import ComparePane, CompareRow, CompareRows
 from test_app import ready, wait_until
 from textual.widgets import DataTable, Input, TabbedContent
-
-from tui.app import TalksApp
-from tui.compare_pane import ComparePane, CompareRow, CompareRows
 
 
 @pytest.fixture

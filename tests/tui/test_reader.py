@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from talks_tui.index.model import Article, Quote
+from talks_tui.index.search.snippets import match_spans
+from talks_tui.index.terms import query_terms
+from talks_tui.tui.reader import HINT, Reader
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import Footer, Static
-
-from index.model import Article
-from index.quotes import Quote
-from index.snippets import match_spans
-from index.terms import query_terms
-from tui.reader import HINT, Reader
 
 CAIXIN = "d19f9509d9a8"  # 12 paragraphs; Li Chenggang's "tough" and "firm" in paragraph 7
 SCMP = "caacc8778f80"  # the whole story in one long paragraph
@@ -421,7 +419,7 @@ def test_snapshot_reader_with_highlights(snap_compare, seed_corpus):
 
 
 def test_speaker_label_is_not_repeated_when_the_attribution_follows():
-    from tui.reader import _make_block
+    from talks_tui.tui.reader import _make_block
 
     def quote(text: str, paragraph: str) -> Quote:
         start = paragraph.index(text)

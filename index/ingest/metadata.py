@@ -1,0 +1,603 @@
+"""Title, date and authors of a scraped article, read from its lines.
+
+The page header (the lines before the first real paragraph) holds the headline, byline and
+date line; the headline is often repeated, which is the strongest sign of it. Dates are
+normalised to YYYY-MM-DD. When the page has no date element, a date is inferred only from
+evidence that checks itself (a weekday that matches "Saturday (Oct 25)" in a year the article
+mentions) or, failing that, from the latest full date in the captions or text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from talks_tui.index.ingest.boilerplate import Kind, breadcrumb_tail, ends_sentence, is_all_caps, key, words
+from talks_tui.index.ingest.outlets import OutletTable, name_key
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """A set of words written as one block of text, easier to read than a list of strings."""
+    return frozenset(text.split())
+
+
+# --- Dates ------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_YEAR = r"(?:19|20)\d\d"
+_FULL_DATE_RE = re.compile(
+    rf"""
+      \b(?P<y1>{_YEAR})(?P<sep>[-/.])(?P<m1>\d{{1,2}})(?P=sep)(?P<d1>\d{{1,2}})(?!\d)
+    | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR})\b
+    | \b(?P<m3>{_MONTH})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>{_YEAR})\b
+    | (?P<y4>{_YEAR})\s*年\s*(?P<m4>\d{{1,2}})\s*月\s*(?P<d4>\d{{1,2}})\s*日
+    | \b(?P<a5>\d{{1,2}})[/.](?P<b5>\d{{1,2}})[/.](?P<y5>{_YEAR})\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# "on Saturday (Oct 25)", "Sunday, 26 October"
+_WEEKDAY_DATE_RE = re.compile(
+    rf"\b(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b\.?,?\s*\(?\s*"
+    rf"(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b",
+    re.IGNORECASE,
+)
+# "BEIJING, Oct. 26 (Xinhua) --": a dateline with month and day.
+_DATELINE_DATE_RE = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{1,40}},\s*"
+    rf"(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b"
+    rf"(?!,?\s*{_YEAR})",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
+# Everything a date line may hold besides its date: times, zones, labels ("01:55 PM GMT+03:00",
+# "Published 5 hours ago | Updated"). Checked word by word: one big alternation is slow.
+_DATE_WORDS = _word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec am pm a p m gmt utc z et ct mt pt
+    est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst kst sgt hkt myt pht wib aest
+    aedt trt msk ict ago sec secs second seconds min mins minute minutes hr hrs hour hours day
+    days week weeks month months year years just now yesterday today published updated last
+    first posted modified created date dated time on at issued released edited st nd rd th
+    """
+)
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_DIGIT_RE = re.compile(r"\d")
+_LEADING_LABEL_RE = re.compile(r"^(?:date|dated|published|updated|posted)\s*[:：]?\s*", re.IGNORECASE)
+_LEADING_TIME_RE = re.compile(
+    r"^(?:\s|[|•·,–—:-]|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?"
+    r"|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)+",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: object) -> str | None:
+    """The first full date in a value (text, date, datetime or Unix time), as YYYY-MM-DD."""
+    if isinstance(text, dt.datetime):
+        return text.date().isoformat()
+    if isinstance(text, dt.date):
+        return text.isoformat()
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        try:
+            seconds = text / 1000 if text > 1e11 else text  # milliseconds
+            return dt.datetime.fromtimestamp(seconds, dt.UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(text, str):
+        return None
+    for m in _FULL_DATE_RE.finditer(text):
+        value = _match_date(m)
+        if value:
+            return value.isoformat()
+    return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _match_date(m: re.Match[str]) -> dt.date | None:
+    if m.group("y1"):
+        return _make(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+    if m.group("y2"):
+        return _make(int(m.group("y2")), _month(m.group("m2")), int(m.group("d2")))
+    if m.group("y3"):
+        return _make(int(m.group("y3")), _month(m.group("m3")), int(m.group("d3")))
+    if m.group("y4"):
+        return _make(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+    a, b, year = int(m.group("a5")), int(m.group("b5")), int(m.group("y5"))
+    if a > 12 >= b:  # 27/10/2025
+        return _make(year, b, a)
+    if b > 12 >= a:  # 10/27/2025
+        return _make(year, a, b)
+    return None  # 05/06/2025 could be either: no guess
+
+
+def full_dates(text: str) -> list[dt.date]:
+    return [d for m in _FULL_DATE_RE.finditer(text) if (d := _match_date(m))]
+
+
+def date_line(line: str) -> tuple[bool, str | None]:
+    """Whether a line is only a date element ("30 Oct 2025", "October 26, 2025 01:55 PM
+    GMT+03:00", "Published 5 hours ago | Updated Oct 26, 2025"), and its date if absolute."""
+    if words(line) > 16 or not (_DIGIT_RE.search(line) or _is_relative(line)):
+        return False, None
+    rest = _FULL_DATE_RE.sub(" ", line)
+    if not all(t.isdigit() or t in _DATE_WORDS for t in _TOKEN_RE.findall(rest.lower())):
+        return False, None
+    return True, parse_date(line) if rest != line else None
+
+
+def split_leading_date(line: str) -> tuple[str | None, str]:
+    """ " date 2025-10-27 'US expresses...'" -> ("2025-10-27", "'US expresses..."): a date element
+    glued to the headline by the scraper."""
+    text = _LEADING_LABEL_RE.sub("", line.strip())
+    m = _FULL_DATE_RE.match(text)
+    if not m:
+        return None, line
+    value = _match_date(m)
+    rest = _LEADING_TIME_RE.sub("", text[m.end() :])
+    if value is None or words(rest) < 3:
+        return None, line
+    return value.isoformat(), rest
+
+
+# --- Bylines ----------------------------------------------------------------------------
+
+_BY_RE = re.compile(
+    r"^(?:by|written by|words by|story by|reported by|text by|authors?\s*[:：])\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_BYLINE_HINT_RE = re.compile(r"[\d(|,–—-]")
+_BYLINE_SPLIT_RE = re.compile(r"[,;&]|\s(?:and|AND|And|\+)\s")
+_OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
+_IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
+_BYLINE_STOP_RE = re.compile(r"\d|[^\w\s,;&'’.()|/+\-–—]")  # a digit or a symbol such as 🕒
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
+_BYLINE_LABELS = tuple(_word_set("published updated posted monday tuesday wednesday thursday friday saturday sunday"))
+_PARTICLES = _word_set(
+    """
+    de da del della der den di du dos das van von la le bin binti bte al el ter ten y e st
+    """
+)
+_ROLE_WORDS = _word_set(
+    """
+    staff writer writers reporter reporters correspondent correspondents editor editors
+    contributor contributors columnist bureau chief desk team senior special associate deputy
+    managing newsroom producer analyst intern journalist journalists photographer
+    """
+)
+_OUTLET_WORDS = _word_set(
+    """
+    times post news daily herald journal tribune telegraph gazette press agency network media
+    today weekly review observer guardian standard express chronicle monitor mail mirror
+    inquirer insider wire report online channel tv radio broadcasting corporation group magazine
+    digest bulletin dispatch courier sentinel globe reuters xinhua bloomberg
+    """
+)
+_NOT_NAME_WORDS = (
+    _ROLE_WORDS
+    | _OUTLET_WORDS
+    | _word_set(
+        """
+        the a an this that updated published posted photo video image source copyright more read
+        share follow january february march april may june july august september october november
+        december monday tuesday wednesday thursday friday saturday sunday contact email
+        """
+    )
+)
+_NAME_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]+)*\.?")
+_CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_REPORTING_RE = re.compile(
+    r"(?:^|[;(]\s*)(?:reporting|writing|reported|written) by\s+(?P<names>[^;()]+)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...]
+    outlet: str | None = None  # the outlet named in the byline, as written
+    date: str | None = None
+
+
+def is_person_name(text: str) -> bool:
+    """Two to five capitalised name words ("Chi Jingyi", "Maria de la Cruz", "JANE DOE"), or a
+    Chinese name in characters; not an outlet, a role or a date."""
+    tokens = text.split()
+    if len(tokens) == 1:
+        return bool(_CJK_NAME_RE.fullmatch(tokens[0]))
+    if not 2 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+        return False
+    for token in tokens:
+        lower = token.lower().strip(".")
+        if lower in _PARTICLES:
+            continue
+        if not _NAME_TOKEN_RE.fullmatch(token) or not token[0].isupper() or lower in _NOT_NAME_WORDS:
+            return False
+    return True
+
+
+def _display_name(name: str) -> str:
+    """Names in capitals ("JANE DOE") are shown as "Jane Doe"; others as written."""
+    if not name.isupper():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.lower())
+
+
+def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | None:
+    """A byline: "By A and B ( Global Times", "By JANE DOE, Associated Press", "A,B 🕒︎ 2025-10-27".
+
+    Without a "By" marker, a line counts only in the page header and only when the names come
+    with a date, an outlet or a role, so that a section label like "East Asia" is not a person.
+    """
+    if words(line) > 25 or (ends_sentence(line) and not line.endswith(")")):
+        return None
+    m = _BY_RE.match(line)
+    if not m and not (header and _BYLINE_HINT_RE.search(line)):
+        return None  # without "By", names need a date, an outlet or a role beside them
+    rest = m.group("rest") if m else line
+    # Names come first; a date, time or label ("🕒︎ 2025-10-27", "Published ...") ends them.
+    stop = _byline_stop(rest)
+    date, dated = None, False
+    if stop is not None:
+        tail = rest[stop:]
+        date = parse_date(tail)
+        dated = date is not None or bool(_DIGIT_RE.search(tail)) or _is_relative(tail)
+        rest = rest[:stop]
+    pieces = _OUTLET_PART_RE.split(rest, maxsplit=1)
+    names_part = pieces[0]
+    outlet = pieces[1].strip(" ()|,.-–—") if len(pieces) > 1 else None
+    authors: list[str] = []
+    has_role = False
+    for chunk in _BYLINE_SPLIT_RE.split(names_part):
+        chunk = _IN_PLACE_RE.sub("", chunk.strip(" .()|-–—"))
+        if not chunk:
+            continue
+        tokens = chunk.lower().split()
+        if is_person_name(chunk):
+            authors.append(_display_name(chunk))
+        elif outlets.lookup(chunk) or (tokens and tokens[-1] in _OUTLET_WORDS):
+            outlet = outlet or chunk
+        elif any(t in _ROLE_WORDS for t in tokens):
+            has_role = True
+            remainder = " ".join(w for w in chunk.split() if w.lower() not in _ROLE_WORDS)
+            if remainder and outlets.lookup(remainder):
+                outlet = outlet or remainder
+        else:
+            return None  # "By Friday, ..." or a sentence: not a byline
+    if outlet is not None and not (outlets.lookup(outlet) or re.match(r"[^\W\d_]", outlet)):
+        outlet = None
+    if m:
+        return Byline(tuple(authors), outlet, date) if authors or outlet else None
+    if authors and (dated or outlet or has_role):
+        return Byline(tuple(authors), outlet, date)
+    if not authors and dated and outlet and outlets.lookup(outlet):  # "Xinhua | Updated: 2025-10-26"
+        return Byline((), outlet, date)
+    return None
+
+
+def _byline_stop(text: str) -> int | None:
+    """Where the names of a byline end: at a date, a time, a symbol or a label."""
+    cut = len(text)
+    m = _BYLINE_STOP_RE.search(text)
+    if m:
+        cut = m.start()
+        if text[cut].isdigit() and (month := _MONTH_BEFORE_RE.search(text, max(0, cut - 12), cut)):
+            cut = month.start()
+    low = text.lower()
+    for label in _BYLINE_LABELS:
+        i = low.find(label, 0, cut)
+        if i >= 0 and (i == 0 or not low[i - 1].isalnum()):
+            cut = i
+    return cut if cut < len(text) else None
+
+
+def _is_relative(text: str) -> bool:
+    low = text.lower()
+    return "ago" in low or "yesterday" in low or "today" in low or "just now" in low
+
+
+def reporting_credits(line: str) -> tuple[str, ...]:
+    """Reporters named in a wire footer: "Reporting by A and B in Beijing; Editing by C"."""
+    names: list[str] = []
+    for m in _REPORTING_RE.finditer(line):
+        for chunk in _BYLINE_SPLIT_RE.split(m.group("names")):
+            chunk = _IN_PLACE_RE.sub("", chunk.strip(" ."))
+            if is_person_name(chunk):
+                names.append(_display_name(chunk))
+    return tuple(names)
+
+
+# --- What the file itself declares (front matter, JSON fields, HTML metadata) -------------
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Metadata stated by the file's own structure; each field that is set wins over detection."""
+
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] | None = None
+    url: str | None = None
+    id: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object]) -> tuple[Declared, list[str]]:
+        """Read the usual keys; return the values and warnings about the ones that are unusable."""
+        warnings: list[str] = []
+
+        def text(*keys: str) -> str | None:
+            for k in keys:
+                value = data.get(k)
+                if value is None or value == "":
+                    continue
+                if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                    return " ".join(str(value).split()) or None
+                warnings.append(f"{k!r} is not text; ignored")
+            return None
+
+        date = None
+        for k in ("date", "published", "published_at", "pubdate"):
+            if data.get(k) not in (None, ""):
+                date = parse_date(data[k])
+                if date is None:
+                    warnings.append(f"{k} {data[k]!r} is not a date; ignored")
+                break
+        authors = None
+        raw = data.get("authors", data.get("author"))
+        if isinstance(raw, str):
+            authors = split_names(raw)
+        elif isinstance(raw, list) and all(isinstance(a, str) for a in raw):
+            authors = tuple(" ".join(a.split()) for a in raw if a.strip())
+        elif raw is not None:
+            warnings.append("'authors' is not a name or a list of names; ignored")
+        declared = cls(
+            title=text("title", "headline"),
+            outlet=text("outlet", "publisher", "source", "site"),
+            date=date,
+            authors=authors,
+            url=text("url", "link"),
+            id=text("id"),
+        )
+        return declared, warnings
+
+    def merged(self, fallback: Declared) -> Declared:
+        """These values, with gaps filled from a weaker source."""
+        return Declared(
+            title=self.title or fallback.title,
+            outlet=self.outlet or fallback.outlet,
+            date=self.date or fallback.date,
+            authors=self.authors if self.authors is not None else fallback.authors,
+            url=self.url or fallback.url,
+            id=self.id or fallback.id,
+        )
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """ "Jane Doe and John Roe" -> two names; "Doe, Jane" stays one name."""
+    text = " ".join(text.split())
+    parts = [p.strip() for p in _BYLINE_SPLIT_RE.split(text) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return tuple(parts)
+    return (text,) if text else ()
+
+
+# --- Reading the page -------------------------------------------------------------------
+
+_CANDIDATE_KINDS = (None, Kind.NOISE, Kind.BREADCRUMB)
+_MAX_TITLE_CHARS = 400
+_SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?][\"”’']?\s+[A-Z]")
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—-]\s+|\s*\|\s*|\s+::\s+")
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
+    title_index: int  # line of the headline, -1 when not in the text
+    date: str | None
+    authors: tuple[str, ...]
+    byline_outlet: str | None
+    start: int  # first line of the story proper
+    kinds: tuple[Kind | None, ...]  # the line kinds, with title, byline and date lines marked
+
+
+def read_page(
+    lines: Sequence[str], kinds: Sequence[Kind | None], outlets: OutletTable, *, title: str | None = None
+) -> PageMetadata:
+    """Find headline, byline and date lines; `title` is a headline already known."""
+    kinds = list(kinds)
+    start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+    byline: Byline | None = None
+    dates: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if kinds[i] not in _CANDIDATE_KINDS or (i >= start and words(line) > 25):
+            continue  # prose in the story is neither a date line nor a byline
+        is_date, value = date_line(line)
+        if is_date:
+            kinds[i] = Kind.DATE
+            if value:
+                dates.append((i, value))
+            continue
+        found = parse_byline(line, outlets, header=i < start)
+        if found is not None:
+            kinds[i] = Kind.BYLINE
+            if byline is None:
+                byline = found
+            if found.date:
+                dates.append((i, found.date))
+    if start < len(lines) and kinds[start] is not None:  # the first prose line was a byline
+        start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+
+    title_index, title_date = -1, None
+    if title:
+        title_key = key(title)
+        title_index = next(
+            (i for i, line in enumerate(lines) if len(line) <= _MAX_TITLE_CHARS and key(line) == title_key),
+            -1,
+        )
+    else:
+        title, title_index, title_date = _choose_title(lines, kinds, start, outlets)
+    if title_index >= 0:
+        kinds[title_index] = Kind.TITLE
+    authors = byline.authors if byline else ()
+    if not authors:
+        for i, line in enumerate(lines):
+            low = line.lower()
+            if kinds[i] in (Kind.CREDIT, None) and ("ing by" in low or "ted by" in low or "ten by" in low):
+                names = reporting_credits(line)
+                if names:
+                    authors = names
+                    break
+    date = title_date or _choose_date(lines, kinds, start, dates)
+    return PageMetadata(
+        title=title,
+        title_index=title_index,
+        date=date,
+        authors=authors,
+        byline_outlet=byline.outlet if byline else None,
+        start=start,
+        kinds=tuple(kinds),
+    )
+
+
+def _is_story_start(line: str) -> bool:
+    n = words(line)
+    return (n >= 12 and ends_sentence(line)) or n >= 40
+
+
+def clean_title(title: str, outlets: OutletTable, site_names: Sequence[str] = ()) -> str:
+    """Drop what scrapers add to headlines: " | Outlet", "Outlet - ", a leading date.
+    `site_names` are names the page gives itself (an outlet the table may not know)."""
+    _, title = split_leading_date(title)
+    parts = _TITLE_SEPARATOR_RE.split(title)
+    sites = {name_key(s) for s in site_names}
+    while len(parts) > 1 and _is_site_part(parts[-1], outlets, sites):
+        parts.pop()
+    while len(parts) > 1 and _is_site_part(parts[0], outlets, sites):
+        parts.pop(0)
+    if len(parts) != len(_TITLE_SEPARATOR_RE.split(title)):
+        return " | ".join(parts).strip()
+    return title.strip()
+
+
+def _is_site_part(part: str, outlets: OutletTable, sites: set[str]) -> bool:
+    part = part.strip()
+    if sites and name_key(part) in sites:
+        return True
+    return bool(outlets.lookup(part)) or bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}", part))
+
+
+def _choose_title(
+    lines: Sequence[str], kinds: list[Kind | None], start: int, outlets: OutletTable
+) -> tuple[str | None, int, str | None]:
+    """The headline: a header line the page repeats; else the headline-like line just before the
+    byline or date line (the site's tagline and section label come earlier)."""
+    found = []
+    for i in range(min(start, len(lines))):
+        if kinds[i] not in _CANDIDATE_KINDS or len(lines[i]) > _MAX_TITLE_CHARS:
+            continue
+        text = breadcrumb_tail(lines[i]) if kinds[i] is Kind.BREADCRUMB else lines[i]
+        date, text = split_leading_date(text)
+        text = clean_title(text, outlets)
+        n = words(text)
+        if n < 2 or n > 40 or (n <= 3 and is_all_caps(text)) or outlets.lookup(text):
+            continue
+        found.append((i, text, date, {key(lines[i]), key(text)}))
+    if not found:
+        return None, -1, None
+    # How often each candidate occurs on the page, breadcrumbs included; only lines of
+    # about a candidate's length need comparing.
+    wanted = set().union(*(keys for *_, keys in found))
+    lengths = {len(k) for k in wanted}
+    counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if kinds[i] is Kind.BREADCRUMB:
+            line = breadcrumb_tail(line)
+        if any(abs(len(line) - size) <= size // 5 + 5 for size in lengths) and (k := key(line)) in wanted:
+            counts[k] += 1
+    # A headline is not prose: it rarely ends with a full stop, as an uncredited caption does.
+    for i, text, date, keys in found:
+        if sum(counts[k] for k in keys) >= 2 and not _is_prose(text):
+            return text, i, date
+    anchor = next(
+        (i for i in range(min(start, len(kinds))) if kinds[i] in (Kind.BYLINE, Kind.DATE) and found[0][0] < i),
+        start,
+    )
+    before = [c for c in found if c[0] < anchor] or found
+    runs: list[list[tuple[int, str, str | None, set[str]]]] = []
+    for candidate in before:  # runs of adjacent candidate lines: "headline, standfirst"
+        if runs and candidate[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(candidate)
+        else:
+            runs.append([candidate])
+    run = ([r for r in runs if not _is_prose(r[0][1])] or runs)[-1]
+    # In a run, skip a short section label ("East Asia") and a sentence; a two-word line is a
+    # headline only when nothing longer is there ("Truce extended").
+    headlines = [c for c in run if not _is_prose(c[1])] or run
+    for least in (4, 3, 2):
+        for index, text, date, _ in headlines:
+            if words(text) >= least:
+                return text, index, date
+    return None, -1, None
+
+
+def _is_prose(text: str) -> bool:
+    """Ends with a full stop or holds two sentences ("...said. Senor Perez agreed"); "U.S." does not count."""
+    return text.endswith(".") or _SENTENCE_BREAK_RE.search(text) is not None
+
+
+def _choose_date(
+    lines: Sequence[str], kinds: Sequence[Kind | None], start: int, dates: list[tuple[int, str]]
+) -> str | None:
+    if dates:
+        header = [value for i, value in dates if i < start]
+        return header[0] if header else dates[0][1]
+    story = [line for line, k in zip(lines, kinds, strict=True) if k is None]
+    captions = [line for line, k in zip(lines, kinds, strict=True) if k is Kind.CAPTION]
+    # Only lines that hold a year can hold a full date; the date regex is costly on prose.
+    full = [d for line in story if _YEAR_RE.search(line) for d in full_dates(line)]
+    caption_dates = [d for line in captions for d in full_dates(line)]
+    years = sorted({d.year for d in full + caption_dates}, reverse=True)
+    if not years:
+        years = sorted({int(y) for line in story for y in _YEAR_RE.findall(line)}, reverse=True)[:1]
+    for line in story[:3]:  # "BEIJING, Oct. 26 (Xinhua) --"
+        m = _DATELINE_DATE_RE.match(line)
+        if m and years:
+            month, day = _month(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+            if value := _make(years[0], month, day):
+                return value.isoformat()
+    for line in story:  # "on Saturday (Oct 25)", checked against the calendar
+        if "day" not in line or not years:
+            continue
+        for m in _WEEKDAY_DATE_RE.finditer(line):
+            month, day = _month(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+            weekday = _WEEKDAYS.index(m.group("wd")[:3].lower())
+            for year in years:
+                value = _make(year, month, day)
+                if value and value.weekday() == weekday:
+                    return value.isoformat()
+    if caption_dates:
+        return max(caption_dates).isoformat()
+    if full:
+        return max(full).isoformat()
+    return None

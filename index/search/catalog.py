@@ -1,0 +1,324 @@
+"""The catalog: one SQLite file per corpus holding what was read from which file.
+
+It remembers each file's size, mtime and content hash (so unchanged files are not re-read),
+the problems found in it (so they are reported on every open, not only the first), and each
+article's metadata and paragraphs (so listings and the reader need not touch the source files).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from talks_tui.index.model import Article, Problem, Quote
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha1 TEXT NOT NULL, problems TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, ordinal INTEGER NOT NULL, file TEXT NOT NULL,
+    title TEXT, outlet TEXT, date TEXT, authors TEXT NOT NULL, url TEXT,
+    outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL,
+    quotes_done INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
+CREATE TABLE IF NOT EXISTS quotes(
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL, speaker TEXT, role TEXT, cue TEXT, partial INTEGER NOT NULL,
+    paragraph INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL, headline INTEGER NOT NULL,
+    speaker_kind TEXT, co_speakers TEXT NOT NULL, continued INTEGER NOT NULL, statement TEXT,
+    -- after resolution across the corpus: the speaker's full name, and the statement's group
+    resolved_speaker TEXT, resolved_co_speakers TEXT, group_id TEXT);
+CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id, ordinal);
+CREATE INDEX IF NOT EXISTS quotes_by_path ON quotes(path);
+"""
+
+_QUOTE_FIELDS = (
+    "id article_id text speaker role cue partial paragraph start end headline speaker_kind "
+    "co_speakers continued statement resolved_speaker resolved_co_speakers group_id"
+)
+_QUOTE_COLUMNS = ", ".join(f"quotes.{c}" for c in _QUOTE_FIELDS.split())
+
+_META_COLUMNS = "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count"
+
+
+def _quote(row: sqlite3.Row, resolved: bool) -> Quote:
+    speaker, co_speakers = row["speaker"], row["co_speakers"]
+    if resolved and row["resolved_co_speakers"] is not None:
+        speaker, co_speakers = row["resolved_speaker"], row["resolved_co_speakers"]
+    return Quote(
+        id=row["id"],
+        article_id=row["article_id"],
+        text=row["text"],
+        speaker=speaker,
+        role=row["role"],
+        cue=row["cue"],
+        partial=bool(row["partial"]),
+        paragraph=row["paragraph"],
+        start=row["start"],
+        end=row["end"],
+        headline=bool(row["headline"]),
+        speaker_kind=row["speaker_kind"],
+        co_speakers=tuple(json.loads(co_speakers)),
+        continued=bool(row["continued"]),
+        statement=row["statement"],
+    )
+
+
+class _SharedConnection:
+    """One SQLite connection used from the app's threads (a search worker reads while another
+    finds quotations): each statement runs and is read whole under one lock."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+        self._lock = threading.RLock()
+
+    def execute(self, sql: str, params: Sequence = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def executemany(self, sql: str, rows: Iterable[Sequence]) -> None:
+        with self._lock:
+            self._db.executemany(sql, rows)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+class CatalogDamaged(Exception):
+    """The catalog file cannot be read; it must be rebuilt."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    path: str
+    size: int
+    mtime_ns: int
+    sha1: str
+    problems: tuple[Problem, ...]
+
+
+def _article(row: sqlite3.Row, paragraphs: tuple[str, ...] = ()) -> Article:
+    return Article(
+        id=row["id"],
+        file=row["file"],
+        path=row["path"],
+        title=row["title"],
+        outlet=row["outlet"],
+        date=row["date"],
+        authors=tuple(json.loads(row["authors"])),
+        paragraphs=paragraphs,
+        url=row["url"],
+        outlet_kind=row["outlet_kind"],
+        outlet_country=row["outlet_country"],
+        word_count=row["word_count"],
+    )
+
+
+class Catalog:
+    def __init__(self, db: _SharedConnection):
+        self._db = db
+
+    @classmethod
+    def open(cls, path: Path) -> Catalog:
+        """Open or create; CatalogDamaged when the file is not a readable catalog."""
+        try:
+            db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA busy_timeout = 10000")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise CatalogDamaged("integrity check failed")
+            db.executescript(_TABLES)
+        except sqlite3.DatabaseError as exc:
+            raise CatalogDamaged(str(exc)) from exc
+        return cls(_SharedConnection(db))
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- meta ------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        rows = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def files(self) -> dict[str, FileState]:
+        rows = self._db.execute("SELECT path, size, mtime_ns, sha1, problems FROM files")
+        return {
+            r["path"]: FileState(
+                r["path"],
+                r["size"],
+                r["mtime_ns"],
+                r["sha1"],
+                tuple(Problem(**p) for p in json.loads(r["problems"])) if r["problems"] != "[]" else (),
+            )
+            for r in rows
+        }
+
+    def problems(self) -> list[Problem]:
+        rows = self._db.execute("SELECT problems FROM files WHERE problems != '[]' ORDER BY path")
+        return [Problem(**p) for r in rows for p in json.loads(r[0])]
+
+    def ids_of(self, paths: Iterable[str]) -> list[str]:
+        ids: list[str] = []
+        for path in paths:
+            ids += [r[0] for r in self._db.execute("SELECT id FROM articles WHERE path = ?", (path,))]
+        return ids
+
+    def all_ids(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT id FROM articles")}
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def transaction(self) -> CatalogTransaction:
+        """Changes that become visible together at `commit` (after the full-text index commits)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        return CatalogTransaction(self._db)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        """Every article's metadata (no paragraphs), in file order."""
+        rows = self._db.execute(f"SELECT {_META_COLUMNS} FROM articles ORDER BY path, ordinal")
+        return [_article(r) for r in rows]
+
+    def quotes(self, resolved: bool = True, article_ids: Sequence[str] | None = None) -> list[tuple[Quote, str | None]]:
+        """Every quotation (or those of some articles) in article order, with its group;
+        `resolved` gives the speakers as resolved across the corpus, otherwise as found in each
+        article."""
+        query = f"SELECT {_QUOTE_COLUMNS} FROM quotes JOIN articles ON articles.id = quotes.article_id"
+        order = " ORDER BY articles.path, articles.ordinal, quotes.ordinal"
+        if article_ids is None:
+            rows = self._db.execute(query + order)
+        else:
+            rows = []
+            for start in range(0, len(article_ids), 500):  # SQLite limits the number of parameters
+                chunk = list(article_ids[start : start + 500])
+                marks = ", ".join("?" * len(chunk))
+                rows += self._db.execute(f"{query} WHERE quotes.article_id IN ({marks}){order}", chunk)
+        return [(_quote(r, resolved), r["group_id"]) for r in rows]
+
+    def articles_without_quotes(self) -> list[str]:
+        """Ids of articles whose quotations have not been looked for yet."""
+        return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE quotes_done = 0 ORDER BY path, ordinal")]
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles")[0][0]
+
+    def articles_by_id(self, ids: Sequence[str], with_paragraphs: bool = False) -> dict[str, Article]:
+        columns = _META_COLUMNS + (", paragraphs" if with_paragraphs else "")
+        found: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):  # SQLite limits the number of parameters
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self._db.execute(f"SELECT {columns} FROM articles WHERE id IN ({marks})", chunk):
+                paragraphs = tuple(json.loads(r["paragraphs"])) if with_paragraphs else ()
+                found[r["id"]] = _article(r, paragraphs)
+        return found
+
+
+class CatalogTransaction:
+    def __init__(self, db: _SharedConnection):
+        self._db = db
+
+    def remove(self, path: str) -> None:
+        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self._db.execute("DELETE FROM articles WHERE path = ?", (path,))
+        self._db.execute("DELETE FROM quotes WHERE path = ?", (path,))
+
+    def touch(self, state: FileState) -> None:
+        """Same content, new size/mtime: remember them so the file is not hashed again."""
+        self._db.execute(
+            "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (state.size, state.mtime_ns, state.path)
+        )
+
+    def put(self, state: FileState, articles: Sequence[Article]) -> None:
+        self.remove(state.path)
+        problems = json.dumps([p.__dict__ for p in state.problems])
+        self._db.execute(
+            "INSERT INTO files(path, size, mtime_ns, sha1, problems) VALUES (?, ?, ?, ?, ?)",
+            (state.path, state.size, state.mtime_ns, state.sha1, problems),
+        )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            [
+                (
+                    a.id,
+                    state.path,
+                    n,
+                    a.file,
+                    a.title,
+                    a.outlet,
+                    a.date,
+                    json.dumps(list(a.authors)),
+                    a.url,
+                    a.outlet_kind,
+                    a.outlet_country,
+                    a.word_count,
+                    json.dumps(list(a.paragraphs)),
+                )
+                for n, a in enumerate(articles)
+            ],
+        )
+
+    def put_quotes(self, article_id: str, path: str, quotes: Sequence[Quote]) -> None:
+        """The quotations found in one article, speakers as the article gives them."""
+        self._db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        self._db.executemany(
+            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 17)}, NULL, NULL, NULL)",
+            [
+                (
+                    q.id,
+                    q.article_id,
+                    path,
+                    n,
+                    q.text,
+                    q.speaker,
+                    q.role,
+                    q.cue,
+                    q.partial,
+                    q.paragraph,
+                    q.start,
+                    q.end,
+                    q.headline,
+                    q.speaker_kind,
+                    json.dumps(list(q.co_speakers)),
+                    q.continued,
+                    q.statement,
+                )
+                for n, q in enumerate(quotes)
+            ],
+        )
+
+        self._db.execute("UPDATE articles SET quotes_done = 1 WHERE id = ?", (article_id,))
+
+    def quotes_changed(self) -> None:
+        """Articles came or went: speakers and groups across the corpus must be worked out again."""
+        self.set_meta("quotes_resolved", "0")
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def resolve(self, quotes: Sequence[Quote], groups: dict[str, str]) -> None:
+        """Store each quotation's speakers as resolved across the corpus, and its group."""
+        self._db.executemany(
+            "UPDATE quotes SET resolved_speaker = ?, resolved_co_speakers = ?, group_id = ? WHERE id = ?",
+            [(q.speaker, json.dumps(list(q.co_speakers)), groups.get(q.id), q.id) for q in quotes],
+        )
+
+    def commit(self) -> None:
+        self._db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self._db.execute("ROLLBACK")

@@ -1,0 +1,769 @@
+"""The Whoosh full-text index. The only module that imports whoosh, so the engine can be swapped.
+
+Whoosh stores only article ids; titles, metadata and bodies live in the catalog. Text fields are
+analysed by `index.terms`, and documents can arrive pre-analysed (see `analyse`) so that a
+worker process does the tokenising while this process writes postings.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import sys
+import threading
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from talks_tui.index.model import QueryError
+from talks_tui.index.search.querytext import FIELD_ALIASES, check_syntax
+from talks_tui.index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
+from whoosh import fields, formats, index, qparser, query
+from whoosh.analysis import Token, Tokenizer
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.qparser.plugins import GtLtPlugin
+from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
+
+# Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
+# are then rebuilt.
+SCHEMA_VERSION = 5
+
+TEXT_FIELDS = ("title", "body")
+# Fields a search answers from outside Whoosh, through a VirtualLookup.
+VIRTUAL_FIELDS = ("speaker", "role", "quote")
+# lookup(field, kind, words) -> ids of the matching articles; kind is "words" (a word, or a
+# phrase), "prefix" or "pattern" (a wildcard); words come analysed as the field's analyzer does.
+VirtualLookup = Callable[[str, str, tuple[str, ...]], set[str]]
+# Fields analysed like the body, whose matched words are highlighted in it.
+HIGHLIGHT_FIELDS = ("title", "body", "quote")
+FIELD_BOOSTS = {"title": 2.0, "body": 1.0}
+BM25_K1, BM25_B = 1.2, 0.75
+
+
+def _writer_memory_mb() -> int:
+    """Posting-pool memory for a writer: enough that a 10,000-article build never spills to temporary
+    runs (which costs half the build time), capped at an eighth of the machine's memory."""
+    try:
+        total_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+    except (ValueError, OSError, AttributeError):
+        total_mb = 4096
+    return max(128, min(2048, total_mb // 8))
+
+
+WRITER_MEMORY_MB = _writer_memory_mb()
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec, tuned for how this module searches: posting blocks uncompressed (reading
+    whole lists, inflating cost more than the larger files), and no per-block length statistics
+    (only Whoosh's own block-skipping scorer reads them; looking up every posting's field length
+    for them was a third of the time spent writing the index)."""
+
+    length_stats = False
+
+
+_CODEC = _Codec(blocklimit=128, compression=0)
+
+
+class IndexDamaged(Exception):
+    """The index on disk cannot be read; it must be rebuilt."""
+
+
+class StemTokenizer(Tokenizer):
+    """Whoosh face of `index.terms`: the same terms at index time, query time and highlighting."""
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:  # wildcards and ranges: the word as typed, lower-cased
+            token.original = token.text = value.lower()
+            token.pos, token.startchar, token.endchar = start_pos, start_char, start_char + len(value)
+            yield token
+            return
+        for term, pos, start, end in term_spans(value):
+            token.text = term
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+class LowercaseTokenizer(Tokenizer):
+    """Names (outlets, authors): whole words, lower-cased, never stemmed."""
+
+    def __call__(self, value, positions=False, chars=False, start_pos=0, start_char=0, mode="", **kw):
+        token = Token(positions, chars, mode=mode, **kw)
+        for pos, (word, start, end) in enumerate(word_spans(value)):
+            token.text, token.boost, token.stopped = word, 1.0, False
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def _encode_positions(positions: Sequence[int]) -> bytes:
+    data = array("I", positions)
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data.tobytes()
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    data = array("I")
+    data.frombytes(value)
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data.tolist()
+
+
+class RawPositions(formats.Positions):
+    """Word positions as little-endian uint32 arrays instead of Whoosh's pickled deltas, so that
+    search can read a whole posting list with numpy (see `_Segment.phrase_mask`)."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        kwargs["positions"] = True
+        found: dict[str, list[int]] = defaultdict(list)
+        for token in formats.tokens(value, analyzer, kwargs):
+            found[token.text].append(token.pos)
+        for word, positions in found.items():
+            yield word, len(positions), len(positions) * self.field_boost, _encode_positions(positions)
+
+    def encode(self, positions):
+        return _encode_positions(positions)
+
+    def decode_positions(self, valuestring):
+        return _decode_positions(valuestring)
+
+    def decode_frequency(self, valuestring):
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring):
+        return len(valuestring) // 4 * self.field_boost
+
+    def decode_position_boosts(self, valuestring):
+        return [(pos, 1.0) for pos in _decode_positions(valuestring)]
+
+
+class PositionsText(fields.TEXT):
+    """A phrase-searchable TEXT field with RawPositions, which also accepts postings computed
+    elsewhere (by `analyse`, in a worker process)."""
+
+    def __init__(self, analyzer):
+        super().__init__(analyzer=analyzer, phrase=True)
+        self.format = RawPositions(field_boost=self.format.field_boost)
+
+    def index(self, value, **kwargs):
+        if isinstance(value, PostingList):
+            return value.items
+        return super().index(value, **kwargs)
+
+
+@dataclass(frozen=True)
+class PostingList:
+    """(term bytes, frequency, weight, encoded positions) for each term of one field of one doc."""
+
+    items: tuple[tuple[bytes, int, float, bytes], ...]
+
+
+def _schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        title=PositionsText(StemTokenizer()),
+        body=PositionsText(StemTokenizer()),
+        outlet=PositionsText(LowercaseTokenizer()),
+        author=PositionsText(LowercaseTokenizer()),
+        date=fields.ID(),
+        # Never written: declared so that the parser reads `speaker:bessent`; a search answers them
+        # from the quotations (see VirtualLookup).
+        speaker=PositionsText(LowercaseTokenizer()),
+        role=PositionsText(LowercaseTokenizer()),
+        quote=PositionsText(StemTokenizer()),
+        # The outlet's display name, for hit counts per outlet.
+        outlet_name=fields.ID(sortable=True),
+    )
+
+
+def _positions(text: str) -> PostingList:
+    """The postings RawPositions would write for `text` with the StemTokenizer."""
+    return PostingList(
+        tuple(
+            (term.encode("utf-8"), len(positions), float(len(positions)), _encode_positions(positions))
+            for term, positions in term_positions(text).items()
+        )
+    )
+
+
+@dataclass(frozen=True)
+class IndexDoc:
+    """One article ready for the index; picklable, so worker processes can build it."""
+
+    id: str
+    title: PostingList
+    body: PostingList
+    outlet: str
+    author: str
+    date: str
+    outlet_name: str
+
+
+def analyse(
+    article_id: str,
+    title: str,
+    body: str,
+    outlet: str | None,
+    outlet_terms: str,
+    authors: Sequence[str],
+    date: str | None,
+) -> IndexDoc:
+    return IndexDoc(
+        id=article_id,
+        title=_positions(title),
+        body=_positions(body),
+        outlet=outlet_terms,
+        author="; ".join(authors),
+        date=date or "",
+        outlet_name=outlet or "",
+    )
+
+
+@dataclass(frozen=True)
+class RawResult:
+    """Hits as (article id, score), plus what the caller needs to present them."""
+
+    ids: tuple[tuple[str, float], ...]
+    total: int
+    per_outlet: dict[str, int]
+    terms: frozenset[str]  # matched title/body terms, for highlighting
+    matches: tuple[int, ...] = ()  # per hit: how many times its words occur in it
+
+
+def _widen_phrases(q: query.Query, text: str) -> query.Query:
+    """Let a phrase span the stop words it contains, which are not in the index."""
+    if isinstance(q, query.Phrase) and q.char_ranges and all(s is not None for s, _ in q.char_ranges):
+        gaps = [
+            sum(1 for w, _, _ in word_spans(text[end:start]) if w in STOP_WORDS)
+            for (_, end), (start, _) in zip(q.char_ranges, q.char_ranges[1:], strict=False)
+        ]
+        if gaps and max(gaps):
+            q.slop = max(q.slop, 1 + max(gaps))
+        return q
+    if q.children():
+        return q.apply(lambda sub: _widen_phrases(sub, text))
+    return q
+
+
+def _text_terms(q: query.Query, reader) -> frozenset[str]:
+    """The title/body terms of a query that occur in the index, wildcards expanded.
+
+    (Query.existing_terms would do, but its loop variable shadows its `fieldname` argument, so
+    it drops every field after the first.)"""
+    terms = set()
+    for leaf in q.leaves():
+        for fieldname, text in leaf.expanded_terms(reader, phrases=True):
+            if fieldname in HIGHLIGHT_FIELDS:
+                word = text.decode("utf-8") if isinstance(text, bytes) else text
+                if fieldname in VIRTUAL_FIELDS or (fieldname, word.encode("utf-8")) in reader:
+                    terms.add(word)
+    return frozenset(terms)
+
+
+class StoreWriter:
+    """Deletions and additions that become visible together at `commit`."""
+
+    def __init__(self, writer):
+        self._writer = writer
+
+    def delete(self, article_ids: Iterable[str]) -> None:
+        for article_id in article_ids:
+            self._writer.delete_by_term("id", article_id)
+
+    def add(self, doc: IndexDoc) -> None:
+        self._writer.add_document(
+            id=doc.id,
+            title=doc.title,
+            body=doc.body,
+            outlet=doc.outlet,
+            author=doc.author,
+            date=doc.date,
+            outlet_name=doc.outlet_name,
+        )
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+class Store:
+    """An open Whoosh index in one folder."""
+
+    def __init__(self, ix: index.Index):
+        self._ix = ix
+        schema = ix.schema
+        parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+        self._parser = parser
+        self._cache = _SegmentCache()
+        # Opening a searcher copies each segment file into memory (25 ms at 10,000 articles), so
+        # one is kept and refreshed only when the index has changed; the lock keeps it to one
+        # search at a time when the app searches from worker threads.
+        self._searcher = None
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def _current_searcher(self):
+        with self._lock:
+            # Not Searcher.refresh(): it reuses readers of segments whose deletions have changed.
+            if self._searcher is not None and self._searcher.up_to_date():
+                yield self._searcher
+                return
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = self._ix.searcher()
+            yield self._searcher
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    @classmethod
+    def create(cls, folder: Path) -> Store:
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        return cls(index.create_in(str(folder), _schema()))
+
+    @classmethod
+    def open(cls, folder: Path) -> Store:
+        """Open an existing index; IndexDamaged when it is missing, unreadable or of another schema."""
+        try:
+            if not index.exists_in(str(folder)):
+                raise IndexDamaged("no index")
+            ix = index.open_dir(str(folder))
+            if set(ix.schema.names()) != set(_schema().names()):
+                raise IndexDamaged("older index layout")
+            store = cls(ix)
+            with store._current_searcher() as searcher:  # reads every segment: finds damage now
+                searcher.doc_count()
+        except IndexDamaged:
+            raise
+        except Exception as exc:  # whoosh raises many kinds of errors on a damaged folder
+            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+        return store
+
+    def doc_count(self) -> int:
+        try:
+            return self._ix.doc_count()
+        except Exception as exc:
+            raise IndexDamaged(str(exc)) from exc
+
+    def writer(self) -> StoreWriter:
+        return StoreWriter(self._ix.writer(limitmb=WRITER_MEMORY_MB, timeout=10.0, codec=_CODEC))
+
+    def parse(self, text: str) -> query.Query:
+        """The Whoosh query for the user's text, or QueryError with a plain one-line message."""
+        check_syntax(text)
+        try:
+            q = self._parser.parse(text)
+        except Exception as exc:  # the parser's own complaints, worded for people
+            raise QueryError(f"cannot read the query: {exc}") from exc
+        if q is query.NullQuery:
+            raise QueryError("the query has no words to search for")
+        return _widen_phrases(q, text)
+
+    def search(self, text: str, limit: int | None, virtual: VirtualLookup | None = None) -> RawResult:
+        """Top hits for the query text, with the exact number of matches per outlet; an empty
+        text matches every article. `virtual` answers the speaker:, role: and quote: fields."""
+        q = self.parse(text) if text.strip() else query.Every()
+        try:
+            with self._current_searcher() as searcher:
+                return _Search(searcher, self._cache, virtual).run(q, limit)
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many articles have each term in their body: what the whole story talks about."""
+        with self._current_searcher() as searcher:
+            reader = searcher.reader()
+            return {term: reader.doc_frequency("body", term) for term in terms}
+
+    def has_term(self, word: str) -> bool:
+        """Whether a query word (title/body) occurs anywhere in the index."""
+        term = stem(word.lower())
+        with self._current_searcher() as searcher:
+            reader = searcher.reader()
+            return any((field, term) in reader for field in TEXT_FIELDS)
+
+    def closest_term(self, word: str) -> str | None:
+        """The indexed title/body term nearest to a word that is not in the index (for 'did you mean')."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+        word = word.lower()
+        wanted = stem(word)
+        with self._current_searcher() as searcher:
+            reader = searcher.reader()
+            lexicon = sorted({t.decode("utf-8") for f in TEXT_FIELDS for t in reader.lexicon(f)})
+            near = process.extract(wanted, lexicon, scorer=Levenshtein.distance, score_cutoff=2, limit=20)
+            near = [(term, distance) for term, distance, _ in near if distance <= max(1, len(wanted) // 3)]
+            if not near:  # stems of a misspelt word can drift apart ("negotatons" -> "negotaton")
+                near = [
+                    (term, 1.0 - score)
+                    for term, score, _ in process.extract(
+                        word, lexicon, scorer=JaroWinkler.similarity, score_cutoff=0.85, limit=20
+                    )
+                ]
+            if not near:
+                return None
+            best = min(distance for _, distance in near)
+            candidates = [term for term, distance in near if distance == best]
+            return max(candidates, key=lambda t: sum(reader.doc_frequency(f, t) for f in TEXT_FIELDS))
+
+    def example_article(self, term: str) -> str | None:
+        """The id of one article containing the term, to show the word as written."""
+        with self._current_searcher() as searcher:
+            for fieldname in ("body", "title"):
+                docnums = list(searcher.document_numbers(**{fieldname: term}))
+                if docnums:
+                    return searcher.stored_fields(docnums[0])["id"]
+        return None
+
+
+# -- The matching engine ---------------------------------------------------------------------------
+# Whoosh walks posting lists one document at a time in Python, which at 10,000 articles costs
+# 50-200 ms a query once every match must be counted (per-outlet counts, totals). Here a query is
+# evaluated a whole posting list at a time: documents as numpy boolean masks (AND = &, OR = |),
+# phrases as sorted (document, position) keys, and BM25F scores as array arithmetic. Whoosh still
+# parses, stores and merges; this reads its segments' blocks directly.
+
+_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class _SegmentCache:
+    """Per-segment arrays that never change while a segment lives: field lengths, outlet codes."""
+
+    def __init__(self):
+        self._arrays: dict[tuple[str, str], object] = {}
+
+    def get(self, segment_id: str, name: str, make):
+        key = (segment_id, name)
+        if key not in self._arrays:
+            self._arrays[key] = make()
+        return self._arrays[key]
+
+    def keep_only(self, segment_ids: set[str]) -> None:
+        for key in [k for k in self._arrays if k[0] not in segment_ids]:
+            del self._arrays[key]
+
+
+@dataclass
+class _Postings:
+    ids: np.ndarray  # document numbers within the segment, ascending
+    weights: np.ndarray  # term frequency in each document
+    values: list[bytes]  # encoded positions
+
+
+class _Segment:
+    """One segment of the index, read a posting list at a time."""
+
+    def __init__(self, searcher, offset: int, cache: _SegmentCache):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.offset = offset
+        self.size = self.reader.doc_count_all()
+        segment = self.reader.segment()
+        self.segment_id = segment.segment_id() if segment is not None else f"seg{offset}"
+        self._cache = cache
+        self._postings: dict[tuple[str, bytes, bool], _Postings] = {}
+        self.live = np.ones(self.size, dtype=bool)
+        if self.reader.has_deletions():
+            self.live[list(self.reader.deleted_docs_set)] = False
+
+    def empty(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=bool)
+
+    def postings(self, field: str, btext: bytes) -> _Postings:
+        key = (field, btext)
+        if key not in self._postings:
+            self._postings[key] = self._read_postings(field, btext)
+        return self._postings[key]
+
+    def _read_postings(self, field: str, btext: bytes) -> _Postings:
+        """A whole posting list. Positions come along: a block unpickles them in any case."""
+        try:
+            matcher = self.reader.postings(field, btext)
+        except TermNotFound:
+            return _Postings(_EMPTY, np.zeros(0), [])
+        if isinstance(matcher, FilterMatcher):  # deletions: applied through `live` instead
+            matcher = matcher.child
+        ids, weights, values = [], [], []
+        if isinstance(matcher, W3LeafMatcher):
+            while True:
+                if matcher._data is None:
+                    matcher._read_data()
+                block_ids, block_weights, block_values = matcher._data  # see W3PostingsWriter
+                n = len(block_ids)
+                ids.append(np.cumsum(np.asarray(block_ids, dtype=np.int64)))  # ids are delta-coded
+                if block_weights is None:
+                    weights.append(np.ones(n))
+                elif isinstance(block_weights, float):
+                    weights.append(np.full(n, block_weights))
+                else:
+                    weights.append(np.asarray(block_weights, dtype=np.float64))
+                if isinstance(block_values, tuple):  # None for fields without positions
+                    values.extend(block_values)
+                if matcher._lastblock:
+                    break
+                matcher._goto(matcher._nextoffset)
+            return _Postings(np.concatenate(ids), np.concatenate(weights), values)
+        # Short posting lists are kept inline in the term info: read them the ordinary way.
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        return _Postings(
+            np.asarray(ids, dtype=np.int64),
+            np.asarray(weights, dtype=np.float64),
+            values,
+        )
+
+    def term_mask(self, field: str, btext: bytes) -> np.ndarray:
+        mask = self.empty()
+        mask[self.postings(field, btext).ids] = True
+        return mask
+
+    def phrase_mask(self, field: str, words: Sequence[bytes], slop: int) -> np.ndarray:
+        """Documents where each word follows the previous one within `slop` positions."""
+        keys = None
+        for word in words:
+            postings = self.postings(field, word)
+            if not len(postings.ids):
+                return self.empty()
+            values = postings.values
+            counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+            positions = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+            word_keys = (np.repeat(postings.ids, counts) << 32) | positions  # ascending
+            if keys is not None:
+                before = np.searchsorted(keys, word_keys, side="left") - 1
+                found = before >= 0
+                gap = word_keys - keys[np.maximum(before, 0)]
+                word_keys = word_keys[found & (gap >= 1) & (gap <= slop)]
+            keys = word_keys
+            if not len(keys):
+                return self.empty()
+        mask = self.empty()
+        mask[np.unique(keys >> 32)] = True
+        return mask
+
+    def field_lengths(self, field: str) -> np.ndarray:
+        def load() -> np.ndarray:
+            perdoc = self.reader._perdoc
+            name = _lenfield(field)
+            if not perdoc.has_column(name):
+                return np.zeros(self.size)
+            column = perdoc.column_reader(name, LENGTHS_COLUMN).load()
+            return _LENGTHS[np.frombuffer(bytes(column), dtype=np.uint8)]
+
+        return self._cache.get(self.segment_id, f"len:{field}", load)
+
+    def article_ids(self) -> list[str]:
+        """The article id of each document of the segment."""
+        return self._cache.get(self.segment_id, "ids", lambda: list(self.reader.column_reader("id")))
+
+    def id_mask(self, article_ids: set[str]) -> np.ndarray:
+        """The documents of the given article ids."""
+
+        def load() -> dict[str, int]:
+            return {article_id: docnum for docnum, article_id in enumerate(self.article_ids())}
+
+        docnums = self._cache.get(self.segment_id, "docnums", load)
+        mask = self.empty()
+        mask[[docnums[i] for i in article_ids if i in docnums]] = True
+        return mask
+
+    def outlet_codes(self) -> tuple[np.ndarray, list[str]]:
+        def load() -> tuple[np.ndarray, list[str]]:
+            names = list(self.reader.column_reader("outlet_name"))
+            if not names:
+                return _EMPTY, []
+            unique, codes = np.unique(np.asarray(names, dtype=object), return_inverse=True)
+            return codes.astype(np.int64), [str(u) for u in unique]
+
+        return self._cache.get(self.segment_id, "outlets", load)
+
+
+def _btext(searcher, field: str, text) -> bytes:
+    return text if isinstance(text, bytes) else searcher.schema[field].to_bytes(text)
+
+
+class _Search:
+    """One query over every segment: the matching documents, their BM25F scores, counts."""
+
+    def __init__(self, searcher, cache: _SegmentCache, virtual: VirtualLookup | None):
+        self._searcher = searcher
+        self._virtual = virtual
+        self._reader = searcher.reader()
+        self._count = max(1, self._reader.doc_count())
+        self._segments = [_Segment(sub, offset, cache) for sub, offset in searcher.leaf_searchers()]
+        cache.keep_only({seg.segment_id for seg in self._segments})
+
+    def run(self, q: query.Query, limit: int | None) -> RawResult:
+        scored: list[tuple[float, int, int, str]] = []  # score, global docnum, occurrences, id
+        per_outlet: dict[str, int] = defaultdict(int)
+        total = 0
+        leaves = list(_scoring_leaves(q, self._reader))
+        for seg in self._segments:
+            mask = self._mask(q, seg) & seg.live
+            docs = np.flatnonzero(mask)
+            total += len(docs)
+            if not len(docs):
+                continue
+            codes, names = seg.outlet_codes()
+            for code, n in enumerate(np.bincount(codes[docs], minlength=len(names))):
+                if n:
+                    per_outlet[names[code]] += int(n)
+            scores, occurrences = self._scores(leaves, seg)
+            scores, occurrences = scores[docs], occurrences[docs]
+            if limit is not None and len(docs) > limit:
+                best = np.argpartition(-scores, limit - 1)[:limit]
+                docs, scores, occurrences = docs[best], scores[best], occurrences[best]
+            ids = seg.article_ids()
+            scored += [
+                (float(score), int(doc) + seg.offset, int(n), ids[doc])
+                for score, doc, n in zip(scores, docs, occurrences, strict=True)
+            ]
+        scored.sort(key=lambda hit: (-hit[0], hit[1]))
+        top = scored if limit is None else scored[:limit]
+        return RawResult(
+            ids=tuple((article_id, score) for score, _, _, article_id in top),
+            total=total,
+            per_outlet=dict(per_outlet),
+            terms=_text_terms(q, self._reader),
+            matches=tuple(n for _, _, n, _ in top),
+        )
+
+    def _mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
+        if q is query.NullQuery:
+            return seg.empty()
+        if isinstance(q, query.Every):
+            return seg.live.copy()
+        if q.field() in VIRTUAL_FIELDS:
+            return self._virtual_mask(q, seg)
+        if isinstance(q, query.Term):
+            return seg.term_mask(q.fieldname, _btext(self._searcher, q.fieldname, q.text))
+        if isinstance(q, query.Phrase):
+            words = [_btext(self._searcher, q.fieldname, w) for w in q.words]
+            return seg.phrase_mask(q.fieldname, words, q.slop)
+        if isinstance(q, query.MultiTerm):  # prefix, wildcard, range, fuzzy: the terms they expand to
+            mask = seg.empty()
+            for btext in q._btexts(self._reader):
+                mask |= seg.term_mask(q.fieldname, btext)
+            return mask
+        if isinstance(q, query.And | query.Require):
+            mask = seg.live.copy()
+            for sub in q.children():
+                mask &= self._mask(sub, seg)
+                if not mask.any():
+                    break
+            return mask
+        if isinstance(q, query.Or | query.DisjunctionMax):
+            mask = seg.empty()
+            for sub in q.children():
+                mask |= self._mask(sub, seg)
+            return mask
+        if isinstance(q, query.AndNot):
+            return self._mask(q.a, seg) & ~self._mask(q.b, seg)
+        if isinstance(q, query.AndMaybe):  # b only adds to the score
+            return self._mask(q.a, seg)
+        if isinstance(q, query.Not):
+            return ~self._mask(q.query, seg)
+        if isinstance(q, query.WrappingQuery):
+            return self._mask(q.child, seg)
+        mask = seg.empty()  # anything else: Whoosh's own, slower, matching
+        mask[list(q.docs(seg.searcher))] = True
+        return mask
+
+    def _virtual_mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
+        if self._virtual is None:
+            return seg.empty()
+        field = q.field()
+        if isinstance(q, query.Term):
+            ids = self._virtual(field, "words", (q.text,))
+        elif isinstance(q, query.Phrase):
+            ids = self._virtual(field, "words", tuple(q.words))
+        elif isinstance(q, query.Prefix):
+            ids = self._virtual(field, "prefix", (q.text,))
+        elif isinstance(q, query.Wildcard):
+            ids = self._virtual(field, "pattern", (q.text,))
+        else:
+            raise QueryError(f"{field}: takes words, phrases and wildcards")
+        return seg.id_mask(ids)
+
+    def _scores(self, leaves: list[tuple[str, object, float]], seg: _Segment) -> tuple[np.ndarray, np.ndarray]:
+        """BM25F per document: per field and term, idf * tf (k1 + 1) / (tf + k1 (1 - b + b len /
+        avg len)), boosted; and how many times the terms occur in it."""
+        scores = np.zeros(seg.size)
+        occurrences = np.zeros(seg.size, dtype=np.int64)
+        for field, text, boost in leaves:
+            btext = _btext(self._searcher, field, text)
+            postings = seg.postings(field, btext)
+            if not len(postings.ids):
+                continue
+            df = self._reader.doc_frequency(field, btext)
+            idf = math.log(self._count / (df + 1)) + 1.0
+            avg = max(self._reader.field_length(field) / self._count, 1.0)
+            lengths = seg.field_lengths(field)[postings.ids]
+            tf = postings.weights
+            norm = BM25_K1 * ((1 - BM25_B) + BM25_B * lengths / avg)
+            scores[postings.ids] += boost * idf * tf * (BM25_K1 + 1) / (tf + norm)
+            occurrences[postings.ids] += tf.astype(np.int64)
+        return scores, occurrences
+
+
+def _scoring_leaves(q: query.Query, reader) -> Iterable[tuple[str, object, float]]:
+    """(field, term, boost) for every term that adds to a score: not those under NOT."""
+    if isinstance(q, query.Not):
+        return
+    if isinstance(q, query.AndNot):
+        yield from _scoring_leaves(q.a, reader)
+        return
+    if isinstance(q, query.Term):
+        yield q.fieldname, q.text, q.boost
+    elif isinstance(q, query.Phrase):
+        for word in q.words:
+            yield q.fieldname, word, q.boost
+    elif isinstance(q, query.MultiTerm):
+        for btext in q._btexts(reader):
+            yield q.fieldname, btext, q.boost
+    for child in q.children():
+        yield from _scoring_leaves(child, reader)

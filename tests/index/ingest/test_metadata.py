@@ -1,0 +1,225 @@
+"""Dates, bylines, headlines and declared metadata, on the forms news pages use."""
+
+import datetime as dt
+
+import pytest
+from talks_tui.index.ingest.boilerplate import Kind, classify_lines
+from talks_tui.index.ingest.metadata import (
+    Declared,
+    clean_title,
+    date_line,
+    parse_byline,
+    parse_date,
+    read_page,
+    reporting_credits,
+    split_leading_date,
+    split_names,
+)
+from talks_tui.index.ingest.outlets import OutletTable
+
+
+@pytest.fixture(scope="module")
+def table() -> OutletTable:
+    return OutletTable.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-10-27", "2025-10-27"),
+        ("2025-10-27T08:30:00+08:00", "2025-10-27"),
+        ("2025/10/7", "2025-10-07"),
+        ("30 Oct 2025", "2025-10-30"),
+        ("26th October, 2025", "2025-10-26"),
+        ("October 26, 2025 01:55 PM GMT+03:00", "2025-10-26"),
+        ("Oct. 26, 2025", "2025-10-26"),
+        ("Sept. 5, 2025", "2025-09-05"),
+        ("Saturday, Oct. 25, 2025", "2025-10-25"),
+        ("2025年10月27日", "2025-10-27"),
+        ("27/10/2025", "2025-10-27"),
+        ("10/27/2025", "2025-10-27"),
+        ("05/06/2025", None),  # day and month could be either way round
+        ("2025-02-30", None),
+        ("no date here", None),
+        (dt.date(2025, 10, 27), "2025-10-27"),
+        (dt.datetime(2025, 10, 27, 23, 0), "2025-10-27"),
+        (1761523200, "2025-10-27"),
+        (None, None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("30 Oct 2025", (True, "2025-10-30")),
+        ("October 26, 2025 01:55 PM GMT+03:00", (True, "2025-10-26")),
+        ("Published 5 hours ago | Updated Oct 26, 2025, 10:02 a.m.", (True, "2025-10-26")),
+        ("Updated 10:05 AM EDT, October 25, 2025", (True, "2025-10-25")),
+        ("Published: Monday, 27 October 2025, 8:30 am", (True, "2025-10-27")),
+        ("2 hours ago", (True, None)),
+        ("2025-10-21", (True, "2025-10-21")),
+        ("Talks resumed on October 26, 2025 in Kuala Lumpur", (False, None)),
+        ("East Asia", (False, None)),
+        ("2 killed, 5 injured", (False, None)),
+    ],
+)
+def test_date_line(line, expected):
+    assert date_line(line) == expected
+
+
+def test_split_leading_date_separates_a_date_glued_to_the_headline():
+    line = "date 2025-10-27 ‘US expresses its position in a tough manner'; China, US reach consensus"
+    assert split_leading_date(line) == (
+        "2025-10-27",
+        "‘US expresses its position in a tough manner'; China, US reach consensus",
+    )
+    assert split_leading_date("October 26, 2025 01:55 PM | Talks end in Kuala Lumpur") == (
+        "2025-10-26",
+        "Talks end in Kuala Lumpur",
+    )
+    assert split_leading_date("2025 was a year of trade wars") == (None, "2025 was a year of trade wars")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "outlet", "date"),
+    [
+        ("By Chi Jingyi and Li Xuanmin ( Global Times", ("Chi Jingyi", "Li Xuanmin"), "Global Times", None),
+        ("Ralph Jennings,Xinyi Wu 🕒︎ 2025-10-27", ("Ralph Jennings", "Xinyi Wu"), None, "2025-10-27"),
+        ("By JANE DOE and JOHN ROE, Associated Press", ("Jane Doe", "John Roe"), "Associated Press", None),
+        ("By Jane Doe | Reuters", ("Jane Doe",), "Reuters", None),
+        ("By Jane Doe in Beijing and John Roe in Washington", ("Jane Doe", "John Roe"), None, None),
+        ("By Maria de la Cruz, Staff Writer", ("Maria de la Cruz",), None, None),
+        ("Written by Siti Aminah & Lee Kah Wai", ("Siti Aminah", "Lee Kah Wai"), None, None),
+        ("By Reuters Staff", (), "Reuters", None),
+        ("Jane Doe, Senior Correspondent", ("Jane Doe",), None, None),
+        ("Jane Doe | Published October 26, 2025", ("Jane Doe",), None, "2025-10-26"),
+        ("Xinhua | Updated: 2025-10-26 18:42", (), "Xinhua", "2025-10-26"),
+    ],
+)
+def test_parse_byline(table, line, authors, outlet, date):
+    byline = parse_byline(line, table, header=True)
+    assert byline is not None
+    assert (byline.authors, byline.outlet, byline.date) == (authors, outlet, date)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By contrast, the talks in Geneva lasted two days.",
+        "By Friday the two sides had agreed on a framework",
+        "East Asia",
+        "China, US trade talks start in Kuala Lumpur ahead of possible Xi-Trump summit",
+        "Contact editor Lu Zhenhua (zhenhualu@caixin.com)",
+        "Xi Jinping, Donald Trump",
+    ],
+)
+def test_not_a_byline(table, line):
+    assert parse_byline(line, table, header=True) is None
+
+
+def test_a_byline_without_by_counts_only_in_the_header(table):
+    assert parse_byline("Jane Doe | Reuters", table, header=False) is None
+    assert parse_byline("By Jane Doe", table, header=False).authors == ("Jane Doe",)
+
+
+def test_reporting_credits_name_reporters_not_editors():
+    line = "Reporting by David Lawder in Washington and Ellen Zhang in Beijing; Editing by Sam Holmes"
+    assert reporting_credits(line) == ("David Lawder", "Ellen Zhang")
+    assert reporting_credits("Additional reporting by Jane Roe; Editing by Sam Holmes") == ()
+
+
+def test_clean_title_drops_site_names_but_not_other_parts(table):
+    assert clean_title("Trade talks resume | Reuters", table) == "Trade talks resume"
+    assert clean_title("Trade talks resume - South China Morning Post", table) == "Trade talks resume"
+    assert clean_title("SCMP | Trade talks resume", table) == "Trade talks resume"
+    assert clean_title("Trade talks resume | www.example.com", table) == "Trade talks resume"
+    assert clean_title("Trade war - what happens next", table) == "Trade war - what happens next"
+    assert clean_title("Xi-Trump summit set", table) == "Xi-Trump summit set"
+
+
+def test_declared_metadata_from_a_mapping():
+    declared, warnings = Declared.from_mapping(
+        {
+            "title": " Talks  resume ",
+            "outlet": "Reuters",
+            "date": dt.date(2025, 10, 26),
+            "author": "Jane Doe and John Roe",
+        }
+    )
+    assert declared == Declared(
+        title="Talks resume", outlet="Reuters", date="2025-10-26", authors=("Jane Doe", "John Roe")
+    )
+    assert warnings == []
+    declared, warnings = Declared.from_mapping({"date": "next week", "authors": 5, "title": ["x"], "id": 42})
+    assert declared == Declared(id="42")
+    assert len(warnings) == 3
+
+
+def test_split_names_keeps_a_surname_first_name_as_one():
+    assert split_names("Doe, Jane") == ("Doe, Jane",)
+    assert split_names("Jane Doe, John Roe") == ("Jane Doe", "John Roe")
+
+
+def _page(table, lines):
+    return read_page(lines, classify_lines(lines), table)
+
+
+def test_date_inferred_from_a_weekday_checked_against_the_calendar(table):
+    lines = [
+        "Talks end with a deal in sight",
+        "Officials from both sides met in Kuala Lumpur on Saturday (Oct 25) and again on Sunday, they said.",
+        "The truce was first agreed in Geneva on May 12, 2025, and extended twice since then by both sides.",
+    ]
+    assert _page(table, lines).date == "2025-10-25"
+
+
+def test_date_from_a_wire_dateline_with_the_year_from_the_text(table):
+    lines = [
+        "China and US reach consensus",
+        "BEIJING, Oct. 26 (Xinhua) -- China and the United States reached a basic consensus, officials said.",
+        "The talks followed earlier rounds held since May 2025 in Geneva, London, Stockholm and Madrid.",
+    ]
+    assert _page(table, lines).date == "2025-10-26"
+
+
+def test_no_reliable_date_gives_none(table):
+    lines = [
+        "Talks end with a deal in sight",
+        "Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said.",
+    ]
+    assert _page(table, lines).date is None
+
+
+def test_headline_is_the_line_before_the_byline_not_the_site_tagline(table):
+    lines = [
+        "Exclusive news, data and analytics for financial market professionals",
+        "World",
+        "China's exports slow as US tariffs bite, data shows",
+        "By David Lawder",
+        "BEIJING (Reuters) - China's export growth slowed sharply in September, customs data showed.",
+    ]
+    page = _page(table, lines)
+    assert page.title == "China's exports slow as US tariffs bite, data shows"
+    assert page.kinds[3] is Kind.BYLINE
+    assert page.authors == ("David Lawder",)
+
+
+def test_repeated_headline_wins_over_a_section_label(table):
+    lines = [
+        "East Asia",
+        "US-China trade talks in Malaysia 'very constructive'",
+        '"They have been very constructive," a US Treasury spokesperson said of the talks on Saturday.',
+        "US-China trade talks in Malaysia 'very constructive'",
+        "Top economic officials from the US and China ended their first day of talks in Kuala Lumpur.",
+    ]
+    page = _page(table, lines)
+    assert page.title == "US-China trade talks in Malaysia 'very constructive'"
+    assert page.title_index == 1
+
+
+def test_page_starting_with_prose_has_no_title(table):
+    lines = ["Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."]
+    assert _page(table, lines).title is None

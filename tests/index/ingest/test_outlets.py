@@ -1,0 +1,182 @@
+"""The outlet table: loading, user files, lookup, and detection from page text."""
+
+import pytest
+from talks_tui.index.ingest.outlets import Outlet, OutletTable
+
+
+@pytest.fixture(scope="module")
+def table() -> OutletTable:
+    return OutletTable.load()
+
+
+def test_builtin_table_has_the_well_known_outlets(table):
+    names = {o.name for o in table.outlets}
+    assert len(names) >= 30
+    assert {
+        "Global Times",
+        "Caixin Global",
+        "South China Morning Post",
+        "Türkiye Today",
+        "CNA",
+        "Reuters",
+    } <= names
+    assert all(o.kind for o in table.outlets)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Global Times", "Global Times"),
+        ("global times", "Global Times"),
+        ("SCMP", "South China Morning Post"),
+        ("scmp", "South China Morning Post"),
+        ("The South China Morning Post", "South China Morning Post"),
+        ("Turkiye Today", "Türkiye Today"),
+        ("caixinglobal.com", "Caixin Global"),
+        ("https://www.caixinglobal.com/2025-10-27/story.html", "Caixin Global"),
+        ("m.scmp.com", "South China Morning Post"),
+        ("Channel NewsAsia", "CNA"),
+        ("The Associated Press", "Associated Press"),
+        ("AP", "Associated Press"),
+    ],
+)
+def test_lookup_by_name_alias_or_domain(table, name, expected):
+    assert table.lookup(name).name == expected
+
+
+def test_lookup_of_an_unknown_name_is_none(table):
+    assert table.lookup("Foo Daily") is None
+    assert table.lookup("") is None
+
+
+def test_fingerprint_is_short_stable_and_follows_the_content(table, tmp_path):
+    assert len(table.fingerprint) == 12
+    assert OutletTable.load().fingerprint == table.fingerprint
+    extra = tmp_path / "outlets.toml"
+    extra.write_text('[[outlet]]\nname = "Foo Daily"\n', encoding="utf-8")
+    assert OutletTable.load(extra).fingerprint != table.fingerprint
+
+
+def test_user_file_adds_an_outlet(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        """
+[[outlet]]
+name = "Harbour Times"
+aliases = ["HT Daily"]
+domains = ["harbourtimes.example"]
+signatures = ['^Harbour Times staff report$']
+country = "Malaysia"
+kind = "commercial"
+""",
+        encoding="utf-8",
+    )
+    table = OutletTable.load(extra)
+    outlet = table.lookup("ht daily")
+    assert outlet == Outlet(
+        name="Harbour Times",
+        aliases=("HT Daily",),
+        signatures=("^Harbour Times staff report$",),
+        domains=("harbourtimes.example",),
+        country="Malaysia",
+        kind="commercial",
+    )
+    assert table.lookup("Global Times") is not None  # the built-in entries are still there
+    assert table.detect(["Some story text.", "Harbour Times staff report"]).name == "Harbour Times"
+
+
+def test_user_file_replaces_an_outlet_with_the_same_name(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[outlet]]\nname = "global times"\nkind = "tabloid"\n', encoding="utf-8")
+    table = OutletTable.load(extra)
+    assert table.lookup("Global Times").kind == "tabloid"
+    assert sum(o.name.lower() == "global times" for o in table.outlets) == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[[outlet]\nname = 'broken'",  # not TOML
+        "[[outlet]]\naliases = ['no name']",
+        "[[outlet]]\nname = 'Foo'\nsignatures = ['(unclosed']",
+        "[[outlet]]\nname = 'Foo'\nalias = ['typo']",
+        "[[outlet]]\nname = 'Foo'\naliases = 'x'\ndomains = [1, 2]",
+        "[site]\nname = 'Foo'",
+    ],
+)
+def test_malformed_user_file_raises_one_line_naming_the_file(tmp_path, content):
+    extra = tmp_path / "bad.toml"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        OutletTable.load(extra)
+    message = str(error.value)
+    assert str(extra) in message
+    assert "\n" not in message
+
+
+def test_missing_user_file_raises_value_error(tmp_path):
+    with pytest.raises(ValueError, match="nope.toml"):
+        OutletTable.load(tmp_path / "nope.toml")
+
+
+# --- detection ------------------------------------------------------------------------
+
+
+def test_house_signature_beats_a_mention_of_another_outlet(table):
+    lines = [
+        "Officials met in Kuala Lumpur on Sunday, the Global Times was told by an expert.",
+        "According to Reuters and the South China Morning Post, the talks were productive.",
+        "Copyright scmp",
+    ]
+    assert table.detect(lines).name == "South China Morning Post"
+
+
+def test_mentions_alone_name_no_outlet(table):
+    lines = ["Zhou told the Global Times on Sunday that the talks went well, according to Reuters."]
+    assert table.detect(lines) is None
+
+
+def test_unknown_outlet_named_by_copyright_or_more_from(table):
+    assert table.detect(["Story text.", "© 2025 Foo Daily. All rights reserved."]).name == "Foo Daily"
+    assert table.detect(["Story text.", "More From Bar News"]).name == "Bar News"
+    assert table.detect(["Story text.", "Copyright 2025 Baz Media Ltd."]).name == "Baz Media"
+
+
+def test_domain_and_contact_address_name_the_outlet(table):
+    assert table.detect(["caixinglobal.com is the English-language portal of Caixin."]).name == "Caixin Global"
+    assert table.detect(["Contact editor Jane Doe (janedoe@caixin.com)"]).name == "Caixin Global"
+
+
+def test_reprinter_does_not_beat_the_original_outlet(table):
+    lines = ["scmp.com is the online edition of the paper. Foo Neighbours is authorized to reprint this article."]
+    assert table.detect(lines).name == "South China Morning Post"
+
+
+def test_claims_from_page_metadata_count(table):
+    assert table.detect(["Story text."], claims=["Global Times"]).name == "Global Times"
+    assert table.detect(["Story text."], claims=["The Harbour Times"]).name == "The Harbour Times"
+
+
+def test_wire_copy_carried_by_a_publisher_names_both(table):
+    match = table.identify(["Story text.", "Source: Reuters/ht"])
+    assert match.outlet.name == "CNA"  # CNA's house credit format
+    assert match.wire.name == "Reuters"
+
+
+def test_wire_story_alone_is_the_wire(table):
+    lines = ["WASHINGTON (Reuters) - The U.S. economy grew faster than expected.", "Writing by Jane Doe"]
+    match = table.identify(lines)
+    assert match.outlet.name == "Reuters"
+    assert match.wire is None
+
+
+def test_wire_story_with_publisher_copyright(table):
+    lines = ["BEIJING, Oct. 26 (Xinhua) -- China said on Sunday...", "© 2025 Foo Daily. All rights reserved."]
+    match = table.identify(lines)
+    assert match.outlet.name == "Foo Daily"
+    assert match.wire.name == "Xinhua"
+
+
+def test_photo_credit_copyright_is_not_an_outlet(table):
+    lines = ["Officials arrive for the talks in Kuala Lumpur on Saturday. (Photo © Jane Doe for Foo Wire)"]
+    assert table.detect(lines) is None

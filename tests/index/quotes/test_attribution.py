@@ -1,0 +1,425 @@
+"""Attribution: cues, speaker phrases and roles, short names, pronouns, the surname "He"."""
+
+from __future__ import annotations
+
+import pytest
+from talks_tui.index.model import Article
+from talks_tui.index.quotes.attribution import name_key, short_keys
+from talks_tui.index.quotes.extract import extract_quotes
+
+
+def article(title: str | None, *paragraphs: str, aid: str = "a1") -> Article:
+    return Article(
+        id=aid, file=f"{aid}.txt", path=f"/corpus/{aid}.txt", title=title, outlet="Wire", date=None,
+        paragraphs=paragraphs,
+    )  # fmt: skip
+
+
+def speakers(*paragraphs: str, title: str | None = None) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in extract_quotes(article(title, *paragraphs))}
+
+
+def quote(text: str, *paragraphs: str, title: str | None = None):
+    return next(q for q in extract_quotes(article(title, *paragraphs)) if q.text == text)
+
+
+# --- where the speaker stands ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "cue"),
+    [
+        ('"We are ready to talk," said Wang Wentao.', "Wang Wentao", "said"),
+        ('"We are ready to talk," Wang Wentao said.', "Wang Wentao", "said"),
+        ('"We are ready to talk," Wang Wentao told reporters in Beijing.', "Wang Wentao",
+         "told reporters"),
+        ('"We are ready to talk," Wang Wentao told Reuters.', "Wang Wentao", "told"),
+        ('Wang Wentao said: "We are ready to talk."', "Wang Wentao", "said"),
+        ('Wang Wentao said on Sunday that "we are ready to talk."', "Wang Wentao", "said"),
+        ('Wang Wentao told reporters the talks were "candid".', "Wang Wentao", "told reporters"),
+        ('"We are ready to talk," Wang Wentao noted.', "Wang Wentao", "noted"),
+        ('Wang Wentao added that China was "ready to talk".', "Wang Wentao", "added"),
+        ('Wang Wentao urged Washington to "meet China halfway".', "Wang Wentao", "urged"),
+        ('Wang Wentao warned of "serious consequences".', "Wang Wentao", "warned"),
+        ('"It is a great deal," Donald Trump wrote on Truth Social.', "Donald Trump", "wrote"),
+        ('Wang Wentao described the talks as "candid".', "Wang Wentao", "described"),
+        ('According to Wang Wentao, "the door is open."', "Wang Wentao", "according to"),
+        ('"The door is open," according to Wang Wentao.', "Wang Wentao", "according to"),
+        ("The talks paved the way for a \"productive meeting\", citing Washington's top trade envoy.",
+         "Washington's top trade envoy", "citing"),
+        ('Wang Wentao was blunt: "We will not accept threats."', "Wang Wentao", ":"),
+        ('"Why would we accept that?" asked Wang Wentao.', "Wang Wentao", "asked"),
+        ('Wang Wentao was quoted by Xinhua as saying the US "must stop" its pressure.', "Wang Wentao",
+         "saying"),
+        ('Xinhua quoted Wang Wentao as saying the talks had been "candid".', "Wang Wentao", "saying"),
+        ('Wang Wentao, who led the delegation, said "progress was made."', "Wang Wentao", "said"),
+        ('"It is done," says Wang Wentao.', "Wang Wentao", "says"),
+        ('Trump softened his tone, saying the levy was "not sustainable".', "Trump", "saying"),
+    ],
+)  # fmt: skip
+def test_speaker_and_cue(paragraph: str, speaker: str, cue: str) -> None:
+    (q,) = extract_quotes(article(None, paragraph))
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_multiple_speakers_in_one_paragraph() -> None:
+    s = speakers('"We agree," said Wang Wentao. "We do not," said Gina Raimondo, the US commerce secretary.')
+    assert s == {"We agree,": "Wang Wentao", "We do not,": "Gina Raimondo"}
+
+
+def test_two_fragments_and_a_statement_in_one_sentence() -> None:
+    s = speakers(
+        'Bessent told reporters that the meetings were "constructive, far-reaching, and in-depth," saying '
+        'they created a "very positive framework" for the talks, while Li said the US was "tough".'
+    )
+    assert s == {
+        "constructive, far-reaching, and in-depth,": "Bessent",
+        "very positive framework": "Bessent",
+        "tough": "Li",
+    }
+
+
+def test_quotes_in_a_long_paragraph_each_take_their_own_speaker() -> None:
+    s = speakers(
+        "Trump, who has spoken optimistically about the talks, confirmed that the two leaders have a "
+        '"pretty long meeting scheduled". "We\'ll make a deal on, I think, everything," he told reporters '
+        "during a meeting with Nato Secretary General Mark Rutte. "
+        '"All options are on the table," Bessent said, adding that he hoped the presidents can "enter their '
+        'talks on a more positive note". "It would be a shame to waste it," he said.'
+    )
+    assert s == {
+        "pretty long meeting scheduled": "Trump",
+        "We'll make a deal on, I think, everything,": "Trump",
+        "All options are on the table,": "Bessent",
+        "enter their talks on a more positive note": "Bessent",
+        "It would be a shame to waste it,": "Bessent",
+    }
+
+
+# --- speaker phrases: titles, roles, unnamed speakers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "role"),
+    [
+        ('US Treasury Secretary Scott Bessent said the talks were "constructive".', "Scott Bessent",
+         "US Treasury Secretary"),
+        ('"We are ready," Chinese Vice Premier He Lifeng said.', "He Lifeng", "Chinese Vice Premier"),
+        ('Secretary of State Marco Rubio said it was "a good step".', "Marco Rubio", "Secretary of State"),
+        ("China's top trade negotiator Li Chenggang said the US was \"tough\".", "Li Chenggang",
+         "China's top trade negotiator"),
+        ('"It was candid," said Zhou Mi, a senior research fellow at the Chinese Academy of International '
+         'Trade and Economic Cooperation.', "Zhou Mi",
+         "a senior research fellow at the Chinese Academy of International Trade and Economic Cooperation"),
+        ('Guo Jiakun, a spokesperson for the Foreign Ministry, said on Friday that "we will keep you '
+         'updated."', "Guo Jiakun", "a spokesperson for the Foreign Ministry"),
+        ("The home secretary, Suella Braverman, said the plan was 'working'.", "Suella Braverman",
+         "The home secretary"),
+        ('"We expect them to resume," a US Treasury spokesperson said of the talks.',
+         "US Treasury spokesperson", "a US Treasury spokesperson"),
+        ('A source familiar with the matter said a deal could come "within weeks".',
+         "source familiar with the matter", "A source familiar with the matter"),
+        ('Analysts at Goldman Sachs wrote: "We expect tariffs to stay."', "Analysts at Goldman Sachs",
+         "Analysts at Goldman Sachs"),
+        ('"We will not be a bystander," said Ursula von der Leyen, president of the European Commission.',
+         "Ursula von der Leyen", "president of the European Commission"),
+        ('"It\'s too little, too late," said Sen. Marco Rubio.', "Marco Rubio", "Sen."),
+    ],
+)  # fmt: skip
+def test_title_and_role(paragraph: str, speaker: str, role: str) -> None:
+    (q,) = extract_quotes(article(None, paragraph))
+    assert (q.speaker, q.role) == (speaker, role)
+
+
+def test_unnamed_speakers_keep_their_description_and_organisations_speak() -> None:
+    s = speakers(
+        'About the talks, a Treasury spokesperson said: "They have been very constructive."',
+        'In a statement, the commerce ministry said it "firmly opposes" the measures. '
+        '"China will take necessary countermeasures," it added.',
+        'Chinese officials said they were "disappointed". "We expected more," they said.',
+    )
+    assert s == {
+        "They have been very constructive.": "Treasury spokesperson",
+        "firmly opposes": "commerce ministry",
+        "China will take necessary countermeasures,": "commerce ministry",
+        "disappointed": "Chinese officials",
+        "We expected more,": "Chinese officials",
+    }
+
+
+def test_definite_description_resolves_to_the_role_holder() -> None:
+    s = speakers(
+        "Chinese Commerce Minister Wang Wentao met US Trade Representative Jamieson Greer on Monday.",
+        'The minister said the talks were "frank".',
+        'The US trade representative called them "useful".',
+    )
+    assert s == {"frank": "Wang Wentao", "useful": "Jamieson Greer"}
+
+
+def test_definite_description_without_a_holder_reuses_the_earlier_unnamed_speaker() -> None:
+    s = speakers(
+        '"They have been very constructive," a US Treasury spokesperson said.',
+        'The spokesperson added that talks would "resume in the morning".',
+    )
+    assert set(s.values()) == {"US Treasury spokesperson"}
+
+
+def test_coordinated_speakers() -> None:
+    (q,) = extract_quotes(
+        article(
+            None,
+            "US Treasury Secretary Scott Bessent and US Trade Representative Jamieson Greer met He Lifeng.",
+            'Bessent and Greer blasted China\'s move as a "global supply chain power grab".',
+        )
+    )
+    assert (q.speaker, q.co_speakers) == ("Scott Bessent", ("Jamieson Greer",))
+
+
+# --- short names -------------------------------------------------------------------------------
+
+
+def test_short_names_resolve_to_the_full_name_in_the_article() -> None:
+    s = speakers(
+        "China's top trade negotiator Li Chenggang and US Treasury Secretary Scott Bessent met on Sunday.",
+        '"The US side expressed its position in a tough manner," Li said.',
+        '"We have a framework," Bessent told reporters.',
+        '"Both sides gained," Mr Li added.',
+        'Zhou Mi, a senior fellow, said the outcome was "positive". "It is progress," Zhou said.',
+    )
+    assert s == {
+        "The US side expressed its position in a tough manner,": "Li Chenggang",
+        "We have a framework,": "Scott Bessent",
+        "Both sides gained,": "Li Chenggang",
+        "positive": "Zhou Mi",
+        "It is progress,": "Zhou Mi",
+    }
+
+
+def test_family_name_first_or_last() -> None:
+    assert short_keys(("Li", "Chenggang")) == {"li", "chenggang"}
+    assert short_keys(("Xinyi", "Wu")) == {"wu"}
+    assert "lee" in short_keys(("Lee", "Jae-myung"))
+    assert short_keys(("Scott", "Bessent")) == {"bessent"}
+    assert short_keys(("Donald", "J.", "Trump")) == {"trump"}
+    assert name_key(("Donald", "J.", "Trump")) == name_key(("donald", "trump"))
+
+
+def test_short_name_of_a_woman_with_honorific() -> None:
+    s = speakers(
+        "Xinyi Wu, an analyst at the Rhodium Group, said exports would fall.",
+        '"The tariffs will bite," Ms Wu said. "Exporters are worried," she added.',
+    )
+    assert set(s.values()) == {"Xinyi Wu"}
+
+
+def test_a_name_given_in_full_only_later_is_still_one_person() -> None:
+    s = speakers('"We are close," Lutnick said.', "Commerce Secretary Howard Lutnick spoke in Washington.")
+    assert s == {"We are close,": "Howard Lutnick"}
+
+
+# --- pronouns ----------------------------------------------------------------------------------
+
+
+def test_he_resolves_to_the_last_person_in_subject_position() -> None:
+    s = speakers(
+        "Li Chenggang, China's trade representative, met US Treasury Secretary Scott Bessent's deputy.",
+        '"The current turbulences are the ones that we do not wish to see," he noted.',
+        "Bessent met Li on Tuesday.",
+        '"We made progress," he said.',
+    )
+    assert s == {
+        "The current turbulences are the ones that we do not wish to see,": "Li Chenggang",
+        "We made progress,": "Scott Bessent",
+    }
+
+
+def test_she_skips_a_man() -> None:
+    s = speakers(
+        "Commerce Secretary Gina Raimondo met Wang Wentao in Beijing.",
+        '"The talks were candid," she said.',
+        '"They were useful," he said.',
+    )
+    assert s == {"The talks were candid,": "Gina Raimondo", "They were useful,": "Wang Wentao"}
+
+
+def test_pronoun_with_nobody_to_refer_to_stays_unresolved() -> None:
+    assert speakers('"We are ready," he said.') == {"We are ready,": None}
+
+
+def test_names_inside_a_quote_are_not_antecedents() -> None:
+    s = speakers(
+        'Bessent said: "President Trump will meet Xi Jinping."',
+        '"It will be a good meeting," he said.',
+    )
+    assert s["It will be a good meeting,"] == "Bessent"
+
+
+# --- the surname He ----------------------------------------------------------------------------
+
+HE_INTRO = "Chinese Vice Premier He Lifeng led the Chinese delegation to Kuala Lumpur."
+
+
+def test_he_is_the_vice_premier_when_no_one_else_could_be_meant() -> None:
+    s = speakers(
+        HE_INTRO,
+        "The two sides agreed to work out the details, the ministry said.",
+        'He urged the US side to "meet China halfway".',
+    )
+    assert s == {"meet China halfway": "He Lifeng"}
+
+
+def test_he_is_a_pronoun_when_another_man_was_just_the_subject() -> None:
+    s = speakers(
+        HE_INTRO,
+        "Li Chenggang told reporters the talks were difficult.",
+        'He said: "We will never give up our principles."',
+    )
+    assert s == {"We will never give up our principles.": "Li Chenggang"}
+
+
+def test_he_inside_a_sentence_is_the_surname() -> None:
+    s = speakers(
+        HE_INTRO,
+        "Li Chenggang told reporters the talks were difficult.",
+        '"The US must correct its mistakes," He said.',
+        'Safeguarding the gains requires "joint efforts", He said.',
+    )
+    assert set(s.values()) == {"He Lifeng"}
+
+
+def test_he_followed_by_an_appositive_or_a_name_is_the_surname() -> None:
+    s = speakers(
+        HE_INTRO,
+        "Trump arrived in Malaysia on Sunday.",
+        'He, China\'s lead negotiator, said the talks were "candid".',
+        'He and Bessent described the talks as "constructive".',
+    )
+    assert s == {"candid": "He Lifeng", "constructive": "He Lifeng"}
+
+
+def test_he_is_always_a_pronoun_without_a_person_surnamed_he() -> None:
+    s = speakers("Josh Lipsky spoke in Washington.", 'He said: "The Chinese cannot agree to that."')
+    assert s == {"The Chinese cannot agree to that.": "Josh Lipsky"}
+
+
+# --- quotes without a cue ----------------------------------------------------------------------
+
+
+def test_quote_paragraph_continues_the_previous_speaker() -> None:
+    s = speakers(
+        '"We won\'t know until Trump and Xi meet," said Scott Kennedy, a China expert at CSIS.',
+        '"If they make a deal, their gambit will have paid off."',
+        "TALKING POINTS",
+        '"Nobody knows," the official said.',
+    )
+    assert s == {
+        "We won't know until Trump and Xi meet,": "Scott Kennedy",
+        "If they make a deal, their gambit will have paid off.": "Scott Kennedy",
+        "Nobody knows,": "official",
+    }
+
+
+def test_quote_paragraph_after_reported_speech_continues_that_speaker() -> None:
+    s = speakers(
+        "Zhou Mi, a senior fellow at a think tank, said the talks were productive.",
+        '"Both sides showed goodwill."',
+    )
+    assert s == {"Both sides showed goodwill.": "Zhou Mi"}
+
+
+def test_second_sentence_of_a_paragraph_continues_its_speaker() -> None:
+    s = speakers('"We are very close to a deal," Trump told reporters. "But it has to be a good deal."')
+    assert set(s.values()) == {"Trump"}
+
+
+def test_headline_quote_takes_the_speaker_of_the_body_passage_it_repeats() -> None:
+    s = speakers(
+        "China's trade representative Li Chenggang briefed the press on Sunday.",
+        "The US side expressed its position in a tough manner, and the Chinese side remained resolute "
+        "in safeguarding its interests, Li said.",
+        title="'US expresses its position in a tough manner, China remains resolute in safeguarding its "
+        "interests'; China, US reach basic consensus",
+    )
+    assert set(s.values()) == {"Li Chenggang"}
+
+
+def test_headline_quote_with_its_own_cue() -> None:
+    s = speakers(
+        'US President Donald Trump said on Monday a deal was "very close".',
+        title="Trump says China deal 'very close'",
+    )
+    assert s == {"very close": "Donald Trump"}
+
+
+def test_headline_quote_without_a_matching_passage_has_no_speaker() -> None:
+    assert speakers("The talks ended on Sunday.", title="Talks 'very constructive'") == {"very constructive": None}
+
+
+# --- less common shapes of attribution ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # any verb closes a quote when a person stands right after it
+        (('"We will see," Li Chenggang shrugged.',), {"We will see,": "Li Chenggang"}),
+        # a possessive before a noun of speech
+        (("Admiral Harry Harris's remarks about readiness to \"confront\" China drew a reply.",),
+         {"confront": "Harry Harris"}),
+        # inside an opening participle phrase, the main clause's subject speaks
+        (('Referring to the situation as "tending toward stability," Geng Shuang called on the US to act.',),
+         {"tending toward stability,": "Geng Shuang"}),
+        # an attribution that closes the sentence, after other words
+        (('Sorry, not enough "upside surprise" on the revenue, the analyst said.',),
+         {"upside surprise": "analyst"}),
+        # "Mr." with a full stop, and a dateline before the quote
+        (("Commerce Minister Wang Wentao arrived on Monday.", 'BEIJING: "We are ready," Mr. Wang said.'),
+         {"We are ready,": "Wang Wentao"}),
+        # an age or a party label between commas
+        (('"We are ready," Wang Lei, 45, told reporters.',), {"We are ready,": "Wang Lei"}),
+        (('"It is too early," Sen. Marco Rubio (R-Fla.) said.',), {"It is too early,": "Marco Rubio"}),
+    ],
+)  # fmt: skip
+def test_less_common_attributions(paragraphs: tuple[str, ...], expected: dict[str, str]) -> None:
+    assert speakers(*paragraphs) == expected
+
+
+def test_a_source_named_by_one_word_is_a_body_and_not_a_pronoun_antecedent() -> None:
+    quotes = extract_quotes(
+        article(
+            None,
+            "Bessent told reporters the talks covered rare earths, according to Bloomberg.",
+            'He said the talks were "constructive, far-reaching and in-depth."',
+            '"The two sides are close," according to Xinhua.',
+        )
+    )
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Bessent", "person"),
+        ("Xinhua", "organisation"),
+    ]
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    s = speakers(
+        "Vice Premier He Lifeng will attend, China's Ministry of Foreign Affairs announced.",
+        '"The Chinese side is ready," the ministry said.',
+    )
+    assert s == {"The Chinese side is ready,": "Ministry of Foreign Affairs"}
+
+
+def test_she_prefers_a_woman_named_as_such_over_a_closer_body() -> None:
+    s = speakers(
+        "Not enough surprise, Wall Street said, as shares fell after a statement by CEO Denise Morrison.",
+        '"I am disappointed that our plans did not drive stronger sales," she said.',
+    )
+    assert s == {"I am disappointed that our plans did not drive stronger sales,": "Denise Morrison"}
+
+
+def test_he_after_a_dateline_starts_a_sentence() -> None:
+    s = speakers(
+        HE_INTRO,
+        "Li Chenggang told reporters the talks were difficult.",
+        'KUALA LUMPUR: He said: "We will not give in."',
+        'BEIJING (Reuters) - "The talks are over," He said.',
+    )
+    assert s == {"We will not give in.": "Li Chenggang", "The talks are over,": "He Lifeng"}
