@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from filelock import FileLock, Timeout
+
 from talks_tui.index.ingest import load as ingest
 from talks_tui.index.ingest.load import discover_files
 from talks_tui.index.ingest.outlets import OutletTable

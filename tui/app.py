@@ -18,9 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from talks_tui.tui import palette
-from talks_tui.tui.reader import Reader
-from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -29,15 +26,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, get_current_worker
 
+from talks_tui.tui import palette
+from talks_tui.tui.reader import Reader
+from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
+
 if TYPE_CHECKING:
+    from textual.theme import Theme
+    from textual.widget import AwaitMount, Widget
+    from textual.widgets import ProgressBar
+
     from talks_tui.index.model import Article, Matches, QueryError
     from talks_tui.index.quotes.listing import QuoteRow
     from talks_tui.tui.compare_pane import ComparePane
     from talks_tui.tui.coverage_pane import CoveragePane
     from talks_tui.tui.quotes_pane import QuotesPane
-    from textual.theme import Theme
-    from textual.widget import AwaitMount, Widget
-    from textual.widgets import ProgressBar
 
 ARTICLE_COLUMNS = (
     Column("Outlet", width=14),

@@ -7,43 +7,31 @@ Article text is untrusted: it only ever reaches the terminal inside `rich.text.T
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
+
 from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
-from talks_tui.index.model import Article, Hit, QueryError, SearchResult
+from talks_tui.index.model import Hit, QueryError, SearchResult
 from talks_tui.index.quotes.listing import QuoteRow
+from talks_tui.tui.output import (
+    EXIT_ERROR,
+    EXIT_OK,
+    article_json,
+    fail,
+    plural,
+    print_json,
+    say,
+    stderr,
+    stdout,
+)
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold reverse"
-
-# Piped output has no terminal width to follow: unless COLUMNS says otherwise, give tables room
-# rather than Rich's 80 columns.
-stdout = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160)
-stderr = Console(stderr=True, highlight=False)
-
-
-def _say(message: str) -> None:
-    """One line for people on stderr, never wrapped, never styled."""
-    sys.stderr.write(message.replace("\n", " ") + "\n")
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> int:
-    _say(f"talks-tui: error: {message}")
-    return code
 
 
 @contextmanager
@@ -87,9 +75,9 @@ def _open(args: argparse.Namespace, rebuild: bool = False) -> Corpus:
             rebuild=rebuild,
         )
     for notice in corpus.notices:
-        _say(f"talks-tui: {notice}")
+        say(f"talks-tui: {notice}")
     for problem in corpus.problems():
-        _say(f"talks-tui: {'skipped' if problem.skipped else 'warning'}: {problem.path}: {problem.message}")
+        say(f"talks-tui: {'skipped' if problem.skipped else 'warning'}: {problem.path}: {problem.message}")
     return corpus
 
 
@@ -128,29 +116,6 @@ def _needs_quotes(args: argparse.Namespace) -> bool:
     if args.command in ("quotes", "speakers", "compare", "index"):
         return True
     return args.command == "search" and any(f"{name}:" in args.query for name in ("speaker", "role", "quote"))
-
-
-def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def article_json(article: Article, full: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "file": article.file,
-        "id": article.id,
-        "outlet": article.outlet,
-        "title": article.title,
-        "date": article.date,
-        "authors": list(article.authors),
-        "word_count": article.word_count,
-        "path": article.path,
-        "url": article.url,
-        "outlet_kind": article.outlet_kind,
-        "outlet_country": article.outlet_country,
-    }
-    if full:
-        data["paragraphs"] = list(article.paragraphs)
-    return data
 
 
 def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
@@ -206,7 +171,7 @@ def _search(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.json:
         print_json([hit_json(h) for h in result.hits])
         if result.suggestion:
-            _say(f"talks-tui: no hits; did you mean: {result.suggestion}")
+            say(f"talks-tui: no hits; did you mean: {result.suggestion}")
         return EXIT_OK
     _print_search(result)
     return EXIT_OK

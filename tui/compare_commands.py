@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
+
 from talks_tui.index.compare.align import Alignment, SentencePair
 from talks_tui.index.compare.comparison import ArticleNotFound
 from talks_tui.index.compare.figures import Figure
 from talks_tui.index.corpus import Corpus
 from talks_tui.index.sentences import Sentence
-from talks_tui.tui.commands import EXIT_OK, EXIT_USAGE, article_json, fail, plural, print_json, stdout
 from talks_tui.tui.compare_text import LEGEND, MARKS, article_label, pair_texts, summary_text
+from talks_tui.tui.output import EXIT_OK, EXIT_USAGE, article_json, fail, plural, print_json, stdout
 
 if TYPE_CHECKING:
     from talks_tui.index.coverage.topics import Coverage

@@ -11,16 +11,17 @@ from dataclasses import replace
 
 from rich.table import Table
 from rich.text import Text
-from talks_tui.index.compare.align import Alignment, SentencePair
-from talks_tui.index.compare.comparison import OUTLET_PREFIX
-from talks_tui.index.model import Article
-from talks_tui.tui.compare_text import LEGEND, MARKS, article_label, pair_texts, short_summary
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
+
+from talks_tui.index.compare.align import Alignment, SentencePair
+from talks_tui.index.compare.comparison import OUTLET_PREFIX
+from talks_tui.index.model import Article
+from talks_tui.tui.compare_text import LEGEND, MARKS, article_label, pair_texts, short_summary
 
 
 class CompareRow(Static):

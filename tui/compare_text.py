@@ -6,6 +6,7 @@ marked. Sentences are plain text made into `rich.text.Text`, never markup.
 from __future__ import annotations
 
 from rich.text import Text
+
 from talks_tui.index.compare.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
 from talks_tui.index.model import Article
 

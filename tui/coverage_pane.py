@@ -7,13 +7,14 @@ Enter on a cell searches for the topic in that outlet's articles; on the topic c
 from __future__ import annotations
 
 from rich.text import Text
-from talks_tui.index.coverage.topics import Coverage, Topic
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
+
+from talks_tui.index.coverage.topics import Coverage, Topic
 
 TOPIC_WIDTH = 20
 COUNT_WIDTH = 8

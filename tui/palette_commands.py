@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
-    from talks_tui.tui.app import TalksApp
+    from talks_tui.index.corpus import Corpus
+    from talks_tui.index.model import Article
+    from talks_tui.index.quotes.listing import QuoteRow
+
+
+class PaletteHost(Protocol):
+    """What the palette needs of the app: named here so that this module does not import it."""
+
+    corpus: Corpus | None
+    all_articles: Sequence[Article]
+    quote_rows: Sequence[QuoteRow]
+
+    def action_show_pane(self, pane: str) -> None: ...
+    def action_focus_search(self) -> None: ...
+    def action_help(self) -> None: ...
+    def open_article(self, article_id: str) -> None: ...
+    def filter_quotes(self, speaker: str | None = None, outlet: str | None = None) -> None: ...
+    def compare(self, left_id: str | None = None, right_id: str | None = None) -> None: ...
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
@@ -33,7 +50,7 @@ class _Commands(Provider):
         raise NotImplementedError
 
     @property
-    def talks(self) -> TalksApp:
+    def talks(self) -> PaletteHost:
         return self.app  # type: ignore[return-value]
 
     async def discover(self) -> Hits:

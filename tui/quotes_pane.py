@@ -7,13 +7,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from rich.text import Text
-from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches, text_matches
-from talks_tui.tui.virtual_table import Column, VirtualTable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Select, Static
+
+from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches, text_matches
+from talks_tui.tui.virtual_table import Column, VirtualTable
 
 COLUMNS = (
     Column("≈", width=1),

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import numpy as np
+
 from talks_tui.index.compare.figures import Figure, find_figures
 from talks_tui.index.model import Article
 from talks_tui.index.quotes.listing import fold as fold_name

@@ -6,16 +6,27 @@ order, so "compare caixin cna" works whatever each outlet published.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from talks_tui.index.compare.align import Alignment, Background, align
-from talks_tui.index.model import Article
+from talks_tui.index.model import Article, Quote
 from talks_tui.index.quotes.listing import fold, outlet_matches
 from talks_tui.index.terms import term_positions
 
-if TYPE_CHECKING:
-    from talks_tui.index.corpus import Corpus
+
+class Corpus(Protocol):
+    """What choosing and comparing need of a corpus (`index.corpus.Corpus` has it); named here
+    so that this stage does not import the corpus, which imports it."""
+
+    def articles(self) -> list[Article]: ...
+    def article(self, article_id: str) -> Article | None: ...
+    def article_quotes(self, article_ids: Sequence[str]) -> list[tuple[Quote, str | None]]: ...
+    def article_count(self) -> int: ...
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
+    def outlet_aliases(self, name: str | None) -> tuple[str, ...]: ...
+
 
 OUTLET_PREFIX = "outlet:"
 

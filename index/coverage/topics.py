@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
 from talks_tui.index.model import Article
 from talks_tui.index.terms import STOP_WORDS, normalise, query_terms, stem
 

@@ -20,9 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from talks_tui.index.model import QueryError
-from talks_tui.index.search.querytext import FIELD_ALIASES, check_syntax
-from talks_tui.index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
 from whoosh import fields, formats, index, qparser, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
@@ -30,6 +27,10 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser.plugins import GtLtPlugin
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
+
+from talks_tui.index.model import QueryError
+from talks_tui.index.search.querytext import FIELD_ALIASES, check_syntax
+from talks_tui.index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
 
 # Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
 # are then rebuilt.

@@ -10,8 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-import talks_tui.index.search.refresh as refresh_module
 from filelock import FileLock
+
+import talks_tui.index.search.refresh as refresh_module
 from talks_tui.index.corpus import IndexBusy, open_corpus
 from talks_tui.index.ingest import load as ingest
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talks_tui.index.sentences import Sentence, article_sentences, sentence_spans
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEEDS
-from talks_tui.tui.app import TalksApp
 from textual.widgets import Input, Static, TabbedContent
+
+from talks_tui.tui.app import TalksApp
 
 
 async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:

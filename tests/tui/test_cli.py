@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EVAL, SEEDS
+
 from talks_tui.tui.cli import main
 
 SCRIPT = Path(sys.executable).with_name("talks-tui")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS
 from rich.console import Console
-from talks_tui.tui.app import TalksApp
-from talks_tui.tui.compare_pane import ComparePane, CompareRow, CompareRows
 from test_app import ready, wait_until
 from textual.widgets import DataTable, Input, TabbedContent
+
+from talks_tui.tui.app import TalksApp
+from talks_tui.tui.compare_pane import ComparePane, CompareRow, CompareRows
 
 
 @pytest.fixture

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widgets import Footer, Static
+
 from talks_tui.index.model import Article, Quote
 from talks_tui.index.search.snippets import match_spans
 from talks_tui.index.terms import query_terms
 from talks_tui.tui.reader import HINT, Reader
-from textual.app import App, ComposeResult
-from textual.geometry import Region
-from textual.widgets import Footer, Static
 
 CAIXIN = "d19f9509d9a8"  # 12 paragraphs; Li Chenggang's "tough" and "firm" in paragraph 7
 SCMP = "caacc8778f80"  # the whole story in one long paragraph

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 from rich.text import Text
-from talks_tui.tui.virtual_table import Column, VirtualTable
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import Footer
+
+from talks_tui.tui.virtual_table import Column, VirtualTable
 
 COLUMNS = [
     Column("Outlet", width=14),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from alignment_labels import LABELS, score_labels
+
 from talks_tui.index.compare.align import SAME_FACT, SAME_WORDING, align
 from talks_tui.index.compare.comparison import ArticleNotFound
 from talks_tui.index.model import Article

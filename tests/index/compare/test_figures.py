@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talks_tui.index.compare.figures import KINDS, Figure, find_figures
 from talks_tui.index.sentences import article_sentences
 

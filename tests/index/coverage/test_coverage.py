@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from talks_tui.index.coverage.topics import Coverage, Topic, column_name, find_coverage
 from talks_tui.index.model import Article
 

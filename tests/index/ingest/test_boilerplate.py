@@ -1,6 +1,7 @@
 """Page furniture is told from story text by category, on lines in many outlets' styles."""
 
 import pytest
+
 from talks_tui.index.ingest.boilerplate import Kind, classify_line, classify_lines, story_paragraphs
 
 

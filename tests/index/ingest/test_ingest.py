@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from talks_tui.index.ingest.boilerplate import classify_line
 from talks_tui.index.ingest.load import SUPPORTED_SUFFIXES, discover_files, load_file
 from talks_tui.index.ingest.metadata import date_line, parse_byline

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from talks_tui.index.ingest.boilerplate import Kind, classify_lines
 from talks_tui.index.ingest.metadata import (
     Declared,

@@ -1,6 +1,7 @@
 """The outlet table: loading, user files, lookup, and detection from page text."""
 
 import pytest
+
 from talks_tui.index.ingest.outlets import Outlet, OutletTable
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talks_tui.index.model import Article
 from talks_tui.index.quotes.attribution import name_key, short_keys
 from talks_tui.index.quotes.extract import extract_quotes

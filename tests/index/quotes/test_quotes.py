@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talks_tui.index.model import Article, Quote
 from talks_tui.index.quotes.extract import extract_quotes
 from talks_tui.index.quotes.marks import find_marked_spans

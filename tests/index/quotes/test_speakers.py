@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
 from talks_tui.index.model import Article, Quote
 from talks_tui.index.quotes.extract import extract_quotes
 from talks_tui.index.quotes.speakers import group_variants, resolve_corpus, speaker_registry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talks_tui.index.model import QueryError
 from talks_tui.index.terms import stem
 

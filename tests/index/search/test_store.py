@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from talks_tui.index.corpus import open_corpus
 from talks_tui.index.search.store import _decode_positions, _encode_positions, _positions
 from talks_tui.index.terms import term_positions, term_spans
