@@ -23,7 +23,7 @@ from talks_tui.index.ingest import load as ingest
 from talks_tui.index.ingest.load import discover_files
 from talks_tui.index.ingest.outlets import OutletTable
 from talks_tui.index.model import Article, Hit, Matches, Problem, SearchResult
-from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches, text_matches
+from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
 from talks_tui.index.quotes.on_demand import quotes_pending, update_quotes
 from talks_tui.index.quotes.speakers import Speaker, speaker_registry
 from talks_tui.index.search.catalog import Catalog, CatalogDamaged
@@ -120,23 +120,20 @@ class Corpus:
 
     def quotes(self, speaker: str | None = None, outlet: str | None = None, grep: str | None = None) -> list[QuoteRow]:
         """Quotations in article order, filtered by speaker name, outlet name or alias, and text."""
+        return filter_rows(self.quote_rows(), QuoteFilter(speaker=speaker, outlet=outlet, text=grep))
+
+    def quote_rows(self) -> list[QuoteRow]:
+        """Every quotation in article order, with its article, variant group and outlet aliases."""
         self.update_quotes()
         metas = {a.id: a for a in self.articles()}
         every = self.catalog.quotes()
         group_sizes = Counter(group for _, group in every)
-        rows = []
-        for quote, group in every:
-            article = metas.get(quote.article_id)
-            if article is None:
-                continue
-            if speaker and not speaker_matches(speaker, quote):
-                continue
-            if outlet and not outlet_matches(outlet, article.outlet, self.outlet_aliases(article.outlet)):
-                continue
-            if grep and not text_matches(grep, quote.text):
-                continue
-            rows.append(QuoteRow(quote, article, group, group_sizes[group] if group else 1))
-        return rows
+        aliases = {outlet: self.outlet_aliases(outlet) for outlet in {a.outlet for a in metas.values()}}
+        return [
+            QuoteRow(quote, article, group, group_sizes[group] if group else 1, aliases[article.outlet])
+            for quote, group in every
+            if (article := metas.get(quote.article_id)) is not None
+        ]
 
     def speakers(self) -> list[Speaker]:
         """Everyone quoted: roles seen, outlets quoting them, how often; most quoted first."""

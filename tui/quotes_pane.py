@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
-from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches, text_matches
+from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
 from talks_tui.tui.virtual_table import Column, VirtualTable
 
 COLUMNS = (
@@ -126,15 +126,13 @@ class QuotesPane(Vertical):
         text = self.query_one("#quote-filter", Input).value.strip()
         speaker = self.query_one("#speaker-select", Select).value
         outlet = self.query_one("#outlet-select", Select).value
+        wanted = QuoteFilter(
+            anything=text or None,
+            speaker_is=None if speaker is Select.NULL else str(speaker),
+            outlet_is=None if outlet is Select.NULL else str(outlet),
+        )
         rows = self._rows or []
-        shown = [
-            r
-            for r in rows
-            if (speaker is Select.NULL or r.quote.speaker == speaker)
-            and (outlet is Select.NULL or (r.article.outlet or "unknown") == outlet)
-            and (not text or text_matches(text, r.quote.text) or speaker_matches(text, r.quote)
-                 or outlet_matches(text, r.article.outlet))
-        ]  # fmt: skip
+        shown = filter_rows(rows, wanted)
         self._shown = shown
         key = self.table.cursor_key
         self.table.set_rows([(r.quote.id, self._cells(r)) for r in shown], keep_cursor_on=key)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import SEEDS
 from textual.widgets import Input, Static, TabbedContent
 
 from talks_tui.tui.app import TalksApp
+from talks_tui.tui.cli import main
 
 
 async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
@@ -108,6 +111,27 @@ async def test_filter_quotes_by_speaker_and_text_then_open_one(app):
         assert app.query_one("#panes", TabbedContent).active == "articles"
         assert app.reader.article.id == row.quote.article_id
         assert app.focused is app.reader
+
+
+@pytest.mark.parametrize(
+    ("typed", "cli_option"),
+    [("scmp", "--outlet"), ("South China", "--outlet"), ("bessent", "--speaker"), ("consensus", "--grep")],
+)
+async def test_the_quote_viewer_and_the_cli_filter_alike(app, tmp_path, capsys, typed, cli_option):
+    """One filter below the screen: typing in the viewer's box finds what `talks-tui quotes`
+    finds with the matching option (for "scmp", the outlet's alias)."""
+    code = main(["quotes", "--json", cli_option, typed, "--corpus", str(SEEDS), "--index-dir", str(tmp_path / "cli")])
+    assert code == 0
+    from_cli = sorted(q["text"] for q in json.loads(capsys.readouterr().out))
+    assert from_cli
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2", "f", *list(typed))
+        await pilot.pause()
+        pane = app.quotes_pane
+        shown = sorted(pane._shown[i].quote.text for i in range(pane.table.row_count))
+        assert shown == from_cli
+        assert f"{len(from_cli)} of {len(app.quote_rows)} quotations" in str(pane.border_subtitle)
 
 
 async def test_help_opens_and_closes(app):
