@@ -437,7 +437,9 @@ class TalksApp(App[int]):
                 kept = [n for n, article_id in enumerate(ids) if article_id in articles]
                 ids, counts = tuple(ids[n] for n in kept), tuple(counts[n] for n in kept)
             if matches.total:
-                by_outlet = ", ".join(f"{o} {n}" for o, n in sorted(matches.per_outlet.items(), key=lambda kv: -kv[1]))
+                from talks_tui.index.model import outlet_counts_text  # loaded by the corpus already
+
+                by_outlet = outlet_counts_text(matches.per_outlet)
                 self._status(f"{matches.total} of {len(self.all_articles)} articles match · {by_outlet}")
             else:
                 hint = f" Did you mean: {matches.suggestion}?" if matches.suggestion else ""

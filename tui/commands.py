@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
-from talks_tui.index.model import Hit, QueryError, SearchResult
+from talks_tui.index.model import Hit, QueryError, SearchResult, outlet_counts_text
 from talks_tui.index.quotes.listing import QuoteRow
 from talks_tui.tui.output import (
     EXIT_ERROR,
@@ -186,7 +186,7 @@ def _print_search(result: SearchResult) -> None:
             line.append("?")
         stdout.print(line)
         return
-    counts = ", ".join(f"{outlet} {n}" for outlet, n in sorted(result.per_outlet.items(), key=lambda kv: -kv[1]))
+    counts = outlet_counts_text(result.per_outlet)
     stdout.print(Text(f"{result.total} articles match {result.query!r}  ({counts})", style="bold"))
     for rank, hit in enumerate(result.hits, 1):
         a = hit.article
