@@ -83,7 +83,7 @@ class SearchResult:
 
 
 def outlet_counts_text(per_outlet: dict[str, int]) -> str:
-    """"CNA 2, Global Times 1": how many matching articles each outlet has, most first; the one
+    """ "CNA 2, Global Times 1": how many matching articles each outlet has, most first; the one
     wording the search line of the app and `talks-tui search` share."""
     return ", ".join(f"{outlet} {n}" for outlet, n in sorted(per_outlet.items(), key=lambda kv: (-kv[1], kv[0])))
 

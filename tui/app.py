@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, get_current_worker
 
-from talks_tui.tui import palette
+from talks_tui.index.config import Settings
+from talks_tui.tui import keys, palette
 from talks_tui.tui.reader import Reader
 from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
 
@@ -93,23 +93,21 @@ class TalksApp(App[int]):
     CSS_PATH = Path(__file__).with_name("talks.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "talks-tui"
     COMMANDS = App.COMMANDS | {palette.panes, palette.articles, palette.quotes, palette.compare}
-    BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("1", "show_pane('articles')", "Articles", show=False),
-        Binding("2", "show_pane('quotes')", "Quotes", show=False),
-        Binding("3", "show_pane('compare')", "Compare", show=False),
-        Binding("4", "show_pane('coverage')", "Coverage", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-        Binding("escape", "leave_input", "Leave", show=False),
-    ]
+    BINDINGS = keys.bindings("anywhere")
 
     _theme_cache: tuple[str, Theme] | None = None  # (name, theme): see current_theme
 
     def __init__(
-        self, paths: list[Path] | None = None, index_dir: Path | None = None, outlets_file: Path | None = None
+        self,
+        paths: list[Path] | None = None,
+        index_dir: Path | None = None,
+        outlets_file: Path | None = None,
+        settings: Settings | None = None,
     ):
         super().__init__()
+        self.settings = settings or Settings()
+        self.keymap, self._settings_problems = keys.checked_keymap(self.settings.keys)
+        self._settings_problems = [*self.settings.problems, *self._settings_problems]
         self._paths = paths
         self._index_dir = index_dir
         self._outlets_file = outlets_file
@@ -229,6 +227,10 @@ class TalksApp(App[int]):
     # -- opening the corpus ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for problem in self._settings_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
         self.article_list.focus()  # done already by MainScreen.AUTO_FOCUS, unless a subclass changes it
         self.call_after_refresh(self._after_first_frame)
 
@@ -541,7 +543,7 @@ class TalksApp(App[int]):
     def action_help(self) -> None:
         from talks_tui.tui.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.keymap))
 
     def on_unmount(self) -> None:
         if self.corpus is not None:

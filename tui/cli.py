@@ -116,9 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"talks-tui: error: no such file or folder: {missing[0]}", file=sys.stderr)
         return EXIT_USAGE
+    from talks_tui.index.config import read_settings
     from talks_tui.tui.app import TalksApp
 
-    app = TalksApp(paths=paths or None, index_dir=args.index_dir, outlets_file=args.outlets)
+    app = TalksApp(paths=paths or None, index_dir=args.index_dir, outlets_file=args.outlets, settings=read_settings())
     app.run()
     return app.return_code or 0
 

@@ -13,7 +13,6 @@ from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -21,6 +20,7 @@ from textual.widgets import Static
 from talks_tui.index.compare.align import Alignment, SentencePair
 from talks_tui.index.compare.comparison import OUTLET_PREFIX
 from talks_tui.index.model import Article
+from talks_tui.tui import keys
 from talks_tui.tui.compare_text import LEGEND, MARKS, article_label, pair_texts, short_summary
 
 
@@ -40,12 +40,7 @@ class CompareRow(Static):
 class CompareRows(VerticalScroll, can_focus=True):
     """The rows, with a cursor row that j/k move and d/D send to the next/previous difference."""
 
-    BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("d", "difference(1)", "Next difference"),
-        Binding("D", "difference(-1)", "Previous difference", show=False),
-    ]
+    BINDINGS = keys.bindings("Compare", widget="rows")
 
     cursor = 0
 
@@ -78,13 +73,7 @@ class CompareRows(VerticalScroll, can_focus=True):
 class ComparePane(Vertical):
     """Chooses the two sides, asks the corpus to align them, and shows the rows."""
 
-    BINDINGS = [
-        Binding("left_square_bracket", "cycle('left', -1)", "◀ Left", show=False),
-        Binding("right_square_bracket", "cycle('left', 1)", "Left ▶"),
-        Binding("left_curly_bracket", "cycle('right', -1)", "◀ Right", show=False),
-        Binding("right_curly_bracket", "cycle('right', 1)", "Right ▶"),
-        Binding("s", "swap", "Swap"),
-    ]
+    BINDINGS = keys.bindings("Compare")
 
     class Compared(Message):
         """An alignment is on screen (tests and the status line listen)."""

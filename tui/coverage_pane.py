@@ -9,24 +9,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from talks_tui.index.coverage.topics import Coverage, Topic
+from talks_tui.tui import keys
 
 TOPIC_WIDTH = 20
 COUNT_WIDTH = 8
 
 
 class CoveragePane(Vertical):
-    BINDINGS = [
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
-        Binding("h", "cursor('left')", "Left", show=False),
-        Binding("l", "cursor('right')", "Right", show=False),
-    ]
+    BINDINGS = keys.bindings("Coverage")
 
     class SearchTopic(Message):
         """The user chose a topic (in one outlet, or in all when outlet is None)."""

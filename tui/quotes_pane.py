@@ -8,12 +8,12 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
+from talks_tui.tui import keys
 from talks_tui.tui.virtual_table import Column, VirtualTable
 
 COLUMNS = (
@@ -54,11 +54,7 @@ class QuotesPane(Vertical):
     """Filter box, speaker and outlet selectors, the table, and the full text of the quotation
     under the cursor (the table cuts long ones)."""
 
-    BINDINGS = [
-        Binding("f", "focus_filter", "Filter"),
-        Binding("s", "focus_speaker", "Speaker"),
-        Binding("o", "focus_outlet", "Outlet"),
-    ]
+    BINDINGS = keys.bindings("Quotes")
 
     class OpenQuote(Message):
         """The user chose a quotation: open its article at it."""

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.style import Style as RichStyle
-from textual.binding import Binding
 from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
@@ -29,6 +28,8 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.style import Style
 from textual.widgets import Static
+
+from talks_tui.tui import keys
 
 if TYPE_CHECKING:  # index.quotes compiles many patterns: not on the first frame's path
     from talks_tui.index.model import Article, Quote
@@ -42,10 +43,6 @@ _CONTROLS = {c: " " for c in [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7
 
 # Quotations of one speaker this close together share one label, after the last ("tough" while China was "firm").
 _SHARED_LABEL_GAP = 60
-
-_MATCH_KEYS = Binding.Group("Next/prev match")
-_SCROLL_KEYS = Binding.Group("Scroll")
-_ENDS_KEYS = Binding.Group("Top/end")
 
 
 @dataclass(frozen=True)
@@ -77,20 +74,7 @@ class Reader(VerticalScroll, can_focus=True):
 
     # The footer shows one key per action, the first shown: so the arrows and home / end, which
     # ScrollableContainer binds already, get their descriptions but stay out of the footer.
-    BINDINGS = [
-        Binding("n", "next_match", "Next match", group=_MATCH_KEYS),
-        Binding("N", "previous_match", "Previous match", group=_MATCH_KEYS),
-        Binding("j", "scroll_down", "Scroll down", group=_SCROLL_KEYS),
-        Binding("k", "scroll_up", "Scroll up", group=_SCROLL_KEYS),
-        Binding("g", "scroll_home", "Top", group=_ENDS_KEYS),
-        Binding("G", "scroll_end", "End", group=_ENDS_KEYS),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "End", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-    ]
+    BINDINGS = keys.bindings("reader")
 
     COMPONENT_CLASSES = {
         "reader--match",

@@ -17,13 +17,14 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from talks_tui.tui import keys
 
 __all__ = ["Column", "LazyRows", "Row", "VirtualTable"]
 
@@ -66,8 +67,6 @@ class LazyRows(Sequence[Row]):
 # this is the last line of defence. Replaced one for one by a space, so style spans still line up.
 _UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
-_MOVE = Binding.Group("Move", compact=True)
-
 
 @dataclass(frozen=True)
 class Column:
@@ -96,17 +95,7 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
     """Blank cells before the first column and after the last, drawn in the row's style (unlike
     CSS padding, so the header and cursor bars span the whole width)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", group=_MOVE),
-        Binding("down", "cursor_down", "Down", group=_MOVE),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("enter", "select", "Open"),
-    ]
+    BINDINGS = keys.bindings("lists")
     """
     | Key(s) | Description |
     | :- | :- |

@@ -161,11 +161,15 @@ class OutletTable:
 
     @classmethod
     def load(cls, extra: Path | None = None) -> OutletTable:
-        """The built-in table, plus a user TOML file whose entries add to or replace it by name."""
+        """The built-in table, then the user's `outlets.toml` in the settings folder, then `extra`
+        (`--outlets FILE`): each file's entries add to or replace the table's by name."""
+        from talks_tui.index.config import user_outlets_file
+
         outlets = {name_key(o.name): o for o in _builtin_outlets()}
-        if extra is not None:
-            for outlet in _read_outlets_file(Path(extra)):
-                outlets[name_key(outlet.name)] = outlet
+        for path in (user_outlets_file(), extra):
+            if path is not None:
+                for outlet in _read_outlets_file(Path(path)):
+                    outlets[name_key(outlet.name)] = outlet
         return cls(outlets.values())
 
     def lookup(self, name: str) -> Outlet | None:

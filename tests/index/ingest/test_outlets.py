@@ -115,6 +115,17 @@ def test_malformed_user_file_raises_one_line_naming_the_file(tmp_path, content):
     assert "\n" not in message
 
 
+def test_outlets_toml_in_the_xdg_config_folder_is_read(private_dirs):
+    folder = private_dirs / "config" / "talks-tui"  # XDG_CONFIG_HOME is set by conftest
+    folder.mkdir(parents=True)
+    (folder / "outlets.toml").write_text('[[outlet]]\nname = "Harbour Times"\naliases = ["HT"]\n', encoding="utf-8")
+    assert OutletTable.load().lookup("ht").name == "Harbour Times"
+    # --outlets FILE comes after it, so it wins for the same name
+    extra = private_dirs / "mine.toml"
+    extra.write_text('[[outlet]]\nname = "Harbour Times"\nkind = "public"\n', encoding="utf-8")
+    assert OutletTable.load(extra).lookup("Harbour Times").kind == "public"
+
+
 def test_missing_user_file_raises_value_error(tmp_path):
     with pytest.raises(ValueError, match="nope.toml"):
         OutletTable.load(tmp_path / "nope.toml")
