@@ -18,15 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from talks_tui.index.model import Article, Quote
-from talks_tui.index.quotes.attribution import (
-    STATEMENT_MIN_WORDS,
-    fold,
-    full_names_for,
-    name_key,
-    other_keys,
-    reported_clause,
-    short_keys,
-)
+from talks_tui.index.quotes.attribution import STATEMENT_MIN_WORDS, full_names_for, reported_clause
+from talks_tui.index.quotes.people import name_key, other_keys, short_keys
+from talks_tui.index.quotes.tokens import fold
 
 
 @dataclass(frozen=True)

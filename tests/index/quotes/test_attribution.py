@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from talks_tui.index.model import Article
-from talks_tui.index.quotes.attribution import name_key, short_keys
 from talks_tui.index.quotes.extract import extract_quotes
+from talks_tui.index.quotes.people import name_key, short_keys
 
 
 def article(title: str | None, *paragraphs: str, aid: str = "a1") -> Article:

@@ -1,0 +1,188 @@
+"""One block of an article (a paragraph or the title) read once: its tokens with quoted words
+hidden, its sentences, cues and runs of name words; named bodies and titles before names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from talks_tui.index.quotes.cues import find_cues
+from talks_tui.index.quotes.marks import MarkedSpan
+from talks_tui.index.quotes.tokens import (
+    Tok,
+    is_name_token,
+    is_name_word,
+    is_possessive,
+    is_role_head,
+    possessive_name,
+    sentence_ranges,
+    span_text,
+    tokenize,
+)
+from talks_tui.index.quotes.vocabulary import (
+    CAP_STOP,
+    COUNTRY_ALIASES,
+    DEMONYMS,
+    HONORIFICS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PORTFOLIO,
+    ROLE_MODIFIERS,
+)
+
+
+class Block:
+    __slots__ = ("index", "text", "spans", "toks", "sents", "q_open", "q_close", "cues", "runs")
+
+    def __init__(self, index: int, text: str, spans: Sequence[MarkedSpan]) -> None:
+        self.index = index
+        self.text = text
+        self.spans = list(spans)
+        # The skeleton hides quoted words (so no cue or name inside a quote is read as the
+        # narrator's) but keeps the marks and a final full stop, which ends a sentence.
+        parts, pos = [], 0
+        for s in self.spans:
+            hi = len(text) if s.close_at is None else s.close_at
+            inner = text[s.start : s.end].rstrip("\"'”’ ")
+            stop = inner[-1] if inner and inner[-1] in ".!?" else ""
+            parts.append(text[pos : s.open_at + 1])
+            parts.append("\x00" * (hi - s.open_at - 1 - len(stop)) + stop)
+            pos = hi
+        parts.append(text[pos:])
+        self.toks = toks = tokenize("".join(parts) if self.spans else text)
+        at = {t.start: k for k, t in enumerate(toks) if t.kind == "p"} if self.spans else {}
+        self.q_open = [at.get(s.open_at, 0) for s in self.spans]
+        self.q_close = [len(toks) if s.close_at is None else at.get(s.close_at, len(toks)) for s in self.spans]
+        self.sents = sentence_ranges(toks, set(self.q_open))
+        self.cues = [find_cues(toks, lo, hi, text) for lo, hi in self.sents]
+        self.runs = _name_runs(toks)
+
+    def sentence_of(self, tok: int) -> int:
+        for k, (lo, hi) in enumerate(self.sents):
+            if lo <= tok < hi:
+                return k
+        return len(self.sents) - 1
+
+
+def _name_runs(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Runs of capitalised name words (particles allowed inside, a possessive may end one)."""
+    # 1 a name word, 2 a name in the possessive, 3 a particle ("von"), 0 anything else
+    cls = [_word_class(t.text) if t.kind == "w" else 0 for t in toks]
+    runs = []
+    i, n = 0, len(toks)
+    while i < n:
+        if cls[i] not in (1, 2):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and cls[j - 1] != 2:
+            if cls[j] in (1, 2):
+                j += 1
+                continue
+            k = j
+            while k < n and cls[k] == 3:
+                k += 1
+            if not (j < k < n and cls[k] == 1):
+                break
+            j = k  # "Ursula von der Leyen"
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+@lru_cache(maxsize=65536)
+def _word_class(text: str) -> int:
+    if is_name_word(text):
+        return 1
+    if text.endswith(("'s", "’s")) and len(text) > 3 and is_name_word(text[:-2]):
+        return 2
+    return 3 if text.lower() in NAME_PARTICLES else 0
+
+
+def run_words(toks: list[Tok], a: int, z: int) -> tuple[str, ...]:
+    words = [t.text for t in toks[a:z]]
+    if possessive_name(toks[z - 1]):
+        words[-1] = words[-1][:-2]
+    return tuple(words)
+
+
+def org_names(b: Block) -> list[tuple[int, str]]:
+    """Named bodies: capitalised runs holding an organisation word ("Ministry of Foreign Affairs")."""
+    toks, found, i, n = b.toks, [], 0, len(b.toks)
+    while i < n:
+        t = toks[i]
+        if not (t.kind == "w" and t.text[0].isupper() and t.low not in CAP_STOP and not is_possessive(t)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            u = toks[j]
+            capitalised = u.kind in "wa" and u.text[0].isupper() and not is_possessive(u)
+            joiner = u.low in ("of", "for", "and", "on") and j + 1 < n and toks[j + 1].text[0].isupper()
+            if not (capitalised or joiner):
+                break
+            j += 1
+        if any(toks[k].low in ORG_WORDS and toks[k].text[0].isupper() for k in range(i, j)):
+            found.append((i, span_text(b.text, toks, i, j)))
+        i = j
+    return found
+
+
+def title_before(toks: list[Tok], a: int) -> tuple[int, str | None] | None:
+    """Title words right before a name ("US Treasury Secretary" Scott Bessent, "Secretary of
+    State" Marco Rubio, "Mr" Li): (index where the title starts, gender the title implies)."""
+    k = a - 1
+    if k < 0:
+        return None
+    if toks[k].low in HONORIFICS:
+        return k, HONORIFICS[toks[k].low]
+    start, heads = a, 0
+    j = k
+    while j >= 0 and k - j <= 6:
+        t = toks[j]
+        if t.kind == "w" and is_role_head(t):
+            heads += 1
+        elif t.kind == "a" or is_possessive(t) or (t.kind == "w" and t.text.isupper() and len(t.text) > 1):
+            pass  # "US", "China's"
+        elif t.kind == "w" and t.low in ("of", "for") and heads and j > 0:
+            pass
+        elif not (
+            t.kind == "w" and (t.low in PORTFOLIO or t.low in ORG_WORDS or t.low in DEMONYMS or t.low in ROLE_MODIFIERS)
+        ):
+            break
+        start = j
+        j -= 1
+    while start < a and toks[start].low in ("of", "for"):
+        start += 1
+    # The title must end with a title word or a portfolio ("Secretary of State"), not a place.
+    last = toks[k]
+    if not heads or not (is_role_head(last) or last.low in PORTFOLIO or last.low in ORG_WORDS):
+        return None
+    return start, None
+
+
+def trailing_name(toks: list[Tok], lo: int, hi: int) -> int:
+    """Start of the run of name words (particles allowed inside) that ends a phrase at hi."""
+    n = hi
+    if n > lo and possessive_name(toks[n - 1]):
+        n -= 1  # "Harris's" (remarks)
+    while n > lo:
+        t = toks[n - 1]
+        # a particle counts between name words: "Ursula von der Leyen"
+        inner_particle = (
+            t.low in NAME_PARTICLES
+            and lo <= n - 2
+            and n < hi
+            and (is_name_token(toks[n - 2]) or toks[n - 2].low in NAME_PARTICLES)
+        )
+        if not (is_name_token(t) or inner_particle):
+            break
+        n -= 1
+    while n < hi and toks[n].low in NAME_PARTICLES:
+        n += 1
+    return n
+
+
+def norm_country(w: str) -> str:
+    w = w if w in ("u.s.", "u.k.") else w.rstrip(".").removesuffix("'s")
+    return COUNTRY_ALIASES.get(w, w)

@@ -1,0 +1,258 @@
+"""Cues of speech in a sentence (said, told reporters, according to, the minister's remarks)
+and the speaker phrases next to them: the subject before the verb, the speaker after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from talks_tui.index.quotes.tokens import Tok, is_name_token, is_possessive, is_role_head, personal, span_text
+from talks_tui.index.quotes.vocabulary import (
+    ASIDE_STARTS,
+    AUX_ADV,
+    BE,
+    CUE_FORMS,
+    DETERMINERS,
+    INVERSION,
+    NAME_PARTICLES,
+    NOT_CUE_NEXT,
+    NOUN_CUES,
+    NP_LOWER_OK,
+    NP_STOP,
+    ORG_WORDS,
+    POSS_DET,
+    POST_ONLY,
+    POSTMOD,
+    PRONOUNS,
+    SOURCE_CUES,
+    SPEAKER_NOUNS,
+    TOLD_OBJECTS,
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase found next to a cue: token range [lo, hi) of its block."""
+
+    lo: int
+    hi: int
+    role: str | None = None  # an appositive: "Zhou Mi, a senior research fellow at ..."
+
+
+@dataclass(frozen=True)
+class Cue:
+    at: int  # token index of the verb (or of "according")
+    lemma: str
+    text: str  # "said", "told reporters", "according to"
+    source: bool  # the speaker follows the cue: according to X, citing X
+    participle: bool
+    back: Phrase | None  # the subject before the verb
+    fwd: Phrase | None  # the speaker after the verb: "said Li", "according to Xinhua"
+
+
+def _skip_back_adverbs(toks: list[Tok], lo: int, i: int) -> int:
+    while i >= lo and toks[i].kind == "w":
+        low = toks[i].low
+        if not (low in AUX_ADV or (low.endswith("ly") and toks[i].text.islower() and len(low) > 4)):
+            break
+        i -= 1
+    return i
+
+
+def _verb_like(t: Tok) -> bool:
+    """A lower-case -ed, -ing or -ly word, which ends a speaker phrase ("the talks ended")."""
+    return t.text[0].islower() and t.low.endswith(("ed", "ing", "ly")) and t.low not in NP_LOWER_OK
+
+
+def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
+    """Start of the noun phrase that ends at token i (a speaker read backwards), or None."""
+    if i < lo:
+        return None
+    if toks[i].kind == "w" and toks[i].low in PRONOUNS:
+        return i
+    start = None
+    j = i
+    while j >= lo and i - j < 9:
+        t = toks[j]
+        if t.kind == "a" or (t.kind == "n" and j < i):
+            start = j
+        elif t.kind == "w":
+            low = t.low
+            if low in DETERMINERS or low in POSS_DET:
+                if start is not None:
+                    start = j
+                break
+            if low == "and":
+                # "Bessent and Greer said": names on both sides
+                if not (start is not None and j > lo and is_name_token(toks[j - 1]) and is_name_token(toks[j + 1])):
+                    break
+            elif t.text == "He" and start is not None:
+                pass  # the surname: "He Lifeng said", "He and Bessent said"
+            elif low in NP_STOP or low in PRONOUNS or _verb_like(t):
+                break
+            start = j
+        elif t.text == "," and start is not None and j > lo and is_name_token(toks[j - 1]):
+            if not any(toks[k].low == "and" for k in range(j + 1, i + 1)):
+                break
+            start = j  # a list of names: "Bessent, Greer and He said"
+        else:
+            break
+        j -= 1
+    if start is None:
+        return None
+    while start <= i and toks[start].kind == "p":
+        start += 1
+    if start > i:
+        return None
+    # Read on over a post-modifier: "a spokesperson for | the ministry", "a source familiar with | ..."
+    while start - 2 >= lo and toks[start - 1].low in POSTMOD and toks[start - 1].low != "who":
+        k = start - 2
+        if toks[k].low in POSTMOD and k > lo:
+            k -= 1  # "familiar with"
+        if not (is_role_head(toks[k]) or toks[k].low in SPEAKER_NOUNS or toks[k].low in ORG_WORDS):
+            break
+        earlier = np_before(toks, lo, k)
+        if earlier is None:
+            break
+        start = earlier
+    return start
+
+
+def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:
+    """What stands between two commas before a verb: an appositive, a relative clause, an aside."""
+    if a >= b:
+        return None
+    first = toks[a]
+    if first.low in ("who", "which"):
+        return "relative"
+    if b - a == 1 and first.kind == "n":
+        return "aside"  # an age: "Li, 45, said"
+    if first.low in ASIDE_STARTS:
+        return "aside"
+    if first.low in DETERMINERS or is_possessive(first) or any(is_role_head(t) for t in toks[a : min(b, a + 6)]):
+        return "appositive"
+    return None
+
+
+def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None:
+    """The speaker phrase before the cue verb at token v, past asides, appositives and brackets."""
+    i = _skip_back_adverbs(toks, lo, v - 1)
+    if i >= lo and toks[i].text == ")":
+        # "the Ministry of Commerce (MOFCOM) said", "Rubio (R-Fla.) said"
+        k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text == "("), None)
+        if k is not None and i - k <= 8:
+            i = _skip_back_adverbs(toks, lo, k - 1)
+    if i < lo:
+        return None
+    if toks[i].low in ("who", "which") and i - 1 >= lo and toks[i - 1].text == ",":
+        s = np_before(toks, lo, i - 2)  # "Trump, who ..., said" reads back to Trump
+        return Phrase(s, i - 1) if s is not None else None
+    if toks[i].text != ",":
+        s = np_before(toks, lo, i)
+        return Phrase(s, i + 1) if s is not None else None
+    commas = [k for k in range(i - 1, lo - 1, -1) if toks[k].text == ","]
+    if commas and 0 < i - commas[0] - 1 <= 5:
+        k = commas[0]
+        if all(is_name_token(t) or t.low in NAME_PARTICLES for t in toks[k + 1 : i]):
+            # "The home secretary, Suella Braverman, said": the name between the commas speaks.
+            s = np_before(toks, lo, k - 1)
+            if s is not None and is_role_head(toks[k - 1]):
+                return Phrase(k + 1, i, span_text(text, toks, s, k))
+    for k in commas[:3]:
+        kind = insert_kind(toks, k + 1, i)
+        if kind is None:
+            continue
+        s = np_before(toks, lo, k - 1)
+        if s is None:
+            return None
+        role = span_text(text, toks, k + 1, i) if kind == "appositive" else None
+        return Phrase(s, k, role)
+    return None
+
+
+def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
+    """The speaker phrase that starts at token i: "said Li", "according to the ministry"."""
+    if i >= hi:
+        return None
+    if toks[i].kind == "w" and (toks[i].low in PRONOUNS or personal(toks, i)):
+        return Phrase(i, i + 1)
+    j, last = i, None
+    while j < hi and j - i < 14:
+        t = toks[j]
+        if t.kind == "w":
+            low = t.low
+            if low in DETERMINERS or low in POSS_DET:
+                if last is not None and toks[last].low not in ("of", "for", "at", "with"):
+                    break
+            elif low in ("of", "for", "at", "with") and last is not None and is_role_head(toks[last]):
+                pass  # "a spokesperson for the ministry"
+            elif low in NP_STOP or (t.text[0].islower() and low.endswith(("ed", "ing")) and low not in NP_LOWER_OK):
+                break
+            last = j
+        elif t.kind == "a" or (t.kind == "n" and j > i):
+            last = j
+        else:
+            break
+        j += 1
+    if last is None:
+        return None
+    end = last + 1
+    while end > i and toks[end - 1].low in ("of", "for", "at", "with", "the", "a", "an"):
+        end -= 1
+    if end <= i:
+        return None
+    role = None
+    if end + 1 < hi and toks[end].text == "," and insert_kind(toks, end + 1, hi) == "appositive":
+        # "said Scott Kennedy, a China economics expert at CSIS."
+        k = end + 1
+        while k < hi and toks[k].text not in (",", ";", ".", "(") and toks[k].kind != "q":
+            if toks[k].low in ("who", "which"):
+                break
+            k += 1
+        role = span_text(text, toks, end + 1, k)
+    return Phrase(i, end, role)
+
+
+def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
+    """The speech cues of one sentence, each with the speaker phrases next to it."""
+    cues: list[Cue] = []
+    for v in range(lo, hi):
+        t = toks[v]
+        if t.kind != "w":
+            continue
+        low = t.low
+        if low == "according" and v + 1 < hi and toks[v + 1].low == "to":
+            cues.append(Cue(v, "according", "according to", True, False, None, np_after(toks, v + 2, hi, text)))
+            continue
+        if low in SOURCE_CUES:
+            cues.append(Cue(v, low, low, True, True, None, np_after(toks, v + 1, hi, text)))
+            continue
+        if low in NOUN_CUES:
+            # "Harris's (provocative) remarks about readiness to "confront" China": the possessor spoke.
+            k = v - 1
+            while (
+                k > lo and v - k <= 2 and toks[k].kind == "w" and toks[k].text.islower() and toks[k].low not in NP_STOP
+            ):
+                k -= 1
+            if k >= lo and is_possessive(toks[k]):
+                s = np_before(toks, lo, k)
+                if s is not None:
+                    cues.append(Cue(v, low, low, False, False, Phrase(s, k + 1), None))
+                continue
+        lemma = CUE_FORMS.get(low) or POST_ONLY.get(low)
+        nxt = toks[v + 1].low if v + 1 < hi else ""
+        if lemma is None and low in ("pointed", "points", "pointing") and nxt == "out":
+            lemma = "point out"
+        if lemma is None or nxt in NOT_CUE_NEXT.get(lemma, ()) or (lemma == "go" and nxt != "on"):
+            continue
+        p = _skip_back_adverbs(toks, lo, v - 1)
+        prev = toks[p].low if p >= lo else ""
+        if prev in BE or prev == "to" or prev in DETERMINERS or prev in POSS_DET:
+            continue  # passive ("were said to"), infinitive ("declined to say"), noun ("a warning")
+        cue_text = low if t.text[0].isupper() else t.text
+        if lemma == "tell" and nxt in TOLD_OBJECTS:
+            cue_text = f"{cue_text} {nxt}"
+        # "...," said Li / ..., said Xinhua.: the speaker follows only right after a quote or comma.
+        inverted = low in INVERSION and v > lo and toks[v - 1].kind in "pq"
+        fwd = np_after(toks, v + 1, hi, text) if inverted else None
+        cues.append(Cue(v, lemma, cue_text, False, low.endswith("ing"), subject_before(toks, lo, v, text), fwd))
+    return cues

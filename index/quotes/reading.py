@@ -1,0 +1,405 @@
+"""The article read in order: who is named (pass 1), then each mention, pronoun and capitalised
+"He" resolved to a person (pass 2); speaker phrases resolved to a person, an unnamed speaker's
+description or a body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from talks_tui.index.quotes.blocks import Block, norm_country, org_names, run_words, title_before, trailing_name
+from talks_tui.index.quotes.cues import Phrase, insert_kind
+from talks_tui.index.quotes.people import People, Person
+from talks_tui.index.quotes.tokens import Tok, fold, is_name_token, is_possessive, is_role_head, personal, span_text
+from talks_tui.index.quotes.vocabulary import (
+    COUNTRIES,
+    DETERMINERS,
+    HONORIFICS,
+    MODIFIED_NOUNS,
+    ORG_WORDS,
+    PLACE_STARTS,
+    PORTFOLIO,
+    POSS_DET,
+    POSTMOD,
+    PRONOUNS,
+    ROLE_HEADS,
+    SPEAKER_NOUNS,
+    STOPWORDS,
+    SUBORDINATORS,
+)
+
+
+@dataclass
+class Draft:
+    """A speaker while the article is read: a person (whose name may still grow) or a text."""
+
+    person: Person | None = None
+    text: str | None = None  # an unnamed speaker's description, or a body's name
+    kind: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    co: tuple[Person | str, ...] = ()
+
+
+@dataclass
+class _Mention:
+    person: Person
+    block: int
+    tok: int
+    subject: bool  # in subject position: the likely referent of a following "he"
+
+
+class ArticleReader:
+    """Reads an article's blocks in order, keeping who was named and who spoke."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.people = People()
+        self.history: list[_Mention] = []
+        self.resolved: dict[tuple[int, int], Person | None] = {}  # (block, token) -> person
+        self.descriptions: list[tuple[str, str]] = []  # (head, description) of unnamed speakers
+        self.orgs: list[tuple[str, bool]] = []  # bodies that spoke, for "it": (name, is a document)
+        self.org_names: list[tuple[int, int, str]] = []  # (block, token, name) of named bodies
+        self.cue_phrases: set[tuple[int, int]] = set()  # (block, token) inside a speaker phrase
+        self.he_persons: list[Person] = []  # persons whose family name is He
+        self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
+
+    # -- pass 1: who is named, with which roles ------------------------------------------------
+    def collect(self) -> None:
+        for b in self.blocks:
+            toks = b.toks
+            for cues in b.cues:
+                for c in cues:
+                    # "according to Xinhua" names a source, often a body: only speakers count
+                    for ph in (c.back,) if c.source else (c.back, c.fwd):
+                        if ph is not None:
+                            self.cue_phrases.update((b.index, k) for k in range(ph.lo, ph.hi))
+            for a, z in b.runs:
+                words = run_words(toks, a, z)
+                title = title_before(toks, a)
+                if title is not None:
+                    start, gender = title
+                    role = None if toks[a - 1].low in HONORIFICS else span_text(b.text, toks, start, a)
+                    p = self.people.add(words, role, strong=True)
+                    p.gender = gender or p.gender
+                    continue
+                if len(words) >= 2 and not any(w.lower() in ORG_WORDS for w in words):
+                    # A two- or three-word name that is the subject of a clause is a person
+                    # ("Josh Lipsky spoke"), unless it looks like a place ("South Korea will").
+                    appos = self._appositive_after(b, z)
+                    subject = (
+                        len(words) <= 3
+                        and fold(words[0]) not in PLACE_STARTS
+                        and self._subject_like(b, a, z, b.sents[b.sentence_of(a)][0])
+                    )
+                    strong = bool(appos) or (b.index, a) in self.cue_phrases or subject
+                    self.people.add(words, appos, strong=strong)
+            self.org_names.extend((b.index, a, name) for a, name in org_names(b))
+        self.he_persons = [p for p in self.people.all() if "he" in p.keys or p.tokens == ("He",)]
+
+    def _appositive_after(self, b: Block, z: int) -> str | None:
+        """ "Li Chenggang, China's trade representative, ...": the role after a name."""
+        toks = b.toks
+        if z + 1 >= len(toks) or toks[z].text != "," or insert_kind(toks, z + 1, len(toks)) != "appositive":
+            return None
+        k = z + 1
+        while k < len(toks) and toks[k].text not in (",", ";", ".") and toks[k].kind != "q":
+            k += 1
+        if any(is_role_head(t) for t in toks[z + 1 : k]):
+            return span_text(b.text, toks, z + 1, k)
+        return None
+
+    def _subject_like(self, b: Block, a: int, z: int, lo: int) -> bool:
+        """Is the name at tokens [a, z) the subject of its clause?"""
+        toks = b.toks
+        if (b.index, a) in self.cue_phrases:
+            return True
+        if is_possessive(toks[z - 1]):
+            return False
+        title = title_before(toks, a)
+        s = title[0] if title is not None else a
+        while s - 1 >= lo and toks[s - 1].low in DETERMINERS:
+            s -= 1
+        prev = toks[s - 1] if s - 1 >= lo else None
+        nxt = toks[z] if z < len(toks) else None
+        if prev is None:
+            return nxt is None or nxt.low not in MODIFIED_NOUNS
+        if not (prev.text in (",", ":", ";") or prev.low in SUBORDINATORS) or nxt is None:
+            return False
+        if nxt.text == ",":
+            return True
+        return (
+            nxt.kind == "w"
+            and nxt.text[0].islower()
+            and nxt.low not in ("and", "or", "nor", "of")
+            and nxt.low not in MODIFIED_NOUNS
+        )
+
+    # -- pass 2: mentions and pronouns in reading order ------------------------------------------
+    def read(self) -> None:
+        for b in self.blocks:
+            for lo, hi in b.sents:
+                self._read_sentence(b, lo, hi)
+
+    def _read_sentence(self, b: Block, lo: int, hi: int) -> None:
+        toks = b.toks
+        runs = [(a, z) for a, z in b.runs if lo <= a < hi]
+        events = [(a, z, False) for a, z in runs]
+        events += [(k, k + 1, True) for k in range(lo, hi) if personal(toks, k) and toks[k].text != "He"]
+        events.sort()
+        for a, z, pronoun in events:
+            if toks[a].text == "He" and z - a == 1:
+                if self._he_is_surname(b, a, lo):
+                    self._mention(self._recent(self.he_persons), b, a, z, lo)
+                    continue
+                pronoun = True
+            if pronoun:
+                gender = "f" if toks[a].low in ("she", "her") else "m"
+                person = self._antecedent(gender, b.index)
+                self.resolved[(b.index, a)] = person
+                if person is not None:
+                    person.gender = person.gender or gender
+                    self.history.append(_Mention(person, b.index, a, toks[a].low in ("he", "she")))
+                continue
+            person = self._person_for_run(b, a, z, run_words(toks, a, z))
+            if person is not None:
+                self._mention(person, b, a, z, lo)
+
+    def _antecedent(self, gender: str, block: int, window: int | None = None) -> Person | None:
+        """Most recent person in subject position (else in any position) of a compatible gender."""
+        if gender == "f":
+            # Women are the rarer referent in news copy: a woman known as such, recently the
+            # subject, beats a closer person whose gender is unknown.
+            for m in reversed(self.history):
+                if block - m.block > 3:
+                    break
+                if m.subject and m.person.gender == "f":
+                    return m.person
+        best_any = None
+        for m in reversed(self.history):
+            if window is not None and block - m.block > window:
+                break
+            g = m.person.gender
+            if (gender == "m" and g == "f") or (gender == "f" and g == "m"):
+                continue
+            if m.subject:
+                return m.person
+            best_any = best_any or m.person
+        return best_any
+
+    def _he_is_surname(self, b: Block, k: int, lo: int) -> bool:
+        """Capitalised "He" when someone surnamed He is named: the name, or the pronoun?"""
+        if not self.he_persons:
+            return False
+        toks = b.toks
+        if k > lo and toks[k - 1].text not in ("(", ":", "-", "—", "–"):
+            return True  # capitalised inside a sentence (not after a dateline): the surname
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if nxt is not None and after is not None:
+            if nxt.text == "," and (after.low in DETERMINERS or is_possessive(after) or is_role_head(after)):
+                return True  # "He, China's lead negotiator, said"
+            if nxt.low == "and" and is_name_token(after):
+                return True  # "He and Bessent met"
+        # "He said ...": the pronoun, unless it would have no one else to refer to
+        antecedent = self._antecedent("m", b.index, window=2)
+        return antecedent is None or antecedent in self.he_persons
+
+    def _recent(self, persons: list[Person]) -> Person:
+        for m in reversed(self.history):
+            if m.person in persons:
+                return m.person
+        return max(persons, key=lambda p: p.mentions)
+
+    def _mention(self, person: Person, b: Block, a: int, z: int, lo: int) -> None:
+        person.mentions += 1
+        for k in range(a, z):
+            self.resolved[(b.index, k)] = person
+        title = title_before(b.toks, a)
+        if title is not None and title[1]:
+            person.gender = person.gender or title[1]
+        # A name not known to be a person (named once, as an object) is a last-resort antecedent.
+        self.history.append(_Mention(person, b.index, a, person.strong and self._subject_like(b, a, z, lo)))
+
+    def _person_for_run(self, b: Block, a: int, z: int, words: tuple[str, ...]) -> Person | None:
+        toks = b.toks
+        nxt = toks[z] if z < len(toks) else None
+        if nxt is not None and nxt.low in MODIFIED_NOUNS and nxt.text[0].islower():
+            return None  # "the Trump administration"
+        if nxt is not None and nxt.text[0].isupper() and (nxt.low in ORG_WORDS or nxt.low in PORTFOLIO):
+            return None  # part of a body's name: "Wall Street", "Fox Business Network"
+        in_cue = (b.index, a) in self.cue_phrases
+        if len(words) >= 2:
+            p = self.people.by_full(words)
+            if p is not None and (p.strong or fold(words[0]) not in PLACE_STARTS):
+                return p
+            if p is None:
+                # "Donald J. Trump", or a run that starts with a sentence-initial word: its end
+                found = self.people.by_short(words[-1])
+                if len(found) == 1:
+                    return found[0]
+                if in_cue:
+                    return self.people.add(words, None, strong=True)
+            return p
+        found = self.people.by_short(words[0])
+        if not found and in_cue:
+            # A speaker named by one word: a weakly known full name, or a new person.
+            found = self.people.by_short(words[0], strong_only=False)
+            if not found:
+                return self.people.add(words, None, strong=True)
+            for p in found:
+                p.strong = True
+        if not found:
+            return None
+        return found[0] if len(found) == 1 else self._recent(found)
+
+    # -- speaker phrases ------------------------------------------------------------------------
+    def phrase(self, b: Block, ph: Phrase | None, source: bool = False) -> Draft | None:
+        """Resolve a speaker phrase to a person, an unnamed speaker's description or a body.
+        A source ("according to Xinhua") named by one unknown word is taken for a body."""
+        if ph is None or ph.lo >= ph.hi:
+            return None
+        toks = b.toks
+        if ph.hi - ph.lo == 1 and (toks[ph.lo].low in PRONOUNS or personal(toks, ph.lo)):
+            return self._pronoun(b, ph.lo, toks[ph.lo])
+        # Coordinated speakers: "Bessent and Greer", "Bessent, Greer and He".
+        parts: list[tuple[int, int]] = []
+        start = ph.lo
+        for k in range(ph.lo, ph.hi):
+            if toks[k].low == "and" or toks[k].text == ",":
+                if k > start:
+                    parts.append((start, k))
+                start = k + 1
+        if ph.hi > start:
+            parts.append((start, ph.hi))
+        if len(parts) > 1 and all(is_name_token(toks[z - 1]) for _, z in parts):
+            drafts = [d for d in (self._single(b, Phrase(a, z)) for a, z in parts) if d is not None]
+            if drafts:
+                first = drafts[0]
+                first.co = tuple(d.person or d.text for d in drafts[1:] if d.person or d.text)
+                self.plural.append((b.index, first))
+                return first
+        return self._single(b, ph, source)
+
+    def _pronoun(self, b: Block, k: int, t: Tok) -> Draft | None:
+        if t.low in ("he", "she", "him", "her"):
+            p = self.resolved.get((b.index, k))  # resolved while reading (the surname He too)
+            return None if p is None else Draft(person=p, kind="person")
+        if t.low == "it" and self.orgs:
+            # "it added": the body that spoke last, rather than its statement or report
+            name = next((n for n, doc in reversed(self.orgs) if not doc), self.orgs[-1][0])
+            return Draft(text=name, kind="organisation")
+        if t.low == "they" and self.plural and b.index - self.plural[-1][0] <= 1:
+            return replace(self.plural[-1][1], cue=None, role=None)
+        return None
+
+    def _single(self, b: Block, ph: Phrase, source: bool = False) -> Draft | None:
+        toks = b.toks
+        lo, hi = ph.lo, ph.hi
+        det = None
+        if toks[lo].low in DETERMINERS or toks[lo].low in POSS_DET:
+            det = toks[lo].low
+            lo += 1
+        gender = None
+        while lo < hi and toks[lo].low in HONORIFICS:
+            gender = HONORIFICS[toks[lo].low]
+            lo += 1
+        if lo >= hi:
+            return None
+        if hi - lo == 1 and toks[lo].low in PRONOUNS:
+            return self._pronoun(b, lo, toks[lo])
+        # A name ends the phrase: "US Treasury Secretary Scott Bessent", "Mr Li".
+        n = trailing_name(toks, lo, hi)
+        name_words = run_words(toks, n, hi) if n < hi else ()
+        if n > lo and (toks[n - 1].low in POSTMOD or toks[n - 1].low in DETERMINERS):
+            name_words = ()  # "analysts at Goldman Sachs": the name is not the speaker
+        if source and len(name_words) == 1 and n == lo and not self.people.by_short(name_words[0]):
+            self.orgs.append((name_words[0], False))
+            return Draft(text=name_words[0], kind="organisation")  # "according to Bloomberg"
+        if name_words and (det is None or n > lo) and not any(w.lower() in ORG_WORDS for w in name_words):
+            return self._named(b, ph, lo, n, hi, name_words, gender)
+        # Otherwise a description ("a source familiar with the matter") or a body: find its head.
+        h = lo
+        while h + 1 < hi and toks[h + 1].low not in POSTMOD:
+            h += 1
+        head_tok = toks[h]
+        head = head_tok.low
+        text = span_text(b.text, toks, lo, hi).strip(" ,")
+        full = span_text(b.text, toks, ph.lo, hi).strip(" ,")
+        is_role = is_role_head(head_tok)
+        named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
+        if head_tok.text[0].isupper() and not is_role and named_body:
+            self.orgs.append((text, False))
+            return Draft(text=text, kind="organisation")
+        if not (is_role or head in ORG_WORDS or head in SPEAKER_NOUNS):
+            return None  # "the talks", "the deal": only people, roles and bodies speak
+        if det == "the" and head in ORG_WORDS and h == hi - 1:
+            # "the ministry said": the ministry named before ("China's Ministry of Foreign Affairs")
+            here = (b.index, ph.lo)
+            named = next(
+                (n for bi, k, n in reversed(self.org_names) if (bi, k) < here and head in fold(n).split()),
+                None,
+            )
+            if named is not None:
+                self.orgs.append((named, False))
+                return Draft(text=named, kind="organisation", role=full)
+        holder = self._role_holder(text, head) if det not in ("a", "an") else None
+        if holder is not None:
+            return Draft(person=holder, kind="person", role=full)
+        mine = set(fold(text).split())
+        for hd, d in reversed(self.descriptions):
+            theirs = set(fold(d).split())
+            if hd == head and (mine <= theirs or theirs <= mine):
+                return Draft(text=d, kind="description", role=full)  # the spokesperson again
+        self.descriptions.append((head, text))
+        if head in ORG_WORDS or head in SPEAKER_NOUNS:
+            self.orgs.append((text, head not in ORG_WORDS))
+        d = Draft(text=text, kind="description", role=full)
+        if head == "people" or (head.endswith("s") and (is_role or head[:-1] in SPEAKER_NOUNS)):
+            self.plural.append((b.index, d))
+        return d
+
+    def _named(
+        self, b: Block, ph: Phrase, lo: int, n: int, hi: int, words: tuple[str, ...], gender: str | None
+    ) -> Draft:
+        """A speaker phrase that ends with a name: the person, with the title before it as role."""
+        toks = b.toks
+        role = span_text(b.text, toks, lo, n).strip(" ,") or None
+        if role and not (title_before(toks, n) or any(is_role_head(t) for t in toks[lo:n])):
+            role = None  # "Following the talks" is no title
+        person = self.resolved.get((b.index, n)) or self.resolved.get((b.index, hi - 1))
+        if person is None:
+            person = self._person_for_run(b, n, hi, words) or self.people.add(words, None, True)
+        person.gender = person.gender or gender
+        person.add_role(ph.role)
+        person.add_role(role)
+        return Draft(person=person, kind="person", role=ph.role or role)
+
+    def _role_holder(self, text: str, head: str) -> Person | None:
+        """The person of this article who holds the role a definite description names."""
+        if head not in ROLE_HEADS:
+            return None  # plural ("officials") and non-title heads name no one in particular
+        want = {norm_country(w) for w in re.findall(r"[\w.]+", fold(text))} - STOPWORDS
+        countries = want & COUNTRIES
+        best, best_score = None, 0
+        for p in self.people.all():
+            if not p.strong:
+                continue
+            for r in p.roles:
+                have = {norm_country(w) for w in re.findall(r"[\w.]+", fold(r))}
+                if head not in have and head not in {w.split("-")[-1] for w in have}:
+                    continue
+                if countries and not countries <= have:
+                    continue  # "the Chinese trade representative" is not the US one
+                score = len(want & have)
+                if score > best_score or (score == best_score and best is not None and self._later(p, best)):
+                    best, best_score = p, score
+        return best
+
+    def _later(self, a: Person, b: Person) -> bool:
+        for m in reversed(self.history):
+            if m.person is a:
+                return True
+            if m.person is b:
+                return False
+        return False

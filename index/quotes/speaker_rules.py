@@ -1,0 +1,209 @@
+"""A quotation's speaker from the cues of its own sentence: a cue right after the closing mark,
+the last cue before the opening mark, a colon introduction, a source after it, an attribution
+closing the sentence, the subject of an opening participle phrase."""
+
+from __future__ import annotations
+
+import re
+
+from talks_tui.index.quotes.blocks import Block, title_before
+from talks_tui.index.quotes.cues import Cue, Phrase, np_after, np_before, subject_before
+from talks_tui.index.quotes.reading import ArticleReader, Draft
+from talks_tui.index.quotes.tokens import is_role_head
+from talks_tui.index.quotes.vocabulary import BE, INVERSION, LABEL_CUES, NP_STOP, POST_ONLY, POSTMOD, SUBORDINATORS
+
+
+def is_label(b: Block, qi: int) -> bool:
+    """A name or label in marks ("Phase One", the so-called "framework"): nobody's words."""
+    span = b.spans[qi]
+    text = b.text[span.start : span.end]
+    k = b.q_open[qi]
+    prev = b.toks[k - 1].low if k > 0 else ""
+    if prev in LABEL_CUES or (prev == "as" and k > 1 and b.toks[k - 2].low == "known"):
+        return True
+    words = re.findall(r"[^\W\d_][\w'’-]*|\d+", text)
+    if not words or len(words) > 6 or text.rstrip()[-1:] in ".,!?;:" or prev in ("said", "says", ":"):
+        return False
+    caps = [w for w in words if w.lower() not in ("of", "the", "and", "for", "on", "in", "a", "to", "de")]
+    return bool(caps) and words[0][0].isupper() and all(w[0].isupper() or w[0].isdigit() for w in caps)
+
+
+def _with_cue(d: Draft | None, cue: str) -> Draft | None:
+    if d is not None:
+        d.cue = cue
+    return d
+
+
+def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
+    """The speaker of quote qi of block b, from the cues of its own sentence."""
+    toks = b.toks
+    qo, qc = b.q_open[qi], b.q_close[qi]
+    si = b.sentence_of(qo)
+    lo, hi = b.sents[si]
+    cues = b.cues[si]
+    opens = b.q_open
+    # 1. A cue right after the closing mark: "...," said Li / "...," he told reporters.
+    j = qc + 1
+    while j < hi and toks[j].kind == "p" and toks[j].text in ",?!—–-…":
+        j += 1
+    if qc < len(toks) and j < hi:
+        for c in cues:
+            if c.source:
+                continue
+            if c.at == j and (toks[j].low in INVERSION or toks[j].low in POST_ONLY):
+                d = reader.phrase(b, c.fwd)
+                if d is not None:
+                    return _with_cue(d, c.text)
+            if j < c.at and c.back is not None and c.back.lo == j and not any(qo < o < c.at for o in opens):
+                d = reader.phrase(b, c.back)
+                if d is not None:
+                    return _with_cue(d, c.text)
+        d = _bare_attribution(reader, b, j, hi)
+        if d is not None:
+            return d
+    # 2. The last cue before the opening mark: Li said the talks were "tough".
+    before = [c for c in cues if lo <= c.at < qo]
+    if before:
+        d = _cue_speaker(reader, b, before[-1], (lo, hi), cues)
+        if d is not None:
+            return _with_cue(d, before[-1].text)
+    # 3. A colon introduction without a verb: Li was blunt: "...".
+    if not before and qo - 1 >= lo and toks[qo - 1].text == ":":
+        d = _clause_subject(reader, b, lo, qo - 1)
+        if d is not None:
+            return _with_cue(d, ":")
+    # 4. A source named after the quote: "...," according to X / ..., citing X. It comes after
+    # the cue before the quote: in Li said "...", according to Xinhua, Li is the one quoted.
+    after = [c for c in cues if qc < c.at < hi]
+    for c in after:
+        if c.source:
+            d = reader.phrase(b, c.fwd, source=True)
+            if d is not None:
+                return _with_cue(d, c.text)
+    # 5. An attribution closing the sentence: 'Not enough "upside surprise", Wall Street said.'
+    for c in after:
+        ph = c.back
+        if c.source or ph is None or ph.lo <= qc or toks[ph.lo - 1].text != ",":
+            continue
+        if any(qc < o < c.at for o in opens):
+            break  # another quote stands closer to this cue
+        d = reader.phrase(b, ph)
+        if d is not None:
+            return _with_cue(d, c.text)
+    # 6. Inside an opening participle phrase, whose subject is the main clause's:
+    # 'Referring to the situation as "tending toward stability", Geng called on ...'
+    first = toks[lo]
+    if first.kind == "w" and first.text[0].isupper() and first.low.endswith("ing") and len(first.low) > 5:
+        # The phrase ends at a comma, which may sit inside a quote: '... "moving ahead," Geng said'
+        comma_closes = {b.q_close[x] for x, s in enumerate(b.spans) if b.text[s.start : s.end].rstrip().endswith(",")}
+        end = next((k for k in range(qc, hi) if toks[k].text == "," or k in comma_closes), None)
+        if end is not None:
+            d = reader.phrase(b, np_after(toks, end + 1, hi, b.text))
+            if d is not None and (d.person is not None or d.kind == "description"):
+                return _with_cue(d, first.low)
+    return None
+
+
+def _bare_attribution(reader: ArticleReader, b: Block, j: int, hi: int) -> Draft | None:
+    """ "...," Conley worries. / "...," he shrugged.: a person and one verb close the quote,
+    whatever the verb; only a named person or a pronoun may speak this way."""
+    toks = b.toks
+    if toks[j].low in ("he", "she"):
+        e = j + 1
+    else:
+        run = next(((a, z) for a, z in b.runs if j <= a < j + 6), None)
+        if run is None or not (run[0] == j or (title_before(toks, run[0]) or (None,))[0] == j):
+            return None
+        e = run[1]
+    if e >= hi or toks[e].kind != "w" or not toks[e].text.islower() or toks[e].low in NP_STOP:
+        return None
+    after = toks[e + 1] if e + 1 < hi else None
+    if after is not None and after.kind != "p" and after.low not in POSTMOD and after.low not in SUBORDINATORS:
+        return None
+    d = reader.phrase(b, Phrase(j, e))
+    if d is None or d.person is None:
+        return None
+    return _with_cue(d, toks[e].text)
+
+
+def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int], cues: list[Cue]) -> Draft | None:
+    """Who speaks at cue c: its subject, the one quoted ("quoted as saying"), or for a
+    participle ("..., saying") the subject of the clause it hangs on."""
+    lo, _ = sent
+    toks = b.toks
+    if c.source:
+        return reader.phrase(b, c.fwd, source=True)
+    if c.back is not None:
+        d = reader.phrase(b, c.back)
+        if d is not None:
+            return d
+    if not (c.participle or (c.at > lo and toks[c.at - 1].text == ",")):
+        return None
+    if c.at >= 2 and toks[c.at - 1].low == "as":
+        quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low == "quoted"), None)
+        if quoted is not None:
+            # "Xinhua quoted Wang as saying" / "Wang was quoted by Xinhua as saying"
+            inner = np_before(toks, quoted + 1, c.at - 2)
+            if inner is not None and toks[quoted + 1].low != "by":
+                ph = Phrase(inner, c.at - 1)
+            else:
+                k = quoted - 1 if quoted - 1 >= lo and toks[quoted - 1].low in BE else quoted
+                ph = subject_before(toks, lo, k, b.text)
+            d = reader.phrase(b, ph)
+            if d is not None:
+                return d
+    for other in reversed([o for o in cues if o.at < c.at and not o.source]):
+        d = _cue_speaker(reader, b, other, sent, cues)
+        if d is not None:
+            return d
+    for k in range(c.at - 1, lo - 1, -1):
+        p = reader.resolved.get((b.index, k))
+        if p is not None and p.strong:
+            return Draft(person=p, kind="person")
+    return _clause_subject(reader, b, lo, c.at)
+
+
+def _clause_subject(reader: ArticleReader, b: Block, lo: int, end: int) -> Draft | None:
+    """The speaker-like subject at the start of a sentence, after an introductory phrase."""
+    toks = b.toks
+    start = lo
+    first = toks[start] if start < end else None
+    if (
+        first is not None
+        and first.kind == "w"
+        and (first.low in SUBORDINATORS or first.low in NP_STOP or first.low.endswith("ing"))
+    ):
+        comma = next((k for k in range(start, end) if toks[k].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    if start < end and toks[start].kind == "w" and toks[start].text.isupper() and len(toks[start].text) > 3:
+        return None  # a dateline: "KUALA LUMPUR:"
+    ph = np_after(toks, start, end, b.text)
+    d = reader.phrase(b, ph)
+    if d is None or ph is None:
+        return None
+    last = toks[ph.hi - 1]
+    if (
+        d.person is None
+        and d.kind != "organisation"
+        and not is_role_head(last)
+        and last.low not in ("administration", "government", "ministry")
+    ):
+        return None  # "The message was clear:" names no speaker
+    return d
+
+
+def sentence_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None:
+    """Who speaks in a sentence of reported speech ("..., Li said." / "Li said that ...")."""
+    lo, hi = b.sents[si]
+    cues = b.cues[si]
+    for c in sorted(cues, key=lambda c: c.source):
+        if c.source:
+            d = reader.phrase(b, c.fwd, source=True)
+        else:
+            d = reader.phrase(b, c.fwd) if c.fwd is not None and c.back is None else None
+            d = d or _cue_speaker(reader, b, c, (lo, hi), cues)
+        if d is not None:
+            return _with_cue(d, c.text)
+    return None

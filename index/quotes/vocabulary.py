@@ -1,0 +1,108 @@
+"""The words attribution reads: verbs and nouns of speech, titles and roles, names, and the small
+closed classes of English grammar it needs. The long lists are lexicon files (index/lexicon), each
+with a comment that says why it is there; the short closed classes are written here."""
+
+from __future__ import annotations
+
+from talks_tui.index import lexicon
+
+words = lexicon.words
+
+
+def _forms(base: str) -> set[str]:
+    """Regular verb forms: warn -> warn, warns, warned, warning; note -> noted, noting."""
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    stem = base + base[-1] if base in ("dub", "slam", "quip", "admit") else base
+    plural = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
+    return {base, plural, stem + "ed", stem + "ing"}
+
+
+def _split(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# -- verbs and nouns of speech ------------------------------------------------------------------
+
+# Every form of a verb of speech -> its base form ("warned" -> "warn").
+CUE_FORMS: dict[str, str] = {}
+for _verb in words("speech_verbs"):
+    CUE_FORMS.update(dict.fromkeys(_forms(_verb), _verb))
+for _verb in words("speech_verbs_also_nouns"):
+    CUE_FORMS.update({f: _verb for f in _forms(_verb) if f.endswith(("ed", "ing"))})
+CUE_FORMS.update(dict.fromkeys(("say", "says", "said", "saying"), "say"))
+CUE_FORMS.update(dict.fromkeys(("tell", "tells", "told", "telling"), "tell"))
+CUE_FORMS.update(dict.fromkeys(("write", "writes", "wrote", "writing", "written"), "write"))
+CUE_FORMS["warns"] = "warn"
+CUE_FORMS.pop("reporting", None)
+# Verb-first attributions after a quote or a comma ("...," said Li).
+INVERSION = words("speech_verbs_before_subject")
+# Only right after a quote: "...," he continued / he went on.
+POST_ONLY = {"continued": "continue", "continues": "continue", "went": "go"}
+SOURCE_CUES = _split("citing quoting")
+NOUN_CUES = words("speech_nouns")
+# A cue followed by one of these is another verb: "added to the tension", "called off the talks".
+NOT_CUE_NEXT = {
+    "add": {"to"},
+    "call": {"off", "up", "back", "in"},
+    "note": {"for"},
+    "report": {"to"},
+    "post": {"a", "an", "the", "gains", "losses", "growth", "profit", "profits", "record"},
+    "term": {"of"},
+    "ask": {"for", "to"},
+}
+TOLD_OBJECTS = _split("reporters journalists parliament lawmakers supporters")
+# Words that make a quoted name or phrase a label rather than someone's words.
+LABEL_CUES = _split("so-called so known titled entitled named nicknamed code-named codenamed dubbed")
+
+# -- grammar ------------------------------------------------------------------------------------
+
+BE = _split("is are was were be been being 's ’s")
+DETERMINERS = _split("a an the")
+POSS_DET = _split("his her its their our my your")
+PRONOUNS = _split("he she they it we i him")  # "her" only where it ends a phrase (see tokens.personal)
+SUBORDINATORS = words("subordinators")
+AUX_ADV = words("adverbs_before_cues")
+# Words after the head of a description: "a source familiar with the matter".
+POSTMOD = _split("of for at with on in from familiar close briefed involved aware who")
+ASIDE_STARTS = words("aside_starts")
+SENTENCE_STARTERS = words("sentence_starters")
+ABBREVIATIONS = words("abbreviations")
+STOPWORDS = words("attribution_stop_words")
+MONTHS = words("months") | {row[0] for row in lexicon.forms("weekdays")}
+# Words that end a speaker phrase read backwards or forwards.
+NP_STOP = words("phrase_boundaries") | frozenset(CUE_FORMS) | MONTHS
+# Lower-case -ed / -ing words that may stand inside a speaker phrase ("acting chairman").
+NP_LOWER_OK = _split("acting leading ruling governing founding managing retired elected unnamed named")
+
+# -- titles, roles and bodies -------------------------------------------------------------------
+
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+    "madam": "f", "mme": "f", "mme.": "f", "dr": None, "dr.": None, "prof": None, "prof.": None,
+    "sir": "m", "dame": "f", "lord": "m", "lady": "f", "messrs": None, "messrs.": None,
+}  # fmt: skip
+ROLE_HEADS = words("role_heads")
+TITLE_ABBREV = _split("sen. rep. gov. gen. lt. col. sgt. capt. adm. pres.")
+PORTFOLIO = words("office_words")
+ROLE_MODIFIERS = words("role_modifiers")
+ORG_WORDS = words("organisation_words")
+SPEAKER_NOUNS = words("speaker_nouns")
+MODIFIED_NOUNS = words("name_modified_nouns")
+
+# -- names and places ---------------------------------------------------------------------------
+
+DEMONYMS = words("demonyms")
+CAP_STOP = words("capitalised_non_names")
+EAST_ASIAN_SURNAMES = words("east_asian_surnames")
+FEMALE_NAMES = words("female_given_names")
+MALE_NAMES = words("male_given_names")
+PLACE_STARTS = words("place_name_starts")
+NAME_PARTICLES = words("name_particles")
+COUNTRY_ALIASES = {
+    "chinese": "china", "u.s.": "us", "american": "us", "america": "us", "united": "us",
+    "british": "uk", "u.k.": "uk", "japanese": "japan", "russian": "russia", "korean": "korea",
+}  # fmt: skip
+COUNTRIES = _split("china us uk japan russia korea eu india france germany")
