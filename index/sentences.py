@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from talks_tui.index import lexicon
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -25,34 +27,16 @@ class Sentence:
     text: str  # paragraph[start:end]
 
 
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
-
-
-# Titles come before a name: a full stop after them never ends a sentence.
-_TITLES = _words(
-    """mr mrs ms mx dr prof gen sen rep gov lt col sgt capt cmdr adm maj brig rev hon messrs mme mlle
-    pres supt det insp cpl pvt fr atty amb mt ft gens sens reps drs profs"""
-)
+# Titles come before a name: a full stop after them never ends a sentence ("Mr. Smith").
+_TITLES = lexicon.words("abbreviated_titles")
 # Abbreviations that may also end a sentence: they end one only before a typical sentence opener.
-_ABBREVIATIONS = _words(
-    """st jr sr inc corp co ltd plc llc bros dept univ assn ave blvd rd al cf
-    jan feb mar apr jun jul aug sep sept oct nov dec"""
-)
+_ABBREVIATIONS = lexicon.words("abbreviations")
 # Abbreviations that are also ordinary words ("a work of art."): abbreviations only before a number.
-_NUMBER_ABBREVIATIONS = _words("no nos vol vols p pp fig figs art arts approx est ca ch sec pt pts op")
-_NEVER_END = _words("vs v")  # "Trump vs. Harris"
-
+_NUMBER_ABBREVIATIONS = lexicon.words("number_abbreviations")
+_NEVER_END = frozenset(("vs", "v"))  # "Trump vs. Harris"
 # Capitalised words that usually open a sentence and rarely continue a name or an organisation:
 # after "U.S." they mean a new sentence ("...the U.S. He said"), unlike "U.S. Treasury".
-_STARTERS = _words(
-    """The A An He She It It's It’s Its They They're They’re We We're We’re I I'm I’m You His Her Their
-    Our My Your This That These Those There Here But And Or So Yet Still However Meanwhile Moreover
-    Also Then Now In On At For With By As After Before When While If Although Though Since Because
-    Despite During Some Many Most Both All Each Every No Not Other Such What Why How Who Where Which
-    Earlier Later Last Next Today Yesterday Tomorrow One Two Three Four Five Asked Speaking
-    According Instead Still Under Over Until Even Only"""
-)
+_STARTERS = lexicon.words("sentence_starters")
 
 # Terminal punctuation, closing marks, then the white space a boundary needs.
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
@@ -145,5 +129,6 @@ def _full_stop_ends(text: str, dot: int, after: int, nxt: str) -> bool:
         # "J. K. Rowling": a next initial is no sentence opener even when it is "A." or "I."
         if following is None or text.startswith(".", following.end()):
             return False
-        return following.group() in _STARTERS
+        word = following.group()
+        return word[0].isupper() and word.lower() in _STARTERS
     return True

@@ -15,7 +15,6 @@ from talks_tui.index.quotes.tokens import (
     is_possessive,
     is_role_head,
     possessive_name,
-    sentence_ranges,
     span_text,
     tokenize,
 )
@@ -29,6 +28,7 @@ from talks_tui.index.quotes.vocabulary import (
     PORTFOLIO,
     ROLE_MODIFIERS,
 )
+from talks_tui.index.sentences import sentence_spans
 
 
 class Block:
@@ -49,11 +49,12 @@ class Block:
             parts.append("\x00" * (hi - s.open_at - 1 - len(stop)) + stop)
             pos = hi
         parts.append(text[pos:])
-        self.toks = toks = tokenize("".join(parts) if self.spans else text)
+        skeleton = "".join(parts) if self.spans else text
+        self.toks = toks = tokenize(skeleton)
         at = {t.start: k for k, t in enumerate(toks) if t.kind == "p"} if self.spans else {}
         self.q_open = [at.get(s.open_at, 0) for s in self.spans]
         self.q_close = [len(toks) if s.close_at is None else at.get(s.close_at, len(toks)) for s in self.spans]
-        self.sents = sentence_ranges(toks, set(self.q_open))
+        self.sents = _token_ranges(toks, sentence_spans(skeleton))
         self.cues = [find_cues(toks, lo, hi, text) for lo, hi in self.sents]
         self.runs = _name_runs(toks)
 
@@ -97,6 +98,20 @@ def _word_class(text: str) -> int:
     if text.endswith(("'s", "’s")) and len(text) > 3 and is_name_word(text[:-2]):
         return 2
     return 3 if text.lower() in NAME_PARTICLES else 0
+
+
+def _token_ranges(toks: list[Tok], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences' character spans as token ranges [lo, hi) (a sentence holding no token is left out)."""
+    ranges, k, n = [], 0, len(toks)
+    for _, end in spans:
+        lo = k
+        while k < n and toks[k].start < end:
+            k += 1
+        if k > lo:
+            ranges.append((lo, k))
+    if k < n:  # tokens after the last sentence (white space only can follow it): join the last
+        ranges[-1] = (ranges[-1][0], n) if ranges else (k, n)
+    return ranges
 
 
 def run_words(toks: list[Tok], a: int, z: int) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from talks_tui.index.quotes.vocabulary import (
-    ABBREVIATIONS,
     CAP_STOP,
     DEMONYMS,
     HONORIFICS,
@@ -17,7 +16,6 @@ from talks_tui.index.quotes.vocabulary import (
     ORG_WORDS,
     PORTFOLIO,
     ROLE_HEADS,
-    SENTENCE_STARTERS,
     TITLE_ABBREV,
 )
 
@@ -123,31 +121,3 @@ def personal(toks: list[Tok], k: int) -> bool:
 
 def span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
     return text[toks[a].start : toks[b - 1].end] if a < b else ""
-
-
-def _abbreviation(t: Tok) -> bool:
-    return t.kind == "w" and (t.low in ABBREVIATIONS or (len(t.text) == 1 and t.text.isupper()))
-
-
-def sentence_ranges(toks: list[Tok], opens: set[int]) -> list[tuple[int, int]]:
-    """Token ranges of sentences; a stop inside a quote ends the sentence only when a capital
-    or a new quote follows the closing mark."""
-    n = len(toks)
-    bounds = [0]
-    for i, t in enumerate(toks):
-        if t.kind == "p" and t.text in ".!?…":
-            j = i + 1
-            while j < n and toks[j].kind == "p" and toks[j].text in "\"'”’)]" and j not in opens:
-                j += 1
-            if j >= n or j == bounds[-1]:
-                continue
-            nxt = toks[j]
-            if not (j in opens or (nxt.kind in "wa" and nxt.text[0].isupper())):
-                continue
-            if t.text == "." and i and _abbreviation(toks[i - 1]):
-                continue  # "Oct. 26", "J. Smith"
-            bounds.append(j)
-        elif t.kind == "a" and i + 1 < n and toks[i + 1].text in SENTENCE_STARTERS:
-            bounds.append(i + 1)  # "... with the U.S. The talks ..."
-    bounds.append(n)
-    return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1) if bounds[k] < bounds[k + 1]]
