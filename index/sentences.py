@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talks_tui.index import lexicon
+from talks_tui.index.tokens import WORD_RE
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,6 @@ _QUOTES = "\"'”’»"
 _PREV_RE = re.compile(r"[^\s" + re.escape(_OPENERS) + r"]*$")
 _ACRONYM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "e.g", "a.m" (the last dot is the stop)
 _LIST_MARKER_RE = re.compile(r"\s*\(?(?:\d{1,3}|[A-Za-z])")  # "1. The first point", "b. Tariffs"
-_NEXT_WORD_RE = re.compile(r"[\w'’]+")
 # A speech cue after a quoted question or exclamation: '"Why?" Trump asked.' is one sentence.
 _CUE_RE = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
@@ -125,7 +125,7 @@ def _full_stop_ends(text: str, dot: int, after: int, nxt: str) -> bool:
             return False  # "Nov. 10", "U.S. 10-year yields"
         if nxt in _OPENERS:
             return not initial
-        following = _NEXT_WORD_RE.match(text, after)
+        following = WORD_RE.match(text, after)
         # "J. K. Rowling": a next initial is no sentence opener even when it is "A." or "I."
         if following is None or text.startswith(".", following.end()):
             return False

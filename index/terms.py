@@ -7,13 +7,11 @@ news vocabulary repeats.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import Stemmer
 
-# A word: letters/digits, with inner apostrophes, dots or hyphens kept out (U.S. -> "u", "s").
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+from talks_tui.index.tokens import WORD_RE
 
 # Whoosh's stop list, less "us" and "may": in news they are mostly the US and the month of May.
 STOP_WORDS = frozenset(

@@ -23,9 +23,9 @@ import numpy as np
 
 from talks_tui.index.compare.figures import Figure, find_figures
 from talks_tui.index.model import Article
-from talks_tui.index.quotes.listing import fold as fold_name
 from talks_tui.index.sentences import Sentence, article_sentences
 from talks_tui.index.terms import STOP_WORDS, stem, word_spans
+from talks_tui.index.tokens import fold as fold_name
 
 if TYPE_CHECKING:  # the quotation module pulls in attribution, which a compare view does not need
     from talks_tui.index.model import Quote

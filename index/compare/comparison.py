@@ -12,8 +12,9 @@ from typing import Protocol
 
 from talks_tui.index.compare.align import Alignment, Background, align
 from talks_tui.index.model import Article, Quote
-from talks_tui.index.quotes.listing import fold, outlet_matches
+from talks_tui.index.quotes.listing import outlet_matches
 from talks_tui.index.terms import term_positions
+from talks_tui.index.tokens import fold
 
 
 class Corpus(Protocol):

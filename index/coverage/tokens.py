@@ -19,6 +19,7 @@ import numpy as np
 from talks_tui.index import lexicon
 from talks_tui.index.coverage.word_classes import FUNCTION_KEYS, GENERIC_KEYS, LY_WORDS
 from talks_tui.index.terms import normalise, stem
+from talks_tui.index.tokens import WORD
 
 # The months as written in a date ("November 10", "Nov. 10", "10 November"): the full names, and
 # the abbreviations (all but May's), in calendar order.
@@ -36,7 +37,7 @@ TOKEN_RE = re.compile(
     r"|(?=[$€£¥\d])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent|million|billion|trillion)\b|\s?bn\b)"
     rf"|(?=[ADFJMNOS][a-z]{{2}})(?:{_MONTH_NAMES}|{_MONTH_ABBR})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?![\w%]|\s?per)"
     rf"|(?=\d)\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTH_NAMES})\b"
-    r"|\w+(?:['’]\w+)*"
+    rf"|{WORD}"
     r"|(?<=\w)-(?=\w)|&"
     r"|[^\w\s-]+|(?<!\S)[-–—]+(?!\S)"
 )

@@ -13,6 +13,8 @@ import enum
 import re
 from collections.abc import Sequence
 
+from talks_tui.index.tokens import ALNUM_RE
+
 
 def _word_set(text: str) -> frozenset[str]:
     """A set of words written as one block of text, easier to read than a list of strings."""
@@ -62,7 +64,6 @@ _NAV_WORDS = _FUNCTION_WORDS | _word_set(
     """
 )
 _TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"”’'»)\]]+)$")
-_WORD_RE = re.compile(r"[^\W_]+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 _AD_RE = re.compile(
@@ -258,7 +259,7 @@ def is_story_paragraph(line: str) -> bool:
 
 def key(line: str) -> str:
     """Comparison key for repeated lines: letters and digits only, case-folded."""
-    return " ".join(_WORD_RE.findall(line.casefold()))
+    return " ".join(ALNUM_RE.findall(line.casefold()))
 
 
 def classify_line(line: str) -> Kind | None:
@@ -278,7 +279,7 @@ def classify_line(line: str) -> Kind | None:
             return Kind.REPRINT
         return None
     if n <= 8:
-        tokens = _WORD_RE.findall(low)
+        tokens = ALNUM_RE.findall(low)
         if tokens and all(t in _NAV_WORDS for t in tokens) and not all(t in _FUNCTION_WORDS for t in tokens):
             return Kind.NAV
         if _AD_RE.fullmatch(line):

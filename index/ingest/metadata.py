@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from talks_tui.index.ingest.boilerplate import Kind, breadcrumb_tail, ends_sentence, is_all_caps, key, words
 from talks_tui.index.ingest.outlets import OutletTable, name_key
+from talks_tui.index.tokens import ALNUM_RE
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -73,7 +74,6 @@ _DATE_WORDS = _word_set(
     first posted modified created date dated time on at issued released edited st nd rd th
     """
 )
-_TOKEN_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 _LEADING_LABEL_RE = re.compile(r"^(?:date|dated|published|updated|posted)\s*[:：]?\s*", re.IGNORECASE)
 _LEADING_TIME_RE = re.compile(
@@ -142,7 +142,7 @@ def date_line(line: str) -> tuple[bool, str | None]:
     if words(line) > 16 or not (_DIGIT_RE.search(line) or _is_relative(line)):
         return False, None
     rest = _FULL_DATE_RE.sub(" ", line)
-    if not all(t.isdigit() or t in _DATE_WORDS for t in _TOKEN_RE.findall(rest.lower())):
+    if not all(t.isdigit() or t in _DATE_WORDS for t in ALNUM_RE.findall(rest.lower())):
         return False, None
     return True, parse_date(line) if rest != line else None
 

@@ -23,15 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from talks_tui.index.quotes.blocks import Block
-from talks_tui.index.quotes.marks import MarkedSpan, find_marked_spans
+from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
 from talks_tui.index.quotes.reading import ArticleReader, Draft
 from talks_tui.index.quotes.speaker_rules import frame_speaker, is_label, sentence_speaker
-from talks_tui.index.quotes.tokens import fold, is_name_word
-from talks_tui.index.quotes.vocabulary import EAST_ASIAN_SURNAMES, STOPWORDS
+from talks_tui.index.quotes.statements import STATEMENT_MIN_WORDS, reported_clause_in, statement_stems
+from talks_tui.index.quotes.vocabulary import EAST_ASIAN_SURNAMES
+from talks_tui.index.quotes.word_kinds import is_name_word
+from talks_tui.index.tokens import ALNUM_RE, fold
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,6 @@ class Attribution:
     # For a short fragment, the clause reported around it (see `reported_clause`): worked out
     # here, where the paragraph is already read, rather than again when variants are grouped.
     statement: str | None = None
-
-
-# Quotations shorter than this many words are compared through the clause around them.
-STATEMENT_MIN_WORDS = 6
 
 
 NONE = Attribution()
@@ -100,7 +97,7 @@ def attribute_article(
 def _with_statement(attribution: Attribution, b: Block, span: MarkedSpan) -> Attribution:
     if len(b.text[span.start : span.end].split()) >= STATEMENT_MIN_WORDS:
         return attribution
-    return replace(attribution, statement=_reported_clause_in(b, span.start, span.end))
+    return replace(attribution, statement=reported_clause_in(b, span.start, span.end))
 
 
 def _alone_in_sentence(b: Block, qi: int) -> bool:
@@ -156,7 +153,7 @@ def _continue_speakers(
 
 
 def _quote_key(text: str) -> str:
-    return " ".join(_STEM_RE.findall(fold(text)))
+    return " ".join(ALNUM_RE.findall(fold(text)))
 
 
 def _looks_like_headline(b: Block) -> bool:
@@ -190,14 +187,6 @@ def _same_words_same_speaker(
             drafts[bi][qi] = d
 
 
-_STEM_RE = re.compile(r"[^\W_]+")
-
-
-def _stems(text: str) -> set[str]:
-    """Crude stems (five-letter prefixes) of content words: "expresses" and "expressed" meet."""
-    return {w[:5] for w in _STEM_RE.findall(fold(text)) if w not in STOPWORDS}
-
-
 def _headline_source(
     text: str,
     blocks: list[Block],
@@ -206,7 +195,7 @@ def _headline_source(
 ) -> Draft | None:
     """The speaker of the body quote or reported sentence that a headline quote repeats:
     a short quote must appear word for word, a longer one share 60% of its words."""
-    want = _stems(text)
+    want = statement_stems(text)
     if not want:
         return None
     phrase = " ".join(fold(text).split()).strip(" .,;:!?")
@@ -215,7 +204,7 @@ def _headline_source(
     def score(body: str) -> float:
         if short:
             return 1.0 if phrase in " ".join(fold(body).split()) else 0.0
-        return len(want & _stems(body)) / len(want)
+        return len(want & statement_stems(body)) / len(want)
 
     best, best_score = None, 0.0
     for bi, b in enumerate(blocks):
@@ -251,12 +240,6 @@ def _finish(d: Draft | None) -> Attribution:
 # For the corpus level (talks_tui.index.quotes.speakers)
 
 
-@lru_cache(maxsize=32)
-def _block_of(text: str) -> Block:
-    """One paragraph read on its own; cached because the quotes of a paragraph come together."""
-    return Block(0, text, find_marked_spans(text))
-
-
 def full_names_for(words: Iterable[str], paragraphs: Iterable[str]) -> list[str]:
     """Full names in the text whose family name is one of `words` ("Bessent" -> "Scott
     Bessent", "Li" -> "Li Chenggang"): a cheap scan, so that a corpus is not read twice."""
@@ -281,36 +264,3 @@ def full_names_for(words: Iterable[str], paragraphs: Iterable[str]) -> list[str]
                 if after and is_name_word(after[0]) and after[0].isalpha():
                     found.append(f"{m.group()} {after[0]}")
     return found
-
-
-def reported_clause(text: str, start: int, end: int) -> str:
-    """The words reported around a quoted fragment: its sentence without the attribution
-    ('Li said on Sunday that the US stance was "tough"' -> 'the US stance was "tough"')."""
-    return _reported_clause_in(_block_of(text), start, end)
-
-
-def _reported_clause_in(b: Block, start: int, end: int) -> str:
-    text, toks = b.text, b.toks
-    for si, (lo, hi) in enumerate(b.sents):
-        a, z = toks[lo].start, toks[hi - 1].end
-        if not (a <= start < z or a < end <= z):
-            continue
-        before = [c for c in b.cues[si] if toks[c.at].end <= start]
-        after = [c for c in b.cues[si] if toks[c.at].start >= end]
-        if before:
-            c = before[-1]
-            k = max(c.at + 1, c.fwd.hi if c.fwd is not None and not c.source else 0)
-            that = next((j for j in range(k, min(k + 9, hi)) if toks[j].low == "that"), None)
-            if that is not None and toks[that].end <= start:
-                k = that + 1  # "said on Oct. 26 that ..."
-            while k < hi and (toks[k].low in ("that", "to", "reporters", "journalists") or toks[k].kind == "p"):
-                k += 1
-            if k < hi and toks[k].start <= start:
-                a = toks[k].start
-        if after:
-            c = after[0]
-            k = c.back.lo if c.back is not None and not c.source else c.at
-            if toks[k].start >= end:
-                z = toks[k].start
-        return text[a:z]
-    return text[start:end]

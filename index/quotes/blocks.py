@@ -8,16 +8,6 @@ from functools import lru_cache
 
 from talks_tui.index.quotes.cues import find_cues
 from talks_tui.index.quotes.marks import MarkedSpan
-from talks_tui.index.quotes.tokens import (
-    Tok,
-    is_name_token,
-    is_name_word,
-    is_possessive,
-    is_role_head,
-    possessive_name,
-    span_text,
-    tokenize,
-)
 from talks_tui.index.quotes.vocabulary import (
     CAP_STOP,
     COUNTRY_ALIASES,
@@ -28,7 +18,16 @@ from talks_tui.index.quotes.vocabulary import (
     PORTFOLIO,
     ROLE_MODIFIERS,
 )
+from talks_tui.index.quotes.word_kinds import (
+    is_name_token,
+    is_name_word,
+    is_possessive,
+    is_role_head,
+    possessive_name,
+    span_text,
+)
 from talks_tui.index.sentences import sentence_spans
+from talks_tui.index.tokens import Tok, tokenize
 
 
 class Block:

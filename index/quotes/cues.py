@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from talks_tui.index.quotes.tokens import Tok, is_name_token, is_possessive, is_role_head, personal, span_text
 from talks_tui.index.quotes.vocabulary import (
     ASIDE_STARTS,
     AUX_ADV,
@@ -27,6 +26,8 @@ from talks_tui.index.quotes.vocabulary import (
     SPEAKER_NOUNS,
     TOLD_OBJECTS,
 )
+from talks_tui.index.quotes.word_kinds import is_name_token, is_possessive, is_role_head, personal, span_text
+from talks_tui.index.tokens import Tok
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,12 @@ that the command line (`talks-tui quotes --speaker/--outlet/--grep`) and the quo
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from talks_tui.index.model import Article
+from talks_tui.index.tokens import fold
 
 if TYPE_CHECKING:  # index.quotes is slow to import; only its type is needed here
     from talks_tui.index.model import Quote
@@ -21,12 +21,6 @@ class QuoteRow:
     group: str | None  # quotations of one statement share it
     variants: int = 1  # how many quotations in the corpus share the group, this one included
     outlet_aliases: tuple[str, ...] = ()  # other names of the article's outlet ("SCMP")
-
-
-def fold(text: str) -> str:
-    """Case- and accent-free text for matching what people type ("turkiye" finds "Türkiye")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 def _words_in(wanted: str, name: str | None) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from talks_tui.index.quotes.tokens import fold
 from talks_tui.index.quotes.vocabulary import EAST_ASIAN_SURNAMES, FEMALE_NAMES, MALE_NAMES
+from talks_tui.index.tokens import fold
 
 
 def _is_initial(word: str) -> bool:

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from talks_tui.index.quotes.blocks import Block, norm_country, org_names, run_words, title_before, trailing_name
 from talks_tui.index.quotes.cues import Phrase, insert_kind
 from talks_tui.index.quotes.people import People, Person
-from talks_tui.index.quotes.tokens import Tok, fold, is_name_token, is_possessive, is_role_head, personal, span_text
 from talks_tui.index.quotes.vocabulary import (
     COUNTRIES,
     DETERMINERS,
@@ -27,6 +26,8 @@ from talks_tui.index.quotes.vocabulary import (
     STOPWORDS,
     SUBORDINATORS,
 )
+from talks_tui.index.quotes.word_kinds import is_name_token, is_possessive, is_role_head, personal, span_text
+from talks_tui.index.tokens import Tok, fold
 
 
 @dataclass

@@ -9,8 +9,8 @@ import re
 from talks_tui.index.quotes.blocks import Block, title_before
 from talks_tui.index.quotes.cues import Cue, Phrase, np_after, np_before, subject_before
 from talks_tui.index.quotes.reading import ArticleReader, Draft
-from talks_tui.index.quotes.tokens import is_role_head
 from talks_tui.index.quotes.vocabulary import BE, INVERSION, LABEL_CUES, NP_STOP, POST_ONLY, POSTMOD, SUBORDINATORS
+from talks_tui.index.quotes.word_kinds import is_role_head
 
 
 def is_label(b: Block, qi: int) -> bool:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from talks_tui.index.model import Article, Quote
-from talks_tui.index.quotes.attribution import STATEMENT_MIN_WORDS, full_names_for, reported_clause
+from talks_tui.index.quotes.attribution import full_names_for
 from talks_tui.index.quotes.people import name_key, other_keys, short_keys
-from talks_tui.index.quotes.tokens import fold
+from talks_tui.index.quotes.statements import STATEMENT_MIN_WORDS, reported_clause, statement_stems
+from talks_tui.index.tokens import ALNUM_RE, fold
 
 
 @dataclass(frozen=True)
@@ -150,27 +150,9 @@ def speaker_registry(quotes: Iterable[Quote], articles: dict[str, Article]) -> l
 # ---------------------------------------------------------------------------------------------
 # Variants of one statement
 
-_WORD_RE = re.compile(r"[^\W_]+")
-_STOP = frozenset(
-    (
-        "a an the and or but of to in on at by for with from as is are was were be been being has "
-        "have had it its this that these those their they them we our us he she his her him will "
-        "would can could should may might must not no so if than then there which who what when "
-        "while also said says say told according do does did very more most into over about after "
-        "before "
-    ).split()
-)
 # Statements shorter than this many words are compared through the sentence around them.
 _MIN_STATEMENT_WORDS = STATEMENT_MIN_WORDS
 _LINK_THRESHOLD = 0.5
-
-
-_ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-
-
-def _stems(text: str) -> set[str]:
-    text = _ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), fold(text))  # U.S. -> us
-    return {w[:5] for w in _WORD_RE.findall(text) if w not in _STOP}
 
 
 def _statement(q: Quote, articles: dict[str, Article]) -> str:
@@ -212,8 +194,8 @@ def group_variants(quotes: Sequence[Quote], articles: dict[str, Article]) -> dic
     own: dict[int, frozenset[str]] = {}
     for members in buckets:
         for i in members:
-            statements[i] = frozenset(_stems(_statement(quotes[i], articles)))
-            own[i] = frozenset(_stems(quotes[i].text))
+            statements[i] = frozenset(statement_stems(_statement(quotes[i], articles)))
+            own[i] = frozenset(statement_stems(quotes[i].text))
     df: Counter[str] = Counter()
     for st in statements.values():
         df.update(st)
@@ -227,7 +209,7 @@ def group_variants(quotes: Sequence[Quote], articles: dict[str, Article]) -> dic
         first_of: dict[object, int] = {}
         reps: list[int] = []
         for i in members:
-            words = " ".join(_WORD_RE.findall(fold(quotes[i].text)))
+            words = " ".join(ALNUM_RE.findall(fold(quotes[i].text)))
             for key in (("text", words), ("statement", statements[i])):
                 if key in first_of:
                     union(first_of[key], i)

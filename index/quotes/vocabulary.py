@@ -68,7 +68,7 @@ AUX_ADV = words("adverbs_before_cues")
 # Words after the head of a description: "a source familiar with the matter".
 POSTMOD = _split("of for at with on in from familiar close briefed involved aware who")
 ASIDE_STARTS = words("aside_starts")
-STOPWORDS = words("attribution_stop_words")
+STOPWORDS = words("statement_stop_words")
 MONTHS = words("months") | {row[0] for row in lexicon.forms("weekdays")}
 # Words that end a speaker phrase read backwards or forwards.
 NP_STOP = words("phrase_boundaries") | frozenset(CUE_FORMS) | MONTHS

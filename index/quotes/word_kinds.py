@@ -1,12 +1,9 @@
-"""Tokens of a paragraph and the sentences they make, and what kind of word each token is:
-a part of a name, a title or role, a possessive, a personal pronoun."""
+"""What kind of word a token is, for attribution: a part of a person's name, a title or role,
+a possessive, a personal pronoun."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
 
 from talks_tui.index.quotes.vocabulary import (
     CAP_STOP,
@@ -18,48 +15,7 @@ from talks_tui.index.quotes.vocabulary import (
     ROLE_HEADS,
     TITLE_ABBREV,
 )
-
-
-class Tok(NamedTuple):
-    text: str
-    low: str
-    start: int
-    end: int
-    kind: str  # "w" word, "a" dotted acronym, "n" number, "q" quoted text, "p" punctuation
-
-
-_TOKEN_RE = re.compile(
-    r"""
-      (?P<a>(?:[A-Za-z]\.){2,}(?:-[^\W\d_][\w]*)*)
-    | (?P<w>(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|St|Messrs|Mme)\.(?=\s)
-          | [A-Z]\.(?=\s+[A-Z][a-z])
-          | [^\W\d_][\w]*(?:[-'’](?:(?:[A-Za-z]\.){2,}|[\w]+))*)
-    | (?P<n>\d[\w]*(?:[.,:/-]\d[\w]*)*)
-    | (?P<q>\x00+)
-    | (?P<p>\S)
-    """,
-    re.X,
-)
-_new_tuple = tuple.__new__
-
-
-def tokenize(text: str) -> list[Tok]:
-    # tuple.__new__ skips the NamedTuple constructor: tokenizing is the hot path of an index build
-    out: list[Tok] = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        s = m.group()
-        append(_new_tuple(Tok, (s, s.lower(), m.start(), m.end(), m.lastgroup)))
-    return out
-
-
-@lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Lower case without accents or curly apostrophes, for comparing names."""
-    s = s.replace("’", "'").lower()
-    if s.isascii():
-        return s
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+from talks_tui.index.tokens import Tok
 
 
 def is_name_token(t: Tok) -> bool:
