@@ -11,44 +11,11 @@ from collections.abc import Iterator
 
 import Stemmer
 
+from talks_tui.index import lexicon
 from talks_tui.index.tokens import WORD_RE
 
-# Whoosh's stop list, less "us" and "may": in news they are mostly the US and the month of May.
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "for",
-        "from",
-        "have",
-        "if",
-        "in",
-        "is",
-        "it",
-        "not",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "we",
-        "when",
-        "will",
-        "with",
-        "yet",
-        "you",
-        "your",
-    ]
-)
+# Whoosh's stop list, less "us" and "may" (see the lexicon file).
+STOP_WORDS = lexicon.words("search_stop_words")
 
 _stemmer = Stemmer.Stemmer("english")
 _stems: dict[str, str] = {}  # a plain dict: cheaper per word than functools.lru_cache

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from talks_tui.index import lexicon
+
 KINDS = ("money", "percent", "points", "date", "month", "duration", "time", "ordinal", "year", "count", "weekday")
 
 
@@ -60,12 +62,7 @@ _ORDINAL_WORDS = {
     "thousandth": 1000,
     "millionth": 10**6,
 }
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAYS = [row[0].capitalize() for row in lexicon.forms("weekdays")]
 
 # Currency signs and codes written before the amount. A bare "$" is taken for US dollars.
 _PREFIX_CURRENCY = {
@@ -126,10 +123,7 @@ _QUANTITY_RE = re.compile(
 )
 _SINGLE_RE = re.compile(rf"{_LEAD}(?:{_UNIT})?")
 
-_MONTH_NAMES = (
-    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-)
+_MONTH_NAMES = lexicon.alternation("months", capitalised=True)
 _MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
 _YEAR = r"(?:19\d\d|20\d\d|2100)(?![\w%]|[.,]\d)"
@@ -397,7 +391,7 @@ def _dates(text: str) -> Iterator[list[Figure]]:
             yield [Figure("date", f"{g['iy']}-{g['im']}-{g['id']}", m.group(), m.start(), m.end())]
             continue
         written = g["m1"] or g["m2"] or g["m3"]
-        month = _MONTHS[written.rstrip(".").lower()]
+        month = lexicon.month_number(written)
         year = g["y1"] or g["y2"] or g["y3"]
         if g["m3"]:
             if year:

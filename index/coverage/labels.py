@@ -14,10 +14,10 @@ from collections import Counter
 from talks_tui.index.coverage.candidates import Candidate
 from talks_tui.index.coverage.corpus_words import CorpusWords
 from talks_tui.index.coverage.tokens import ACRONYM, DATE, KNOWN, MONTH_LABELS, WORD
+from talks_tui.index.search.querytext import OPERATORS
 from talks_tui.index.terms import query_terms
 
 # The search's operators: a one-word query that is one of them goes in quotes.
-_OPERATORS = frozenset({"and", "or", "not", "andnot", "andmaybe", "to"})
 
 
 def commonest_surface(corpus: CorpusWords, cand: Candidate) -> str:
@@ -70,7 +70,7 @@ def _search_text(form: str) -> str:
     words = [w for w in re.findall(r"\w+(?:['’]\w+)*", form)]
     if not words:
         return ""
-    if len(words) == 1 and re.fullmatch(r"\w+", form) and words[0].lower() not in _OPERATORS:
+    if len(words) == 1 and re.fullmatch(r"\w+", form) and words[0].lower() not in OPERATORS:
         return form
     return f'"{form}"'
 

@@ -13,12 +13,8 @@ import enum
 import re
 from collections.abc import Sequence
 
+from talks_tui.index import lexicon
 from talks_tui.index.tokens import ALNUM_RE
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """A set of words written as one block of text, easier to read than a list of strings."""
-    return frozenset(text.split())
 
 
 class Kind(enum.Enum):
@@ -41,28 +37,8 @@ class Kind(enum.Enum):
     DATE = "date"
 
 
-_FUNCTION_WORDS = _word_set(
-    """
-    to the a an and or of on in up out us our this my all for with
-    """
-)
-_NAV_WORDS = _FUNCTION_WORDS | _word_set(
-    """
-    skip main content navigation nav menu close open search toggle home homepage back top
-    newsletter newsletters subscribe subscribed subscription subscriptions sign log login logout
-    register account profile share shares sharing tweet email e mail print copy link links
-    copied facebook twitter x instagram youtube linkedin whatsapp telegram tiktok reddit
-    pinterest threads flipboard wechat weibo bluesky mastodon rss feed line kakao vk snapchat
-    photo photos bigphoto smallphoto image images picture pictures gallery slideshow fullscreen
-    video videos audio podcast podcasts listen watch live play pause replay comments comment
-    follow following bookmark save saved more less show hide next previous prev read view expand
-    collapse edition language english app download get article story page font size text loading
-    advertisement advertising ad ads sponsored cookie cookies accept settings privacy policy
-    terms use contact about help faq careers sitemap site map jobs donate support premium
-    sections section topics topic tags tag latest trending popular breaking news now go enlarge
-    zoom caption published updated
-    """
-)
+_NAV_WORDS = lexicon.words("page_furniture_words")
+_FUNCTION_WORDS = lexicon.words("function_words")
 _TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"”’'»)\]]+)$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 

@@ -15,27 +15,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from talks_tui.index import lexicon
 from talks_tui.index.ingest.boilerplate import Kind, breadcrumb_tail, ends_sentence, is_all_caps, key, words
 from talks_tui.index.ingest.outlets import OutletTable, name_key
 from talks_tui.index.tokens import ALNUM_RE
 
-
-def _word_set(text: str) -> frozenset[str]:
-    """A set of words written as one block of text, easier to read than a list of strings."""
-    return frozenset(text.split())
-
-
 # --- Dates ------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH = f"(?:{lexicon.alternation('months')})"
 _YEAR = r"(?:19|20)\d\d"
 _FULL_DATE_RE = re.compile(
     rf"""
@@ -63,17 +50,7 @@ _DATELINE_DATE_RE = re.compile(
 _YEAR_RE = re.compile(rf"\b{_YEAR}\b")
 # Everything a date line may hold besides its date: times, zones, labels ("01:55 PM GMT+03:00",
 # "Published 5 hours ago | Updated"). Checked word by word: one big alternation is slow.
-_DATE_WORDS = _word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
-    sat sun january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec am pm a p m gmt utc z et ct mt pt
-    est edt cst cdt mst mdt pst pdt bst cet cest eet eest ist jst kst sgt hkt myt pht wib aest
-    aedt trt msk ict ago sec secs second seconds min mins minute minutes hr hrs hour hours day
-    days week weeks month months year years just now yesterday today published updated last
-    first posted modified created date dated time on at issued released edited st nd rd th
-    """
-)
+_DATE_WORDS = lexicon.words("date_line_words") | lexicon.words("months") | lexicon.words("weekdays")
 _DIGIT_RE = re.compile(r"\d")
 _LEADING_LABEL_RE = re.compile(r"^(?:date|dated|published|updated|posted)\s*[:：]?\s*", re.IGNORECASE)
 _LEADING_TIME_RE = re.compile(
@@ -104,8 +81,7 @@ def parse_date(text: object) -> str | None:
     return None
 
 
-def _month(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
+_month = lexicon.month_number
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -173,36 +149,37 @@ _OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
 _IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _BYLINE_STOP_RE = re.compile(r"\d|[^\w\s,;&'’.()|/+\-–—]")  # a digit or a symbol such as 🕒
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
-_BYLINE_LABELS = tuple(_word_set("published updated posted monday tuesday wednesday thursday friday saturday sunday"))
-_PARTICLES = _word_set(
-    """
-    de da del della der den di du dos das van von la le bin binti bte al el ter ten y e st
-    """
-)
-_ROLE_WORDS = _word_set(
-    """
-    staff writer writers reporter reporters correspondent correspondents editor editors
-    contributor contributors columnist bureau chief desk team senior special associate deputy
-    managing newsroom producer analyst intern journalist journalists photographer
-    """
-)
-_OUTLET_WORDS = _word_set(
-    """
-    times post news daily herald journal tribune telegraph gazette press agency network media
-    today weekly review observer guardian standard express chronicle monitor mail mirror
-    inquirer insider wire report online channel tv radio broadcasting corporation group magazine
-    digest bulletin dispatch courier sentinel globe reuters xinhua bloomberg
-    """
-)
+_BYLINE_LABELS = ("published", "updated", "posted", *(row[0] for row in lexicon.forms("weekdays")))
+_PARTICLES = lexicon.words("name_particles")
+_ROLE_WORDS = lexicon.words("byline_role_words")
+_OUTLET_WORDS = lexicon.words("outlet_name_words")
 _NOT_NAME_WORDS = (
     _ROLE_WORDS
     | _OUTLET_WORDS
-    | _word_set(
-        """
-        the a an this that updated published posted photo video image source copyright more read
-        share follow january february march april may june july august september october november
-        december monday tuesday wednesday thursday friday saturday sunday contact email
-        """
+    | lexicon.words("months")
+    | lexicon.words("weekdays")
+    | frozenset(
+        (
+            "the",
+            "a",
+            "an",
+            "this",
+            "that",
+            "updated",
+            "published",
+            "posted",
+            "photo",
+            "video",
+            "image",
+            "source",
+            "copyright",
+            "more",
+            "read",
+            "share",
+            "follow",
+            "contact",
+            "email",
+        )
     )
 )
 _NAME_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]+)*\.?")
@@ -591,7 +568,7 @@ def _choose_date(
             continue
         for m in _WEEKDAY_DATE_RE.finditer(line):
             month, day = _month(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
-            weekday = _WEEKDAYS.index(m.group("wd")[:3].lower())
+            weekday = lexicon.weekday_numbers()[m.group("wd").lower()]
             for year in years:
                 value = _make(year, month, day)
                 if value and value.weekday() == weekday:

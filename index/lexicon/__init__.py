@@ -40,3 +40,15 @@ def month_numbers() -> dict[str, int]:
 def weekday_numbers() -> dict[str, int]:
     """Weekday names and their abbreviations -> 0 (Monday) .. 6."""
     return {form: n for n, row in enumerate(forms("weekdays")) for form in row}
+
+
+def alternation(name: str, *, capitalised: bool = False) -> str:
+    """A regular-expression alternation of every entry of `name`, longest first so that
+    "september" is tried before "sep" ("Sept" or "sept", by `capitalised`)."""
+    entries = sorted(words(name), key=lambda w: (-len(w), w))
+    return "|".join(w.capitalize() if capitalised else w for w in entries)
+
+
+def month_number(written: str) -> int:
+    """ "Sept." -> 9, "OCTOBER" -> 10; KeyError for a word that is no month."""
+    return month_numbers()[written.rstrip(".").lower()]
