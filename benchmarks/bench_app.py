@@ -105,7 +105,7 @@ async def keystrokes(corpus_dir: Path, index_dir: Path) -> list[float]:
     latencies: list[float] = []
     slowest: list[tuple[float, str]] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.corpus is None or not app.quote_rows:
+        while app.session.corpus is None or not app.session.quote_rows:
             await pilot.pause(0.05)
         for query in QUERIES:
             await pilot.press("slash")

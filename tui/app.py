@@ -23,11 +23,13 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from talks_tui.index.config import Settings
 from talks_tui.tui import keys, palette
+from talks_tui.tui.messages import CorpusOpened, QuotesListed, SearchFinished, SuggestionFound, WorkFailed, WorkProgress
 from talks_tui.tui.reader import Reader
+from talks_tui.tui.session import Session
 from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
 
 if TYPE_CHECKING:
@@ -35,8 +37,7 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount, Widget
     from textual.widgets import ProgressBar
 
-    from talks_tui.index.model import Article, Matches, QueryError
-    from talks_tui.index.quotes.listing import QuoteRow
+    from talks_tui.index.model import Article, Matches
     from talks_tui.tui.compare_pane import ComparePane
     from talks_tui.tui.coverage_pane import CoveragePane
     from talks_tui.tui.quotes_pane import QuotesPane
@@ -111,13 +112,7 @@ class TalksApp(App[int]):
         self._paths = paths
         self._index_dir = index_dir
         self._outlets_file = outlets_file
-        self.corpus = None
-        self.all_articles: list[Article] = []
-        self._articles: dict[str, Article] = {}
-        self._all_ids: tuple[str, ...] = ()  # the list without a search
-        self.matches: Matches | None = None  # the last search that could be read
-        self.quote_rows: list[QuoteRow] = []
-        self._quotes_by_article: dict[str, list] = {}  # the reader asks on every cursor move
+        self.session = Session()  # what is open: the panes read it
         self._searching = False  # a search worker is under way
         self._search_again = False  # and the box has changed since it started
         self._shown_article: str | None = None
@@ -194,8 +189,8 @@ class TalksApp(App[int]):
 
         return {
             "quotes": QuotesPane(id="quotes-pane"),
-            "compare": ComparePane(id="compare-pane"),
-            "coverage": CoveragePane(id="coverage-pane"),
+            "compare": ComparePane(self.session, id="compare-pane"),
+            "coverage": CoveragePane(self.session, id="coverage-pane"),
         }
 
     def _fill_hidden_panes(self) -> None:
@@ -248,24 +243,24 @@ class TalksApp(App[int]):
     def open_corpus(self) -> None:
         from talks_tui.index.corpus import open_corpus  # imports Whoosh: kept off the first frame
 
+        def progress(done: int, total: int, step: str) -> None:
+            self.post_message(WorkProgress(done, total, step))
+
         try:
             corpus = open_corpus(
-                self._paths,
-                index_dir=self._index_dir,
-                outlets_file=self._outlets_file,
-                progress=lambda *report: self.call_from_thread(self._show_progress, *report),
+                self._paths, index_dir=self._index_dir, outlets_file=self._outlets_file, progress=progress
             )
         except Exception as exc:  # shown on screen; the app stays usable to quit
-            self.call_from_thread(self._show_failure, f"Cannot open the corpus: {exc}")
+            self.post_message(WorkFailed(f"Cannot open the corpus: {exc}"))
             return
-        self.call_from_thread(self._corpus_ready, corpus)
+        self.post_message(CorpusOpened(corpus))
         try:
-            corpus.update_quotes(progress=lambda *report: self.call_from_thread(self._show_progress, *report))
+            corpus.update_quotes(progress=progress)
             rows = corpus.quotes()
         except Exception as exc:
-            self.call_from_thread(self._show_failure, f"Cannot list the quotations: {exc}")
+            self.post_message(WorkFailed(f"Cannot list the quotations: {exc}"))
             return
-        self.call_from_thread(self._quotes_ready, rows)
+        self.post_message(QuotesListed(rows))
 
     def _progress_bar(self) -> ProgressBar:
         """Mounted on first use: most opens have nothing to index, and the first frame is quicker."""
@@ -282,22 +277,20 @@ class TalksApp(App[int]):
         for bar in self.query("#progress"):
             bar.display = False
 
-    def _show_progress(self, done: int, total: int, step: str) -> None:
+    def on_work_progress(self, event: WorkProgress) -> None:
         bar = self._progress_bar()
         bar.display = True
-        bar.update(total=total or None, progress=done)
-        self._status(f"{step}: {done} of {total}…")
+        bar.update(total=event.total or None, progress=event.done)
+        self._status(f"{event.step}: {event.done} of {event.total}…")
 
-    def _show_failure(self, message: str) -> None:
+    def on_work_failed(self, event: WorkFailed) -> None:
         self._hide_progress()
-        self._status(message, error=True)
+        self._status(event.text, error=True)
 
-    def _corpus_ready(self, corpus) -> None:
-        self.corpus = corpus
+    def on_corpus_opened(self, event: CorpusOpened) -> None:
+        corpus = event.corpus
+        self.session.open(corpus)
         self._hide_progress()
-        self.all_articles = corpus.articles()
-        self._articles = {a.id: a for a in self.all_articles}
-        self._all_ids = tuple(a.id for a in self.all_articles)
         self._freeze()
         self._update_subtitle()
         for notice in corpus.notices:
@@ -322,7 +315,7 @@ class TalksApp(App[int]):
             await mounting
         from talks_tui.tui.compare_pane import compare_choices
 
-        self.compare_pane.set_choices(compare_choices(self.all_articles))
+        self.compare_pane.set_choices(compare_choices(self.session.articles))
         if self.query_one("#panes", TabbedContent).active == "coverage":
             self.coverage_pane.load_once()
 
@@ -337,7 +330,7 @@ class TalksApp(App[int]):
     def compare(self, left_id: str | None = None, right_id: str | None = None) -> None:
         """Show the Compare pane with these articles (ids; None keeps a side)."""
         self.action_show_pane("compare")
-        if self.corpus is not None:
+        if self.session.corpus is not None:
             self.compare_pane.show_sides(left_id, right_id)
 
     def on_coverage_pane_search_topic(self, event) -> None:
@@ -347,23 +340,20 @@ class TalksApp(App[int]):
         self.action_show_pane("articles")
         self.query_one("#search", Input).value = query  # searches, as typing would
 
-    def _quotes_ready(self, rows: list[QuoteRow]) -> None:
+    def on_quotes_listed(self, event: QuotesListed) -> None:
         self._hide_progress()
-        self.quote_rows = rows
-        self._quotes_by_article = {}
-        for row in rows:
-            self._quotes_by_article.setdefault(row.quote.article_id, []).append(row.quote)
-        self.quotes_pane.set_quotes(rows)
+        self.session.set_quotes(event.rows)
+        self.quotes_pane.set_quotes(event.rows)
         self._update_subtitle()
         self._freeze()
-        self._show_matches(self.matches)  # refresh the status line
+        self._show_matches(self.session.matches)  # refresh the status line
         if self._shown_article:
             self._show_article(self._shown_article)
 
     def _update_subtitle(self) -> None:
-        name = self.corpus.paths[0].name if self.corpus and self.corpus.paths else ""
-        quotes = f" · {len(self.quote_rows)} quotations" if self.quote_rows else ""
-        self.sub_title = f"{name} · {len(self.all_articles)} articles{quotes}"
+        session = self.session
+        quotes = f" · {len(session.quote_rows)} quotations" if session.quote_rows else ""
+        self.sub_title = f"{session.name} · {len(session.articles)} articles{quotes}"
 
     # -- searching -------------------------------------------------------------------------------
 
@@ -381,8 +371,8 @@ class TalksApp(App[int]):
         No pause in typing is awaited (that delay was most of a keystroke's time to its list), and
         one search at a time: threads searching side by side would only slow each other down.
         """
-        if self.corpus is None:
-            return  # _corpus_ready searches
+        if self.session.corpus is None:
+            return  # on_corpus_opened searches
         if self._searching:
             self._search_again = True
             return
@@ -399,40 +389,41 @@ class TalksApp(App[int]):
         try:
             if text.strip():
                 with _collector_paused():
-                    matches = replace(self.corpus.match(as_you_type(text), suggest=False), query=text)
+                    matches = replace(self.session.corpus.match(as_you_type(text), suggest=False), query=text)
         except QueryError as exc:
-            self.call_from_thread(self._search_done, None, exc)
+            self.post_message(SearchFinished(None, exc))
             return
-        self.call_from_thread(self._search_done, matches, None)
+        self.post_message(SearchFinished(matches))
 
-    def _search_done(self, matches: Matches | None, error: QueryError | None) -> None:
+    def on_search_finished(self, event: SearchFinished) -> None:
         self._searching = False
         if self._search_again:  # out of date: the box changed while searching
             self._schedule_search()
-        elif error is not None:
-            self._status(f"⚠ {error} (showing the last results)", True)
+        elif event.error is not None:
+            self._status(f"⚠ {event.error} (showing the last results)", True)
         else:
-            self._show_matches(matches)
-            if matches is not None and matches.total == 0:  # after the list: it takes longer
-                self.did_you_mean(matches.query)
+            self._show_matches(event.matches)
+            if event.matches is not None and event.matches.total == 0:  # after the list: it takes longer
+                self.did_you_mean(event.matches.query)
 
     @work(thread=True, exclusive=True, group="did-you-mean")
     def did_you_mean(self, text: str) -> None:
-        suggestion = self.corpus.suggest(text)
+        suggestion = self.session.corpus.suggest(text)
         if suggestion:
-            self.call_from_thread(self._show_suggestion, get_current_worker(), suggestion)
+            self.post_message(SuggestionFound(get_current_worker(), suggestion))
 
-    def _show_suggestion(self, worker: Worker, suggestion: str) -> None:
-        if not worker.is_cancelled:  # by a newer search
-            self._status(f"No article matches. Did you mean: {suggestion}?")
+    def on_suggestion_found(self, event: SuggestionFound) -> None:
+        if not event.worker.is_cancelled:  # by a newer search
+            self._status(f"No article matches. Did you mean: {event.suggestion}?")
 
     def _show_matches(self, matches: Matches | None) -> None:
         """Fill the list with the matching articles (all of them for no query), best first."""
-        self.matches = matches
-        articles = self._articles
+        session = self.session
+        session.matches = matches
+        articles = session.by_id
         if matches is None:
-            ids, counts = self._all_ids, None
-            self._status(f"{len(self.all_articles)} articles · type / to search")
+            ids, counts = session.all_ids, None
+            self._status(f"{len(session.articles)} articles · type / to search")
         else:
             ids, counts = matches.ids, matches.occurrences
             if not all(article_id in articles for article_id in ids):  # not in the catalogue: not listed
@@ -442,7 +433,7 @@ class TalksApp(App[int]):
                 from talks_tui.index.model import outlet_counts_text  # loaded by the corpus already
 
                 by_outlet = outlet_counts_text(matches.per_outlet)
-                self._status(f"{matches.total} of {len(self.all_articles)} articles match · {by_outlet}")
+                self._status(f"{matches.total} of {len(session.articles)} articles match · {by_outlet}")
             else:
                 hint = f" Did you mean: {matches.suggestion}?" if matches.suggestion else ""
                 self._status(f"No article matches.{hint}")
@@ -474,11 +465,12 @@ class TalksApp(App[int]):
             self.reader.focus()
 
     def _show_article(self, article_id: str | None, focus_quote: str | None = None) -> None:
-        if self.corpus is None or article_id is None:
+        session = self.session
+        if session.corpus is None or article_id is None:
             return
-        article = self.corpus.article(article_id)
-        quotes = self._quotes_by_article.get(article_id, [])
-        terms = self.matches.terms if self.matches else frozenset()
+        article = session.corpus.article(article_id)
+        quotes = session.quotes_of(article_id)
+        terms = session.matches.terms if session.matches else frozenset()
         self.reader.show(article, quotes, terms, focus_quote=focus_quote)
         self._shown_article = article_id
 
@@ -526,7 +518,7 @@ class TalksApp(App[int]):
             self.call_later(self._show_pane_when_mounted, pane)
             return
         self.query_one("#panes", TabbedContent).active = pane
-        if pane == "coverage" and self.corpus is not None:
+        if pane == "coverage" and self.session.corpus is not None:
             self.coverage_pane.load_once()
         if selector:
             self.query_one(selector).focus()
@@ -546,6 +538,6 @@ class TalksApp(App[int]):
         self.push_screen(HelpScreen(self.keymap))
 
     def on_unmount(self) -> None:
-        if self.corpus is not None:
-            self.corpus.close()
+        if self.session.corpus is not None:
+            self.session.corpus.close()
         gc.unfreeze()  # see _freeze

@@ -22,6 +22,7 @@ from talks_tui.index.compare.comparison import OUTLET_PREFIX
 from talks_tui.index.model import Article
 from talks_tui.tui import keys
 from talks_tui.tui.compare_text import LEGEND, MARKS, article_label, pair_texts, short_summary
+from talks_tui.tui.session import Session
 
 
 class CompareRow(Static):
@@ -82,8 +83,16 @@ class ComparePane(Vertical):
             super().__init__()
             self.alignment = alignment
 
-    def __init__(self, **kwargs):
+    class Aligned(Message):
+        """The worker aligned two articles (or failed to: `error`)."""
+
+        def __init__(self, alignment: Alignment | None, error: str | None = None):
+            super().__init__()
+            self.alignment, self.error = alignment, error
+
+    def __init__(self, session: Session, **kwargs):
         super().__init__(**kwargs)
+        self.session = session
         self.choices: list[Article] = []  # what the sides cycle through: articles, then outlets
         self.sides: list[int] = [0, 1]  # indexes into choices
         self.alignment: Alignment | None = None
@@ -138,16 +147,20 @@ class ComparePane(Vertical):
 
     @work(thread=True, exclusive=True, group="compare")
     def compare(self, left_id: str, right_id: str) -> None:
-        corpus = self.app.corpus
+        corpus = self.session.corpus
         try:
             alignment = corpus.compare(corpus.pick_article(left_id), corpus.pick_article(right_id))
         except Exception as exc:  # shown in the pane; the rest of the app goes on
-            self.app.call_from_thread(self._failed, str(exc))
+            self.post_message(self.Aligned(None, str(exc)))
             return
-        self.app.call_from_thread(self._show, alignment)
+        self.post_message(self.Aligned(alignment))
 
-    def _failed(self, message: str) -> None:
-        self.query_one("#compare-summary", Static).update(Text(f"Cannot compare: {message}"))
+    async def on_compare_pane_aligned(self, event: Aligned) -> None:
+        event.stop()
+        if event.alignment is None:
+            self.query_one("#compare-summary", Static).update(Text(f"Cannot compare: {event.error}"))
+        else:
+            await self._show(event.alignment)
 
     async def _show(self, alignment: Alignment) -> None:
         current = tuple(self.choices[n].id for n in self.sides)

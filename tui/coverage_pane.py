@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from talks_tui.index.coverage.topics import Coverage, Topic
 from talks_tui.tui import keys
+from talks_tui.tui.session import Session
 
 TOPIC_WIDTH = 20
 COUNT_WIDTH = 8
@@ -31,8 +32,16 @@ class CoveragePane(Vertical):
             self.topic = topic
             self.outlet = outlet
 
-    def __init__(self, **kwargs):
+    class TopicsFound(Message):
+        """The worker found the topics (or failed to: `error`)."""
+
+        def __init__(self, coverage: Coverage | None, error: str | None = None):
+            super().__init__()
+            self.coverage, self.error = coverage, error
+
+    def __init__(self, session: Session, **kwargs):
         super().__init__(**kwargs)
+        self.session = session
         self.coverage: Coverage | None = None
         self._loading = False
 
@@ -58,15 +67,19 @@ class CoveragePane(Vertical):
     @work(thread=True, exclusive=True, group="coverage")
     def load(self) -> None:
         try:
-            coverage = self.app.corpus.coverage()
+            coverage = self.session.corpus.coverage()
         except Exception as exc:  # shown in the pane; the rest of the app goes on
-            self.app.call_from_thread(self._failed, Text(f"Cannot find the topics: {exc}"))
+            self.post_message(self.TopicsFound(None, str(exc)))
             return
-        self.app.call_from_thread(self.show, coverage)
+        self.post_message(self.TopicsFound(coverage))
 
-    def _failed(self, message: Text) -> None:
-        self._loading = False  # showing the pane again tries again
-        self._summary(message)
+    def on_coverage_pane_topics_found(self, event: TopicsFound) -> None:
+        event.stop()
+        if event.coverage is None:
+            self._loading = False  # showing the pane again tries again
+            self._summary(Text(f"Cannot find the topics: {event.error}"))
+        else:
+            self.show(event.coverage)
 
     def _summary(self, text: Text) -> None:
         self.query_one("#coverage-summary", Static).update(text)

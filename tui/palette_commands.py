@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
@@ -11,17 +11,13 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
-    from talks_tui.index.corpus import Corpus
-    from talks_tui.index.model import Article
-    from talks_tui.index.quotes.listing import QuoteRow
+    from talks_tui.tui.session import Session
 
 
 class PaletteHost(Protocol):
     """What the palette needs of the app: named here so that this module does not import it."""
 
-    corpus: Corpus | None
-    all_articles: Sequence[Article]
-    quote_rows: Sequence[QuoteRow]
+    session: Session
 
     def action_show_pane(self, pane: str) -> None: ...
     def action_focus_search(self) -> None: ...
@@ -80,17 +76,14 @@ class PaneCommands(_Commands):
 
 class ArticleCommands(_Commands):
     def commands(self):
-        corpus = self.talks.corpus
-        if corpus is None:
-            return
-        for article in self.talks.all_articles:
+        for article in self.talks.session.articles:
             label = f"Open: {article.title or article.file} — {article.outlet or '?'}"
             yield label, article.date or "", partial(self.talks.open_article, article.id)
 
 
 class QuoteCommands(_Commands):
     def commands(self):
-        rows = self.talks.quote_rows
+        rows = self.talks.session.quote_rows
         speakers = sorted({r.quote.speaker for r in rows if r.quote.speaker})
         outlets = sorted({r.article.outlet for r in rows if r.article.outlet})
         for speaker in speakers:
@@ -101,11 +94,9 @@ class QuoteCommands(_Commands):
 
 class CompareCommands(_Commands):
     def commands(self):
-        if self.talks.corpus is None:
-            return
         from talks_tui.tui.compare_pane import compare_choices
 
-        for choice in compare_choices(self.talks.all_articles):
+        for choice in compare_choices(self.talks.session.articles):
             name = f"{choice.outlet or '?'}: {choice.title or choice.file}"
             yield f"Compare left: {name}", "put it in the left column", partial(self.talks.compare, choice.id, None)
             yield f"Compare right: {name}", "put it in the right column", partial(self.talks.compare, None, choice.id)

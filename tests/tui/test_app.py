@@ -23,14 +23,14 @@ async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
 async def ready(pilot) -> None:
     """The corpus is open and its quotations listed."""
     app = pilot.app
-    await wait_until(pilot, lambda: app.corpus is not None and app.quote_rows, "the corpus to open")
+    await wait_until(pilot, lambda: app.session.corpus is not None and app.session.quote_rows, "the corpus to open")
     await pilot.pause()
 
 
 async def search(pilot, text: str) -> None:
     app = pilot.app
     await pilot.press("slash", *list(text))
-    await wait_until(pilot, lambda: app.matches is not None and app.matches.query == text, f"search {text!r}")
+    await wait_until(pilot, lambda: app.session.matches is not None and app.session.matches.query == text, f"search {text!r}")
     await pilot.pause()
 
 
@@ -40,7 +40,7 @@ def app(tmp_path) -> TalksApp:
 
 
 def listed_outlets(app) -> list[str]:
-    return [app._articles[app.article_list.key_of(i)].outlet for i in range(app.article_list.row_count)]
+    return [app.session.by_id[app.article_list.key_of(i)].outlet for i in range(app.article_list.row_count)]
 
 
 async def test_typing_a_query_filters_the_list_and_highlights_the_reader(app):
@@ -91,7 +91,7 @@ async def test_filter_quotes_by_speaker_and_text_then_open_one(app):
         assert app.query_one("#panes", TabbedContent).active == "quotes"
         pane = app.quotes_pane
         total = pane.table.row_count
-        assert total == len(app.quote_rows) > 20
+        assert total == len(app.session.quote_rows) > 20
         await pilot.press("f", *list("bessent"))
         await pilot.pause()
         speakers = {pane._shown[i].quote.speaker for i in range(pane.table.row_count)}
@@ -131,7 +131,7 @@ async def test_the_quote_viewer_and_the_cli_filter_alike(app, tmp_path, capsys, 
         pane = app.quotes_pane
         shown = sorted(pane._shown[i].quote.text for i in range(pane.table.row_count))
         assert shown == from_cli
-        assert f"{len(from_cli)} of {len(app.quote_rows)} quotations" in str(pane.border_subtitle)
+        assert f"{len(from_cli)} of {len(app.session.quote_rows)} quotations" in str(pane.border_subtitle)
 
 
 async def test_help_opens_and_closes(app):
@@ -179,9 +179,9 @@ async def test_markup_laden_article_renders_literally(tmp_path):
     (corpus / "m.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
     app = TalksApp(paths=[corpus], index_dir=tmp_path / "index")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: app.corpus is not None and app.article_list.row_count == 1, "the article")
+        await wait_until(pilot, lambda: app.session.corpus is not None and app.article_list.row_count == 1, "the article")
         await pilot.pause()
-        assert app.all_articles[0].title == title
+        assert app.session.articles[0].title == title
         shown = "".join(str(strip.text) for strip in (app.article_list.render_line(y) for y in range(3)))
         assert "Tariffs [bold]r" in shown
         await search(pilot, "tariffs")
@@ -206,7 +206,7 @@ async def _show_compare(pilot):
     app = pilot.app
     await _press(pilot, "3")
     pane = app.query_one("#compare-pane")
-    ids = {a.outlet: a.id for a in app.all_articles}
+    ids = {a.outlet: a.id for a in app.session.articles}
     pane.show_sides(ids["Türkiye Today"], ids["CNA"])
     await wait_until(pilot, lambda: pane.alignment and pane.alignment.left.outlet == "Türkiye Today", "the alignment")
     await pilot.pause()
@@ -258,7 +258,7 @@ async def test_a_folder_large_enough_for_worker_processes_opens(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         assert app.article_list.row_count == 70
-        assert len(app.quote_rows) == 70
+        assert len(app.session.quote_rows) == 70
 
 
 async def test_fast_typing_ends_on_the_results_of_the_last_text(app):
@@ -268,9 +268,9 @@ async def test_fast_typing_ends_on_the_results_of_the_last_text(app):
         await ready(pilot)
         text = "rare earth outlet:cna"  # "rare earth" alone, on the way, matches four articles
         await pilot.press("slash", *list(text))  # no pause between keys
-        await wait_until(pilot, lambda: app.matches is not None and app.matches.query == text, "the last search")
+        await wait_until(pilot, lambda: app.session.matches is not None and app.session.matches.query == text, "the last search")
         await pilot.pause(0.2)
-        assert app.matches.query == text
+        assert app.session.matches.query == text
         assert listed_outlets(app) == ["CNA"]
 
 

@@ -74,7 +74,7 @@ async def test_compare_pane_rows_put_aligned_sentences_side_by_side(app):
         await pilot.press("3")
         await compared(pilot)
         pane = compare_pane(app)
-        pane.show_sides(*(next(a.id for a in app.all_articles if a.outlet == o) for o in ("Türkiye Today", "CNA")))
+        pane.show_sides(*(next(a.id for a in app.session.articles if a.outlet == o) for o in ("Türkiye Today", "CNA")))
         await compared(pilot, ("Türkiye Today", "CNA"))
         rows = list(app.query(CompareRow))
         assert len(rows) == len(pane.alignment.rows())
@@ -127,8 +127,8 @@ async def test_coverage_pane_shows_topics_by_outlet_and_enter_searches(app):
         outlet_column = 1 + next(n for n, o in enumerate(pane.coverage.outlets) if topic.counts.get(o))
         table.move_cursor(row=0, column=outlet_column)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.matches is not None, "the search")
+        await wait_until(pilot, lambda: app.session.matches is not None, "the search")
         assert app.query_one("#panes", TabbedContent).active == "articles"
         query = app.query_one("#search", Input).value
         assert topic.query in query and "outlet:" in query
-        assert app.matches.total >= 1
+        assert app.session.matches.total >= 1
