@@ -30,7 +30,9 @@ async def ready(pilot) -> None:
 async def search(pilot, text: str) -> None:
     app = pilot.app
     await pilot.press("slash", *list(text))
-    await wait_until(pilot, lambda: app.session.matches is not None and app.session.matches.query == text, f"search {text!r}")
+    await wait_until(
+        pilot, lambda: app.session.matches is not None and app.session.matches.query == text, f"search {text!r}"
+    )
     await pilot.pause()
 
 
@@ -179,7 +181,9 @@ async def test_markup_laden_article_renders_literally(tmp_path):
     (corpus / "m.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
     app = TalksApp(paths=[corpus], index_dir=tmp_path / "index")
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: app.session.corpus is not None and app.article_list.row_count == 1, "the article")
+        await wait_until(
+            pilot, lambda: app.session.corpus is not None and app.article_list.row_count == 1, "the article"
+        )
         await pilot.pause()
         assert app.session.articles[0].title == title
         shown = "".join(str(strip.text) for strip in (app.article_list.render_line(y) for y in range(3)))
@@ -268,7 +272,9 @@ async def test_fast_typing_ends_on_the_results_of_the_last_text(app):
         await ready(pilot)
         text = "rare earth outlet:cna"  # "rare earth" alone, on the way, matches four articles
         await pilot.press("slash", *list(text))  # no pause between keys
-        await wait_until(pilot, lambda: app.session.matches is not None and app.session.matches.query == text, "the last search")
+        await wait_until(
+            pilot, lambda: app.session.matches is not None and app.session.matches.query == text, "the last search"
+        )
         await pilot.pause(0.2)
         assert app.session.matches.query == text
         assert listed_outlets(app) == ["CNA"]
