@@ -23,6 +23,7 @@ from talks_tui.index.ingest import load as ingest
 from talks_tui.index.ingest.load import discover_files
 from talks_tui.index.ingest.outlets import OutletTable
 from talks_tui.index.model import Article, Hit, Matches, Problem, SearchResult
+from talks_tui.index.quotes.extract import QUOTES_VERSION
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
 from talks_tui.index.quotes.on_demand import quotes_pending, update_quotes
 from talks_tui.index.quotes.speakers import Speaker, speaker_registry
@@ -302,7 +303,8 @@ def open_corpus(
 
 
 def _fingerprint(outlets: OutletTable) -> str:
-    return f"schema={SCHEMA_VERSION} ingest={ingest.INGEST_VERSION} outlets={outlets.fingerprint}"
+    versions = f"schema={SCHEMA_VERSION} ingest={ingest.INGEST_VERSION} quotes={QUOTES_VERSION}"
+    return f"{versions} outlets={outlets.fingerprint}"
 
 
 def _open_or_rebuild(index_dir: Path, outlets: OutletTable, rebuild: bool, notices: list[str]) -> tuple[Catalog, Store]:

@@ -92,6 +92,19 @@ class QueryError(ValueError):
     """A query that cannot be parsed; the message is one plain line for the user."""
 
 
+# How a quotation's speaker was found, firmest first, with what the quote viewer says of each.
+ATTRIBUTIONS = {
+    "same-sentence": "named in the quotation's own sentence",
+    "pronoun": "a pronoun in its sentence (he, she, they), resolved to the person it refers to",
+    "role": "a role in its sentence (the minister, the company) resolved to who holds it",
+    "continued": "no cue of its own: continues the speaker of the quotation next to it",
+    "previous-paragraph": "no cue of its own: the speaker of the paragraph before",
+    "same-words": "the same words are attributed elsewhere in the article",
+    "headline": "a headline quotation: the speaker of the body passage it repeats",
+    "none": "no speaker found",
+}
+
+
 @dataclass(frozen=True)
 class Quote:
     """One direct quotation of an article, with its speaker as the article gives it."""
@@ -111,3 +124,6 @@ class Quote:
     co_speakers: tuple[str, ...] = ()  # others in a joint attribution ("Bessent and Greer said")
     continued: bool = False  # this piece continues the previous one (run on over paragraphs)
     statement: str | None = None  # for a short fragment, the clause reported around it
+    # How the speaker was found, which says how sure it is (see ATTRIBUTIONS): "same-sentence"
+    # (named by the cue of the quotation's own sentence) is firm; the others are inferences.
+    attribution: str = "none"

@@ -222,6 +222,7 @@ def quote_json(row: QuoteRow) -> dict[str, Any]:
         "speaker_kind": q.speaker_kind,
         "co_speakers": list(q.co_speakers),
         "continued": q.continued,
+        "attribution": q.attribution,
     }
 
 

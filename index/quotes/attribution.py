@@ -42,6 +42,7 @@ class Attribution:
     cue: str | None = None
     kind: str | None = None  # "person", "description" (an unnamed speaker), "organisation"
     co_speakers: tuple[str, ...] = ()
+    method: str = "none"  # how the speaker was found: a key of model.ATTRIBUTIONS
     # For a short fragment, the clause reported around it (see `reported_clause`): worked out
     # here, where the paragraph is already read, rather than again when variants are grouped.
     statement: str | None = None
@@ -86,7 +87,8 @@ def attribute_article(
             d = frame_speaker(reader, tb, qi)
             if d is not None and d.person is None and d.kind != "description":
                 d = None
-            title_drafts.append(d or _headline_source(title[span.start : span.end], blocks, drafts, reported))
+            source = _headline_source(title[span.start : span.end], blocks, drafts, reported)
+            title_drafts.append(d or _inferred(source, "headline"))
     body = [
         [_with_statement(_finish(d), b, span) for d, span in zip(row, b.spans, strict=True)]
         for row, b in zip(drafts, blocks, strict=True)
@@ -126,7 +128,7 @@ def _continue_speakers(
                 continue
             prev_row = drafts[last_story] if last_story is not None else []
             if span.continued and last_story is not None:
-                row[qi] = next((d for d in reversed(prev_row) if d is not None), None)
+                row[qi] = _inferred(next((d for d in reversed(prev_row) if d is not None), None), "continued")
                 if row[qi] is not None:
                     continue
             if not _alone_in_sentence(b, qi):
@@ -134,7 +136,7 @@ def _continue_speakers(
             earlier = next((row[k] for k in range(qi - 1, -1, -1) if row[k] is not None), None)
             later = next((row[k] for k in range(qi + 1, len(row)) if row[k] is not None), None)
             if earlier is not None or later is not None:
-                row[qi] = earlier or later  # "...," he said. "..."
+                row[qi] = _inferred(earlier or later, "continued")  # "...," he said. "..."
             elif qi == 0 and b.q_open[0] <= 3 and last_story is not None:
                 # A paragraph that opens with a quote continues the last speaker before it.
                 prev = next((d for d in reversed(prev_row) if d is not None), None)
@@ -142,14 +144,19 @@ def _continue_speakers(
                     pb = blocks[last_story]
                     sents = range(len(pb.sents) - 1, -1, -1)
                     prev = next((reported[(pb.index, si)] for si in sents if (pb.index, si) in reported), None)
-                row[qi] = prev
+                row[qi] = _inferred(prev, "previous-paragraph")
         # A quote that runs on into this paragraph gives its speaker to the piece before.
         if b.spans and b.spans[0].continued and row[0] is not None and last_story is not None:
             prev_row = drafts[last_story]
             if prev_row and prev_row[-1] is None and not labels[last_story][-1]:
-                prev_row[-1] = row[0]
+                prev_row[-1] = _inferred(row[0], "continued")
         if _is_story(b):
             last_story = bi
+
+
+def _inferred(d: Draft | None, how: str) -> Draft | None:
+    """A speaker taken from elsewhere (a copy: the original keeps how it was found)."""
+    return None if d is None else replace(d, how=how)
 
 
 def _quote_key(text: str) -> str:
@@ -181,9 +188,9 @@ def _same_words_same_speaker(
             if drafts[bi][qi] is not None or labels[bi][qi]:
                 continue
             text = b.text[span.start : span.end]
-            d = said.get(_quote_key(text))
+            d = _inferred(said.get(_quote_key(text)), "same-words")
             if d is None and _looks_like_headline(b):
-                d = _headline_source(text, blocks, drafts, reported)
+                d = _inferred(_headline_source(text, blocks, drafts, reported), "headline")
             drafts[bi][qi] = d
 
 
@@ -229,10 +236,10 @@ def _finish(d: Draft | None) -> Attribution:
     co = tuple(x.name if isinstance(x, Person) else x for x in d.co if x)
     if d.person is not None:
         role = d.role or (d.person.roles[0] if d.person.roles else None)
-        return Attribution(d.person.name, role, d.cue, "person", co)
+        return Attribution(d.person.name, role, d.cue, "person", co, method=d.how)
     if d.text:
         text = re.sub(r"^(?:a|an|the)\s+", "", d.text, flags=re.I)
-        return Attribution(text, d.role, d.cue, d.kind or "description", co)
+        return Attribution(text, d.role, d.cue, d.kind or "description", co, method=d.how)
     return NONE
 
 

@@ -13,6 +13,7 @@ from talks_tui.index.quotes.vocabulary import (
     DETERMINERS,
     INVERSION,
     NAME_PARTICLES,
+    NOT_ADVERBS,
     NOT_CUE_NEXT,
     NOUN_CUES,
     NP_LOWER_OK,
@@ -50,18 +51,24 @@ class Cue:
     fwd: Phrase | None  # the speaker after the verb: "said Li", "according to Xinhua"
 
 
+def _adverb(t: Tok) -> bool:
+    """A lower-case -ly word that is an adverb ("bluntly"), not "family" or "supply"."""
+    return t.low.endswith("ly") and t.text.islower() and len(t.low) > 4 and t.low not in NOT_ADVERBS
+
+
 def _skip_back_adverbs(toks: list[Tok], lo: int, i: int) -> int:
     while i >= lo and toks[i].kind == "w":
-        low = toks[i].low
-        if not (low in AUX_ADV or (low.endswith("ly") and toks[i].text.islower() and len(low) > 4)):
+        if not (toks[i].low in AUX_ADV or _adverb(toks[i])):
             break
         i -= 1
     return i
 
 
 def _verb_like(t: Tok) -> bool:
-    """A lower-case -ed, -ing or -ly word, which ends a speaker phrase ("the talks ended")."""
-    return t.text[0].islower() and t.low.endswith(("ed", "ing", "ly")) and t.low not in NP_LOWER_OK
+    """A lower-case -ed or -ing word, or an adverb, which ends a speaker phrase ("the talks ended")."""
+    if not t.text[0].islower() or t.low in NP_LOWER_OK:
+        return False
+    return t.low.endswith(("ed", "ing")) or _adverb(t)
 
 
 def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
@@ -154,10 +161,13 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
     if commas and 0 < i - commas[0] - 1 <= 5:
         k = commas[0]
         if all(is_name_token(t) or t.low in NAME_PARTICLES for t in toks[k + 1 : i]):
-            # "The home secretary, Suella Braverman, said": the name between the commas speaks.
+            # "The home secretary, Suella Braverman, said", "one of the boys, Adun Sam-On, told":
+            # the name between the commas speaks; a title before it is the role.
             s = np_before(toks, lo, k - 1)
             if s is not None and is_role_head(toks[k - 1]):
                 return Phrase(k + 1, i, span_text(text, toks, s, k))
+            if k > lo and toks[k - 1].kind == "w" and toks[k - 1].text.islower() and toks[k - 1].low not in NP_STOP:
+                return Phrase(k + 1, i)
     for k in commas[:3]:
         kind = insert_kind(toks, k + 1, i)
         if kind is None:

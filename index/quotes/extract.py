@@ -20,6 +20,9 @@ from talks_tui.index.quotes.marks import (
     span_text,
 )
 
+# Bump when marks or attribution change what they find, so that stored quotations are found again.
+QUOTES_VERSION = 2
+
 
 def _is_partial(block: str, span: MarkedSpan) -> bool:
     """A fragment: begins in lower case, or sits inside a sentence after an ordinary word."""
@@ -68,6 +71,7 @@ def extract_quotes(article: Article) -> list[Quote]:
                 co_speakers=attr.co_speakers,
                 continued=span.continued,
                 statement=attr.statement,
+                attribution=attr.method if attr.speaker else "none",
             )
         )
 

@@ -11,10 +11,16 @@ from talks_tui.index.quotes.blocks import Block, norm_country, org_names, run_wo
 from talks_tui.index.quotes.cues import Phrase, insert_kind
 from talks_tui.index.quotes.people import People, Person
 from talks_tui.index.quotes.vocabulary import (
+    AUX_ADV,
+    BE,
     COUNTRIES,
+    CUE_FORMS,
     DETERMINERS,
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     MODIFIED_NOUNS,
+    NP_STOP,
     ORG_WORDS,
     PLACE_STARTS,
     PORTFOLIO,
@@ -26,7 +32,14 @@ from talks_tui.index.quotes.vocabulary import (
     STOPWORDS,
     SUBORDINATORS,
 )
-from talks_tui.index.quotes.word_kinds import is_name_token, is_possessive, is_role_head, personal, span_text
+from talks_tui.index.quotes.word_kinds import (
+    is_name_token,
+    is_name_word,
+    is_possessive,
+    is_role_head,
+    personal,
+    span_text,
+)
 from talks_tui.index.tokens import Tok, fold
 
 
@@ -40,6 +53,7 @@ class Draft:
     role: str | None = None
     cue: str | None = None
     co: tuple[Person | str, ...] = ()
+    how: str = "same-sentence"  # how it was found: a key of model.ATTRIBUTIONS
 
 
 @dataclass
@@ -48,6 +62,37 @@ class _Mention:
     block: int
     tok: int
     subject: bool  # in subject position: the likely referent of a following "he"
+    sentence: int  # the article's sentences counted in reading order
+
+
+# How a pronoun's antecedent is chosen among the persons of the last few paragraphs: each
+# sentence back costs one point; the subject of its clause, a gender known to match and a person
+# known as such (not just a capitalised run) gain. So the subject of the sentence before beats
+# an object there, but not a person two sentences further back, whatever is known of them.
+_ANTECEDENT_BLOCKS = 3
+_SUBJECT = 0.6
+_GENDER_KNOWN = 0.5
+_STRONG = {True: 0.3, False: -0.7}
+
+
+def _descriptor(t: Tok) -> bool:
+    """A hyphenated description or a number before a name ("43-year-old", "Mother-of-four")."""
+    return t.kind == "n" or (t.kind == "w" and "-" in t.text and not is_name_word(t.text))
+
+
+def _modifies_noun(toks: list[Tok], z: int) -> bool:
+    """A one-word name followed by the noun it qualifies, whose verb follows ("Cebu residents
+    described", "a Dubai resident said"): the name is no one's mention."""
+    if z + 1 >= len(toks):
+        return False
+    noun, verb = toks[z], toks[z + 1]
+    if noun.kind != "w" or not noun.text.islower() or noun.low in CUE_FORMS or noun.low in BE or noun.low in AUX_ADV:
+        return False
+    if noun.low.endswith(("ed", "ing")) or noun.low in NP_STOP:
+        return False
+    return verb.kind == "w" and (
+        verb.low in CUE_FORMS or verb.low in BE or verb.low in AUX_ADV or verb.low.endswith("ed")
+    )
 
 
 class ArticleReader:
@@ -57,6 +102,7 @@ class ArticleReader:
         self.blocks = blocks
         self.people = People()
         self.history: list[_Mention] = []
+        self.sentence = 0  # the sentence being read, counted from the start of the article
         self.resolved: dict[tuple[int, int], Person | None] = {}  # (block, token) -> person
         self.descriptions: list[tuple[str, str]] = []  # (head, description) of unnamed speakers
         self.orgs: list[tuple[str, bool]] = []  # bodies that spoke, for "it": (name, is a document)
@@ -88,8 +134,10 @@ class ArticleReader:
                     # A two- or three-word name that is the subject of a clause is a person
                     # ("Josh Lipsky spoke"), unless it looks like a place ("South Korea will").
                     appos = self._appositive_after(b, z)
+                    # (Four words when a given name opens them: "Michael Jude Gean Alburo".)
+                    given = fold(words[0]) in MALE_NAMES or fold(words[0]) in FEMALE_NAMES
                     subject = (
-                        len(words) <= 3
+                        len(words) <= (4 if given else 3)
                         and fold(words[0]) not in PLACE_STARTS
                         and self._subject_like(b, a, z, b.sents[b.sentence_of(a)][0])
                     )
@@ -119,7 +167,8 @@ class ArticleReader:
             return False
         title = title_before(toks, a)
         s = title[0] if title is not None else a
-        while s - 1 >= lo and toks[s - 1].low in DETERMINERS:
+        # Past descriptive words before the name: "18-year-old Diane Madrigal", "Mother-of-four X".
+        while s - 1 >= lo and (toks[s - 1].low in DETERMINERS or _descriptor(toks[s - 1])):
             s -= 1
         prev = toks[s - 1] if s - 1 >= lo else None
         nxt = toks[z] if z < len(toks) else None
@@ -140,6 +189,7 @@ class ArticleReader:
     def read(self) -> None:
         for b in self.blocks:
             for lo, hi in b.sents:
+                self.sentence += 1
                 self._read_sentence(b, lo, hi)
 
     def _read_sentence(self, b: Block, lo: int, hi: int) -> None:
@@ -160,33 +210,31 @@ class ArticleReader:
                 self.resolved[(b.index, a)] = person
                 if person is not None:
                     person.gender = person.gender or gender
-                    self.history.append(_Mention(person, b.index, a, toks[a].low in ("he", "she")))
+                    self.history.append(_Mention(person, b.index, a, toks[a].low in ("he", "she"), self.sentence))
                 continue
             person = self._person_for_run(b, a, z, run_words(toks, a, z))
             if person is not None:
                 self._mention(person, b, a, z, lo)
 
     def _antecedent(self, gender: str, block: int, window: int | None = None) -> Person | None:
-        """Most recent person in subject position (else in any position) of a compatible gender."""
-        if gender == "f":
-            # Women are the rarer referent in news copy: a woman known as such, recently the
-            # subject, beats a closer person whose gender is unknown.
-            for m in reversed(self.history):
-                if block - m.block > 3:
-                    break
-                if m.subject and m.person.gender == "f":
-                    return m.person
-        best_any = None
+        """The person a "he" or "she" most likely refers to: the best-scored of the persons
+        mentioned in the last few sentences (see _ANTECEDENT), of a compatible gender."""
+        best, best_score, seen = None, float("-inf"), set()
         for m in reversed(self.history):
-            if window is not None and block - m.block > window:
+            if block - m.block > (_ANTECEDENT_BLOCKS if window is None else window):
                 break
-            g = m.person.gender
+            person = m.person
+            if id(person) in seen:
+                continue  # a person's most recent mention speaks for it
+            seen.add(id(person))
+            g = person.gender
             if (gender == "m" and g == "f") or (gender == "f" and g == "m"):
                 continue
-            if m.subject:
-                return m.person
-            best_any = best_any or m.person
-        return best_any
+            distance = self.sentence - m.sentence
+            score = -distance + _SUBJECT * m.subject + _GENDER_KNOWN * (g == gender) + _STRONG[person.strong]
+            if score > best_score:
+                best, best_score = person, score
+        return best
 
     def _he_is_surname(self, b: Block, k: int, lo: int) -> bool:
         """Capitalised "He" when someone surnamed He is named: the name, or the pronoun?"""
@@ -220,13 +268,16 @@ class ArticleReader:
         if title is not None and title[1]:
             person.gender = person.gender or title[1]
         # A name not known to be a person (named once, as an object) is a last-resort antecedent.
-        self.history.append(_Mention(person, b.index, a, person.strong and self._subject_like(b, a, z, lo)))
+        subject = person.strong and self._subject_like(b, a, z, lo)
+        self.history.append(_Mention(person, b.index, a, subject, self.sentence))
 
     def _person_for_run(self, b: Block, a: int, z: int, words: tuple[str, ...]) -> Person | None:
         toks = b.toks
         nxt = toks[z] if z < len(toks) else None
         if nxt is not None and nxt.low in MODIFIED_NOUNS and nxt.text[0].islower():
             return None  # "the Trump administration"
+        if len(words) == 1 and _modifies_noun(toks, z):
+            return None  # "Cebu residents said", "another Dubai resident said"
         if nxt is not None and nxt.text[0].isupper() and (nxt.low in ORG_WORDS or nxt.low in PORTFOLIO):
             return None  # part of a body's name: "Wall Street", "Fox Business Network"
         in_cue = (b.index, a) in self.cue_phrases
@@ -285,13 +336,13 @@ class ArticleReader:
     def _pronoun(self, b: Block, k: int, t: Tok) -> Draft | None:
         if t.low in ("he", "she", "him", "her"):
             p = self.resolved.get((b.index, k))  # resolved while reading (the surname He too)
-            return None if p is None else Draft(person=p, kind="person")
+            return None if p is None else Draft(person=p, kind="person", how="pronoun")
         if t.low == "it" and self.orgs:
             # "it added": the body that spoke last, rather than its statement or report
             name = next((n for n, doc in reversed(self.orgs) if not doc), self.orgs[-1][0])
-            return Draft(text=name, kind="organisation")
+            return Draft(text=name, kind="organisation", how="pronoun")
         if t.low == "they" and self.plural and b.index - self.plural[-1][0] <= 1:
-            return replace(self.plural[-1][1], cue=None, role=None)
+            return replace(self.plural[-1][1], cue=None, role=None, how="pronoun")
         return None
 
     def _single(self, b: Block, ph: Phrase, source: bool = False) -> Draft | None:
@@ -343,10 +394,10 @@ class ArticleReader:
             )
             if named is not None:
                 self.orgs.append((named, False))
-                return Draft(text=named, kind="organisation", role=full)
+                return Draft(text=named, kind="organisation", role=full, how="role")
         holder = self._role_holder(text, head) if det not in ("a", "an") else None
         if holder is not None:
-            return Draft(person=holder, kind="person", role=full)
+            return Draft(person=holder, kind="person", role=full, how="role")
         mine = set(fold(text).split())
         for hd, d in reversed(self.descriptions):
             theirs = set(fold(d).split())

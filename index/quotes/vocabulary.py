@@ -72,6 +72,7 @@ STOPWORDS = words("statement_stop_words")
 MONTHS = words("months") | {row[0] for row in lexicon.forms("weekdays")}
 # Words that end a speaker phrase read backwards or forwards.
 NP_STOP = words("phrase_boundaries") | frozenset(CUE_FORMS) | MONTHS
+NOT_ADVERBS = words("non_adverbs_in_ly")
 # Lower-case -ed / -ing words that may stand inside a speaker phrase ("acting chairman").
 NP_LOWER_OK = _split("acting leading ruling governing founding managing retired elected unnamed named")
 

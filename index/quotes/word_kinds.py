@@ -23,6 +23,9 @@ def is_name_token(t: Tok) -> bool:
     return t.kind == "w" and is_name_word(t.text)
 
 
+_FUNCTION_PARTS = frozenset(("of", "in", "the", "to", "and", "for", "at", "on", "by"))
+
+
 @lru_cache(maxsize=65536)
 def is_name_word(s: str) -> bool:
     if len(s) == 2 and s[1] == "." and s[0].isupper():
@@ -35,6 +38,8 @@ def is_name_word(s: str) -> bool:
     if s.endswith(("'s", "’s", "'", "’")):
         return False
     low = s.lower()
+    if "-" in s and _FUNCTION_PARTS.intersection(s.split("-")[1:]):
+        return False  # "Mother-of-four", "Editor-in-chief": a description, not a name
     if low in ORG_WORDS or low in DEMONYMS or low in MONTHS or low in HONORIFICS or low in PORTFOLIO:
         return False
     if _is_role_word(low):

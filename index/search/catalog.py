@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS quotes(
     text TEXT NOT NULL, speaker TEXT, role TEXT, cue TEXT, partial INTEGER NOT NULL,
     paragraph INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL, headline INTEGER NOT NULL,
     speaker_kind TEXT, co_speakers TEXT NOT NULL, continued INTEGER NOT NULL, statement TEXT,
+    attribution TEXT NOT NULL,
     -- after resolution across the corpus: the speaker's full name, and the statement's group
     resolved_speaker TEXT, resolved_co_speakers TEXT, group_id TEXT);
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id, ordinal);
@@ -40,7 +41,7 @@ CREATE INDEX IF NOT EXISTS quotes_by_path ON quotes(path);
 
 _QUOTE_FIELDS = (
     "id article_id text speaker role cue partial paragraph start end headline speaker_kind "
-    "co_speakers continued statement resolved_speaker resolved_co_speakers group_id"
+    "co_speakers continued statement attribution resolved_speaker resolved_co_speakers group_id"
 )
 _QUOTE_COLUMNS = ", ".join(f"quotes.{c}" for c in _QUOTE_FIELDS.split())
 
@@ -67,6 +68,7 @@ def _quote(row: sqlite3.Row, resolved: bool) -> Quote:
         co_speakers=tuple(json.loads(co_speakers)),
         continued=bool(row["continued"]),
         statement=row["statement"],
+        attribution=row["attribution"],
     )
 
 
@@ -276,7 +278,7 @@ class CatalogTransaction:
         """The quotations found in one article, speakers as the article gives them."""
         self._db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
         self._db.executemany(
-            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 17)}, NULL, NULL, NULL)",
+            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 18)}, NULL, NULL, NULL)",
             [
                 (
                     q.id,
@@ -296,6 +298,7 @@ class CatalogTransaction:
                     json.dumps(list(q.co_speakers)),
                     q.continued,
                     q.statement,
+                    q.attribution,
                 )
                 for n, q in enumerate(quotes)
             ],
