@@ -194,11 +194,24 @@ def _clause_subject(reader: ArticleReader, b: Block, lo: int, end: int) -> Draft
     return d
 
 
+def _closes_sentence(b: Block, c: Cue, hi: int) -> bool:
+    """ "..., Li said." / "..., said Li on Sunday.": a cue after a comma, near the sentence's end."""
+    toks = b.toks
+    start = c.back.lo if c.back is not None and c.back.lo < c.at else c.at
+    end = c.fwd.hi if c.fwd is not None else c.at + 1
+    if c.source or start == 0 or toks[start - 1].text != ",":
+        return False
+    return sum(t.kind in "wan" for t in toks[end:hi]) <= 4
+
+
 def sentence_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None:
     """Who speaks in a sentence of reported speech ("..., Li said." / "Li said that ...")."""
     lo, hi = b.sents[si]
     cues = b.cues[si]
-    for c in sorted(cues, key=lambda c: c.source):
+    # An attribution closing the sentence governs all of it: in "The US side expressed its
+    # position ..., Li said." Li speaks, not the subject of the clause he reports.
+    closing = [c for c in cues if _closes_sentence(b, c, hi)]
+    for c in closing or sorted(cues, key=lambda c: c.source):
         if c.source:
             d = reader.phrase(b, c.fwd, source=True)
         else:

@@ -38,7 +38,8 @@ CUE_FORMS.update(dict.fromkeys(("write", "writes", "wrote", "writing", "written"
 CUE_FORMS["warns"] = "warn"
 CUE_FORMS.pop("reporting", None)
 # Verb-first attributions after a quote or a comma ("...," said Li).
-INVERSION = words("speech_verbs_before_subject")
+# (Any past or present form of a verb of speech may come first: '"...," pleaded Isaac, 18'.)
+INVERSION = words("speech_verbs_before_subject") | {f for f in CUE_FORMS if f.endswith(("ed", "s"))}
 # Only right after a quote: "...," he continued / he went on.
 POST_ONLY = {"continued": "continue", "continues": "continue", "went": "go"}
 SOURCE_CUES = _split("citing quoting")
