@@ -12,6 +12,7 @@ from talks_tui.index.quotes.vocabulary import (
     CUE_FORMS,
     DETERMINERS,
     INVERSION,
+    MONTHS,
     NAME_PARTICLES,
     NOT_ADVERBS,
     NOT_CUE_NEXT,
@@ -141,19 +142,49 @@ def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:
     return None
 
 
+_DASHES = ("–", "—", "--")
+_TIME_WORDS = frozenset(("on", "last", "this", "early", "late", "earlier", "later"))
+
+
+def _skip_back_time(toks: list[Tok], lo: int, i: int) -> int:
+    """Back past a time between a subject and its verb: "on Friday", "on Friday, Oct. 3",
+    "last week", "on Tuesday night"."""
+    if i < lo or not (toks[i].kind == "n" or toks[i].low in MONTHS or _timeish(toks[i])):
+        return i
+    j = i
+    while j >= lo and (toks[j].kind in "n" or toks[j].low in MONTHS or toks[j].text in (",", ".") or _timeish(toks[j])):
+        j -= 1
+    if j < i and j >= lo and toks[j].low in _TIME_WORDS and j - 1 >= lo and toks[j - 1].kind == "w":
+        return j - 1
+    return i
+
+
+def _timeish(t: Tok) -> bool:
+    return t.low in ("morning", "afternoon", "evening", "night", "week", "month", "year", "today", "tonight")
+
+
 def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None:
     """The speaker phrase before the cue verb at token v, past asides, appositives and brackets."""
     i = _skip_back_adverbs(toks, lo, v - 1)
+    i = _skip_back_time(toks, lo, i)  # "Phivolcs on Friday, Oct. 3 said"
     if i >= lo and toks[i].text == ")":
         # "the Ministry of Commerce (MOFCOM) said", "Rubio (R-Fla.) said"
         k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text == "("), None)
         if k is not None and i - k <= 8:
+            i = _skip_back_adverbs(toks, lo, k - 1)
+    if i >= lo and toks[i].text in _DASHES:
+        # "Mr Cameron – his wife by his side – said": the aside between dashes
+        k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text in _DASHES), None)
+        if k is not None and i - k <= 15:
             i = _skip_back_adverbs(toks, lo, k - 1)
     if i < lo:
         return None
     if toks[i].low in ("who", "which") and i - 1 >= lo and toks[i - 1].text == ",":
         s = np_before(toks, lo, i - 2)  # "Trump, who ..., said" reads back to Trump
         return Phrase(s, i - 1) if s is not None else None
+    if toks[i].low == "who" and i - 1 >= lo:
+        s = np_before(toks, lo, i - 1)  # "a senior NPA source who told them"
+        return Phrase(s, i) if s is not None else None
     if toks[i].text != ",":
         s = np_before(toks, lo, i)
         return Phrase(s, i + 1) if s is not None else None
@@ -164,8 +195,10 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
             # "The home secretary, Suella Braverman, said", "one of the boys, Adun Sam-On, told":
             # the name between the commas speaks; a title before it is the role.
             s = np_before(toks, lo, k - 1)
-            if s is not None and is_role_head(toks[k - 1]):
-                return Phrase(k + 1, i, span_text(text, toks, s, k))
+            if s is not None and any(is_role_head(t) for t in toks[s:k]):
+                return Phrase(
+                    k + 1, i, span_text(text, toks, s, k)
+                )  # "the spokesman for Notre Dame, Andre Finot, told"
             if k > lo and toks[k - 1].kind == "w" and toks[k - 1].text.islower() and toks[k - 1].low not in NP_STOP:
                 return Phrase(k + 1, i)
     for k in commas[:3]:
