@@ -133,11 +133,19 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
     toks = b.toks
     if c.source:
         return reader.phrase(b, c.fwd, source=True)
-    if c.back is not None:
+    # A participle's noun phrase inside its clause is the object of the verb before it ("issued a
+    # statement saying", "spoke to reporters saying"): its subject is the clause's.
+    if c.back is not None and not (c.participle and c.back.lo > lo):
         d = reader.phrase(b, c.back)
         if d is not None:
             return d
-    if not (c.participle or (c.at > lo and toks[c.at - 1].text == ",")):
+    before = toks[c.at - 1].low if c.at > lo else ""
+    if before == "and":
+        # A second verb shares the first one's subject: "Correa lamented ... and noted that".
+        d = _clause_subject(reader, b, lo, c.at)
+        if d is not None:
+            return d
+    if not (c.participle or before in (",", "and")):
         return None
     if c.at >= 2 and toks[c.at - 1].low == "as":
         quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low == "quoted"), None)
