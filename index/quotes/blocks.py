@@ -144,7 +144,8 @@ def org_names(b: Block) -> list[tuple[int, str]]:
         j = i + 1
         while j < n:
             u = toks[j]
-            capitalised = u.kind in "wa" and u.text[0].isupper() and not is_possessive(u)
+            follows_org = j + 1 < n and toks[j + 1].low in ORG_WORDS and toks[j + 1].text[0].isupper()
+            capitalised = u.kind in "wa" and u.text[0].isupper() and (not is_possessive(u) or follows_org)
             joiner = u.low in ("of", "for", "and", "on") and j + 1 < n and toks[j + 1].text[0].isupper()
             if not (capitalised or joiner):
                 break

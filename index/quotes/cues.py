@@ -213,12 +213,21 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
     return None
 
 
+def _inside_name(toks: list[Tok], j: int, hi: int) -> bool:
+    """A linking word between two capitalised words of a body's name."""
+    return (
+        0 < j < hi - 1 and toks[j - 1].text[0].isupper() and toks[j + 1].kind == "w" and toks[j + 1].text[0].isupper()
+    )
+
+
 def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
     """The speaker phrase that starts at token i: "said Li", "according to the ministry"."""
     if i >= hi:
         return None
     if toks[i].kind == "w" and (toks[i].low in PRONOUNS or personal(toks, i)):
         return Phrase(i, i + 1)
+    if i + 2 < hi and toks[i].kind == "n" and toks[i + 1].text == "-" and toks[i + 2].low.startswith("year"):
+        i += 3  # an age before the name: "said 22-year-old Kyle Malait"
     j, last = i, None
     while j < hi and j - i < 14:
         t = toks[j]
@@ -229,6 +238,8 @@ def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
                     break
             elif low in ("of", "for", "at", "with") and last is not None and is_role_head(toks[last]):
                 pass  # "a spokesperson for the ministry"
+            elif low in ("of", "on", "for", "and") and last is not None and _inside_name(toks, j, hi):
+                pass  # "the United Nations Framework Convention on Climate Change"
             elif low in NP_STOP or (t.text[0].islower() and low.endswith(("ed", "ing")) and low not in NP_LOWER_OK):
                 break
             last = j

@@ -38,6 +38,18 @@ def other_keys(tokens: Sequence[str]) -> set[str]:
     return {fold(words[0])} - short_keys(words)
 
 
+_VARIANT_MIN = 8  # letters: shorter names one letter apart are often other people (Kim / Lim)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < _VARIANT_MIN:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
 class Person:
     """A person named in an article; mutable while the article is read, never returned."""
 
@@ -112,4 +124,12 @@ class People:
             found = [self.short[k]]
         if not found:
             found = [p for p in self.full.values() if k in p.alt_keys and (p.strong or not strong_only)]
+        if not found and len(k) >= _VARIANT_MIN:
+            # Transliterations vary within one article: one letter apart in a long family name.
+            found = [
+                p
+                for p in self.full.values()
+                if (p.strong or not strong_only)
+                and any(_one_edit_apart(k, key) for key in p.keys if len(key) >= _VARIANT_MIN)
+            ]
         return found

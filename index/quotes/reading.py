@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from talks_tui.index.quotes.blocks import Block, norm_country, org_names, run_words, title_before, trailing_name
-from talks_tui.index.quotes.cues import Phrase, insert_kind
+from talks_tui.index.quotes.cues import Phrase, insert_kind, np_after
 from talks_tui.index.quotes.people import People, Person
 from talks_tui.index.quotes.vocabulary import (
     AUX_ADV,
@@ -73,6 +73,10 @@ _ANTECEDENT_BLOCKS = 3
 _SUBJECT = 0.6
 _GENDER_KNOWN = 0.5
 _STRONG = {True: 0.3, False: -0.7}
+
+
+# Documents that "say" what their authors wrote.
+DOCUMENTS = frozenset("statement statements sheet letter report readout memo note post tweet release".split())
 
 
 def _descriptor(t: Tok) -> bool:
@@ -314,6 +318,9 @@ class ArticleReader:
         toks = b.toks
         if ph.hi - ph.lo == 1 and (toks[ph.lo].low in PRONOUNS or personal(toks, ph.lo)):
             return self._pronoun(b, ph.lo, toks[ph.lo])
+        author = self._author(b, ph)
+        if author is not None:
+            return author
         # Coordinated speakers: "Bessent and Greer", "Bessent, Greer and He".
         parts: list[tuple[int, int]] = []
         start = ph.lo
@@ -332,6 +339,18 @@ class ArticleReader:
                 self.plural.append((b.index, first))
                 return first
         return self._single(b, ph, source)
+
+    def _author(self, b: Block, ph: Phrase) -> Draft | None:
+        """The author of a document that speaks: "said a statement issued by the UNFCCC"."""
+        toks, k = b.toks, ph.hi
+        if toks[k - 1].low not in DOCUMENTS or k + 2 >= len(toks) or toks[k + 1].low != "by":
+            return None
+        if not (toks[k].low.endswith("ed") and toks[k].text.islower()):
+            return None
+        d = self.phrase(b, np_after(toks, k + 2, len(toks), b.text))
+        if d is not None:
+            d.role = span_text(b.text, toks, ph.lo, k)
+        return d
 
     def _pronoun(self, b: Block, k: int, t: Tok) -> Draft | None:
         if t.low in ("he", "she", "him", "her"):

@@ -81,9 +81,12 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
             if d is not None:
                 return _with_cue(d, c.text)
     # 5. An attribution closing the sentence: 'Not enough "upside surprise", Wall Street said.'
+    # ... or inverted: '"Sadly ..." from an earlier toll, said Security Minister Cesar Navas.'
     for c in after:
         ph = c.back
-        if c.source or ph is None or ph.lo <= qc or toks[ph.lo - 1].text != ",":
+        if c.fwd is not None and not c.source and toks[c.at - 1].text == "," and (ph is None or ph.lo >= c.at):
+            ph = c.fwd
+        elif c.source or ph is None or ph.lo <= qc or toks[ph.lo - 1].text != ",":
             continue
         if any(qc < o < c.at for o in opens):
             break  # another quote stands closer to this cue
