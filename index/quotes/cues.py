@@ -213,6 +213,16 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
     return None
 
 
+def _capitalised_name(t: Tok) -> bool:
+    return t.text[0].isupper() and not is_possessive(t)
+
+
+def _noun_of_speaker(t: Tok) -> bool:
+    """A lower-case word that may end a speaker phrase after capitalised ones ("the Steenkamp
+    family lawyer", "the White House spokesman", "the Arnault family")."""
+    return is_role_head(t) or t.low in SPEAKER_NOUNS or t.low in ORG_WORDS or t.low in NP_LOWER_OK
+
+
 def _inside_name(toks: list[Tok], j: int, hi: int) -> bool:
     """A linking word between two capitalised words of a body's name."""
     return (
@@ -242,6 +252,8 @@ def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
                 pass  # "the United Nations Framework Convention on Climate Change"
             elif low in NP_STOP or (t.text[0].islower() and low.endswith(("ed", "ing")) and low not in NP_LOWER_OK):
                 break
+            elif t.text[0].islower() and last is not None and _capitalised_name(toks[last]) and not _noun_of_speaker(t):
+                break  # "The Prime Minister spoke": a verb after the name or title
             last = j
         elif t.kind == "a" or (t.kind == "n" and j > i):
             last = j
