@@ -24,6 +24,7 @@ from talks_tui.index.quotes.vocabulary import (
     POST_ONLY,
     POSTMOD,
     PRONOUNS,
+    QUANTIFIERS,
     SOURCE_CUES,
     SPEAKER_NOUNS,
     TOLD_OBJECTS,
@@ -115,6 +116,9 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
     # Read on over a post-modifier: "a spokesperson for | the ministry", "a source familiar with | ..."
     while start - 2 >= lo and toks[start - 1].low in POSTMOD and toks[start - 1].low != "who":
         k = start - 2
+        if toks[k].low in QUANTIFIERS and toks[start - 1].low == "of":
+            start = k  # "one of | the boys", "some of | the residents"
+            break
         if toks[k].low in POSTMOD and k > lo:
             k -= 1  # "familiar with"
         if not (is_role_head(toks[k]) or toks[k].low in SPEAKER_NOUNS or toks[k].low in ORG_WORDS):
@@ -142,7 +146,10 @@ def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:
     return None
 
 
-_DASHES = ("–", "—", "--")
+def _dash(toks: list[Tok], k: int) -> bool:
+    """A dash setting off an aside: "–", "—", or "--" (two hyphens, two tokens)."""
+    t = toks[k].text
+    return t in ("–", "—") or (t == "-" and k > 0 and toks[k - 1].text == "-")
 _TIME_WORDS = frozenset(("on", "last", "this", "early", "late", "earlier", "later"))
 
 
@@ -172,10 +179,12 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
         k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text == "("), None)
         if k is not None and i - k <= 8:
             i = _skip_back_adverbs(toks, lo, k - 1)
-    if i >= lo and toks[i].text in _DASHES:
-        # "Mr Cameron – his wife by his side – said": the aside between dashes
-        k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text in _DASHES), None)
-        if k is not None and i - k <= 15:
+    if i >= lo and _dash(toks, i):
+        # "Mr Cameron – his wife by his side – said": the aside between dashes ("--" is two tokens)
+        i -= toks[i].text == "-"
+        k = next((k for k in range(i - 1, lo - 1, -1) if _dash(toks, k)), None)
+        if k is not None and i - k <= 20:
+            k -= toks[k].text == "-" and toks[k - 1].text == "-"
             i = _skip_back_adverbs(toks, lo, k - 1)
     if i < lo:
         return None

@@ -27,6 +27,7 @@ from talks_tui.index.quotes.vocabulary import (
     POSS_DET,
     POSTMOD,
     PRONOUNS,
+    QUANTIFIERS,
     ROLE_HEADS,
     SPEAKER_NOUNS,
     STOPWORDS,
@@ -77,6 +78,11 @@ _STRONG = {True: 0.3, False: -0.7}
 
 # Documents that "say" what their authors wrote.
 DOCUMENTS = frozenset("statement statements sheet letter report readout memo note post tweet release".split())
+
+
+def _maybe_body(p: Person) -> bool:
+    """A speaker named by one word of no known gender that no title marks as a person."""
+    return p.strong and len(p.tokens) == 1 and p.gender is None and not p.roles
 
 
 def _descriptor(t: Tok) -> bool:
@@ -360,6 +366,12 @@ class ArticleReader:
             # "it added": the body that spoke last, rather than its statement or report
             name = next((n for n, doc in reversed(self.orgs) if not doc), self.orgs[-1][0])
             return Draft(text=name, kind="organisation", how="pronoun")
+        if t.low == "it":
+            # No body has spoken, but a speaker named by one unknown word may be one: "Phivolcs
+            # said ... It added". A person would be "he" or "she".
+            body = next((m.person for m in reversed(self.history) if _maybe_body(m.person)), None)
+            if body is not None and b.index - self.history[-1].block <= 2:
+                return Draft(text=body.name, kind="organisation", how="pronoun")
         if t.low == "they" and self.plural and b.index - self.plural[-1][0] <= 1:
             return replace(self.plural[-1][1], cue=None, role=None, how="pronoun")
         return None
@@ -391,6 +403,10 @@ class ArticleReader:
             return self._named(b, ph, lo, n, hi, name_words, gender)
         # Otherwise a description ("a source familiar with the matter") or a body: find its head.
         h = lo
+        if toks[lo].low in QUANTIFIERS and lo + 2 < hi and toks[lo + 1].low == "of":
+            h = lo + 2  # "one of the boys": the head is "boys"
+            while h < hi and (toks[h].low in DETERMINERS or toks[h].low in POSS_DET):
+                h += 1
         while h + 1 < hi and toks[h + 1].low not in POSTMOD:
             h += 1
         head_tok = toks[h]

@@ -66,6 +66,8 @@ POSS_DET = _split("his her its their our my your")
 PRONOUNS = _split("he she they it we i him")  # "her" only where it ends a phrase (see tokens.personal)
 SUBORDINATORS = words("subordinators")
 AUX_ADV = words("adverbs_before_cues")
+# "one of the boys", "some of the residents": a part of a group that speaks.
+QUANTIFIERS = _split("one some many several two three four five both each none")
 # Words after the head of a description: "a source familiar with the matter".
 POSTMOD = _split("of for at with on in from familiar close briefed involved aware who")
 ASIDE_STARTS = words("aside_starts")
