@@ -23,6 +23,7 @@ from talks_tui.index.quotes.word_kinds import (
     is_name_word,
     is_possessive,
     is_role_head,
+    month_in_name,
     possessive_name,
     span_text,
 )
@@ -64,22 +65,12 @@ class Block:
         return len(self.sents) - 1
 
 
-# Months that are also given names, and the words that put a month before a name in a date
-# phrase instead ("since June", "last May").
-GIVEN_MONTHS = frozenset(("april", "may", "june"))
-_BEFORE_DATES = frozenset(
-    "in on since until till by last next this early late mid of during before after from through to".split()
-)
-
-
 def _name_runs(toks: list[Tok]) -> list[tuple[int, int]]:
     """Runs of capitalised name words (particles allowed inside, a possessive may end one)."""
     # 1 a name word, 2 a name in the possessive, 3 a particle ("von"), 0 anything else
     cls = [_word_class(t.text) if t.kind == "w" else 0 for t in toks]
-    for i in range(len(toks) - 1):
-        # A month's name as a given name: "June Steenkamp", "April Ryan" (not "in June Trump said").
-        month = toks[i].kind == "w" and toks[i].text[0].isupper() and toks[i].low in GIVEN_MONTHS
-        if month and cls[i] == 0 and cls[i + 1] == 1 and (i == 0 or toks[i - 1].low not in _BEFORE_DATES):
+    for i in range(len(toks)):
+        if cls[i] == 0 and month_in_name(toks, i):
             cls[i] = 1
     runs = []
     i, n = 0, len(toks)
@@ -203,7 +194,7 @@ def trailing_name(toks: list[Tok], lo: int, hi: int) -> int:
             and n < hi
             and (is_name_token(toks[n - 2]) or toks[n - 2].low in NAME_PARTICLES)
         )
-        if not (is_name_token(t) or inner_particle):
+        if not (is_name_token(t) or inner_particle or month_in_name(toks, n - 1)):
             break
         n -= 1
     while n < hi and toks[n].low in NAME_PARTICLES:

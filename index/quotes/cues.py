@@ -29,7 +29,14 @@ from talks_tui.index.quotes.vocabulary import (
     SPEAKER_NOUNS,
     TOLD_OBJECTS,
 )
-from talks_tui.index.quotes.word_kinds import is_name_token, is_possessive, is_role_head, personal, span_text
+from talks_tui.index.quotes.word_kinds import (
+    is_name_token,
+    is_possessive,
+    is_role_head,
+    month_in_name,
+    personal,
+    span_text,
+)
 from talks_tui.index.tokens import Tok
 
 
@@ -60,8 +67,8 @@ def _adverb(t: Tok) -> bool:
 
 def _skip_back_adverbs(toks: list[Tok], lo: int, i: int) -> int:
     while i >= lo and toks[i].kind == "w":
-        if not (toks[i].low in AUX_ADV or _adverb(toks[i])):
-            break
+        if not (toks[i].low in AUX_ADV or _adverb(toks[i])) or month_in_name(toks, i):
+            break  # ("Theresa May tweeted": May is no auxiliary)
         i -= 1
     return i
 
@@ -97,6 +104,8 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
                     break
             elif t.text == "He" and start is not None:
                 pass  # the surname: "He Lifeng said", "He and Bessent said"
+            elif month_in_name(toks, j):
+                pass  # "Theresa May", "June Steenkamp"
             elif low in NP_STOP or low in PRONOUNS or _verb_like(t):
                 break
             start = j
@@ -150,6 +159,8 @@ def _dash(toks: list[Tok], k: int) -> bool:
     """A dash setting off an aside: "–", "—", or "--" (two hyphens, two tokens)."""
     t = toks[k].text
     return t in ("–", "—") or (t == "-" and k > 0 and toks[k - 1].text == "-")
+
+
 _TIME_WORDS = frozenset(("on", "last", "this", "early", "late", "earlier", "later"))
 
 
@@ -223,7 +234,8 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
 
 
 def _capitalised_name(t: Tok) -> bool:
-    return t.text[0].isupper() and not is_possessive(t)
+    """A name or a title, after which a lower-case word is no longer part of the speaker."""
+    return (is_name_token(t) or (is_role_head(t) and t.text[0].isupper())) and not is_possessive(t)
 
 
 def _noun_of_speaker(t: Tok) -> bool:

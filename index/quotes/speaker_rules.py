@@ -46,9 +46,13 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
     j = qc + 1
     while j < hi and toks[j].kind == "p" and toks[j].text in ",?!—–-…":
         j += 1
+    # A clause after the quote with a quote of its own, in a sentence whose cue came before this
+    # quote, is a new report: in 'May tweeted her thoughts were "with France," Merkel called it
+    # "a symbol"', Merkel's verb is no attribution of May's words.
+    cue_before = any(lo <= c.at < qo and not c.source for c in cues)
     if qc < len(toks) and j < hi:
         for c in cues:
-            if c.source:
+            if c.source or (cue_before and any(c.at < o < hi for o in opens)):
                 continue
             if c.at == j and (toks[j].low in INVERSION or toks[j].low in POST_ONLY):
                 d = reader.phrase(b, c.fwd)

@@ -38,8 +38,15 @@ CUE_FORMS.update(dict.fromkeys(("write", "writes", "wrote", "writing", "written"
 CUE_FORMS["warns"] = "warn"
 CUE_FORMS.pop("reporting", None)
 # Verb-first attributions after a quote or a comma ("...," said Li).
-# (Any past or present form of a verb of speech may come first: '"...," pleaded Isaac, 18'.)
-INVERSION = words("speech_verbs_before_subject") | {f for f in CUE_FORMS if f.endswith(("ed", "s"))}
+# (Any past or present form of a verb of speech may come first: '"...," pleaded Isaac, 18';
+# but not of those whose object follows them: '"...," thanked firefighters' is no speaker.)
+_OBJECT_FIRST = _split(
+    """applaud condemn congratulate decry denounce herald laud reassure salute thank voice praise
+    accuse blast slam hail welcome criticise criticize dismiss urge remind assure advise tout express"""
+)
+INVERSION = words("speech_verbs_before_subject") | {
+    f for f, verb in CUE_FORMS.items() if f.endswith(("ed", "s")) and verb not in _OBJECT_FIRST
+}
 # Only right after a quote: "...," he continued / he went on.
 POST_ONLY = {"continued": "continue", "continues": "continue", "went": "go"}
 SOURCE_CUES = _split("citing quoting")

@@ -47,6 +47,29 @@ def is_name_word(s: str) -> bool:
     return low not in CAP_STOP or low == "he"
 
 
+# Months that are also names, and the words that put such a month in a date instead ("since
+# June", "last May", "in early April").
+_NAME_MONTHS = frozenset(("april", "may", "june"))
+_BEFORE_DATES = frozenset(
+    "in on since until till by last next this early late mid of during before after from through to".split()
+)
+
+
+def month_in_name(toks: list[Tok], k: int) -> bool:
+    """A month's name that is part of a person's name: "June Steenkamp", "Theresa May" (not
+    "in June Trump said", "Trump May 5")."""
+    t = toks[k]
+    if not (t.kind == "w" and t.text[0].isupper() and t.low in _NAME_MONTHS):
+        return False
+    prev = toks[k - 1] if k > 0 else None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if prev is not None and prev.low in _BEFORE_DATES or (nxt is not None and nxt.kind == "n"):
+        return False
+    before_name = nxt is not None and is_name_token(nxt)
+    after_name = prev is not None and is_name_token(prev) and not prev.text.endswith(("'s", "’s"))
+    return before_name or after_name
+
+
 def is_role_head(t: Tok) -> bool:
     return _is_role_word(t.low)
 
