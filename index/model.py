@@ -92,17 +92,36 @@ class QueryError(ValueError):
     """A query that cannot be parsed; the message is one plain line for the user."""
 
 
-# How a quotation's speaker was found, firmest first, with what the quote viewer says of each.
+@dataclass(frozen=True)
+class AttributionKind:
+    confidence: str  # "firm", "likely", "guess" or "none"
+    says: str  # how the quote viewer and the reader say it was found
+
+
+# How a quotation's speaker was found, firmest first.
 ATTRIBUTIONS = {
-    "same-sentence": "named in the quotation's own sentence",
-    "pronoun": "a pronoun in its sentence (he, she, they), resolved to the person it refers to",
-    "role": "a role in its sentence (the minister, the company) resolved to who holds it",
-    "continued": "no cue of its own: continues the speaker of the quotation next to it",
-    "previous-paragraph": "no cue of its own: the speaker of the paragraph before",
-    "same-words": "the same words are attributed elsewhere in the article",
-    "headline": "a headline quotation: the speaker of the body passage it repeats",
-    "none": "no speaker found",
+    "same-sentence": AttributionKind("firm", "the speaker is named in its own sentence"),
+    "pronoun": AttributionKind("likely", "its sentence says he, she or they, resolved to the person meant"),
+    "role": AttributionKind("likely", "its sentence names a role (the minister), resolved to who holds it"),
+    "continued": AttributionKind("likely", "no cue of its own; the speaker of the quotation beside it"),
+    "previous-paragraph": AttributionKind("guess", "no cue of its own; the speaker of the paragraph before"),
+    "same-words": AttributionKind("guess", "the same words are attributed elsewhere in the article"),
+    "headline": AttributionKind("guess", "a headline; the speaker of the body passage it repeats"),
+    "none": AttributionKind("none", "no speaker found"),
 }
+
+
+def attribution_kind(method: str) -> AttributionKind:
+    return ATTRIBUTIONS.get(method, ATTRIBUTIONS["none"])
+
+
+def attribution_note(method: str) -> str:
+    """How sure a speaker is and why, in a few words: "likely: its sentence says he, ..."."""
+    kind = attribution_kind(method)
+    return kind.says if kind.confidence in ("firm", "none") else f"{_SURE[kind.confidence]}: {kind.says}"
+
+
+_SURE = {"likely": "likely", "guess": "a guess"}
 
 
 @dataclass(frozen=True)

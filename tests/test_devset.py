@@ -44,8 +44,8 @@ def test_quotations_are_found(devset):
 
 
 def test_speakers_do_not_fall_back(devset):
-    assert devset.attribution >= 0.75, devset.line()
-    assert devset.wrong_named_share <= 0.095, devset.line()
+    assert devset.attribution >= 0.90, devset.line()
+    assert devset.wrong_named_share <= 0.02, devset.line()
 
 
 def test_metadata_does_not_fall_back(devset):

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
-from talks_tui.index.model import Hit, QueryError, SearchResult, outlet_counts_text
+from talks_tui.index.model import Hit, QueryError, SearchResult, attribution_kind, outlet_counts_text
 from talks_tui.index.quotes.listing import QuoteRow
 from talks_tui.tui.output import (
     EXIT_ERROR,
@@ -223,6 +223,7 @@ def quote_json(row: QuoteRow) -> dict[str, Any]:
         "co_speakers": list(q.co_speakers),
         "continued": q.continued,
         "attribution": q.attribution,
+        "confidence": attribution_kind(q.attribution).confidence,
     }
 
 

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
+from talks_tui.index.model import attribution_kind, attribution_note
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
 from talks_tui.tui import keys
 from talks_tui.tui.virtual_table import Column, VirtualTable
@@ -20,9 +21,14 @@ COLUMNS = (
     Column("≈", width=1),
     Column("Quotation", min_width=20),
     Column("Speaker", width=16),
+    Column("?", width=1),  # how sure the speaker is: blank firm, ~ likely, ? a guess
     Column("Outlet", width=14),
     Column("Date", width=10),
 )
+
+
+# The quote table's mark of how sure a speaker is (the detail line says how it was found).
+_SURE_MARKS = {"likely": "~", "guess": "?"}
 
 
 def _ordered(rows: Sequence[QuoteRow]) -> list[QuoteRow]:
@@ -139,7 +145,8 @@ class QuotesPane(Vertical):
     def _cells(row: QuoteRow) -> tuple[str, ...]:
         # Plain strings, made Text (never markup) by the table when a row comes on screen.
         mark = "≈" if row.variants > 1 else ""
-        return (mark, row.quote.text, row.quote.speaker or "—", row.article.outlet or "?", row.article.date or "")
+        sure = _SURE_MARKS.get(attribution_kind(row.quote.attribution).confidence, "") if row.quote.speaker else ""
+        return (mark, row.quote.text, row.quote.speaker or "—", sure, row.article.outlet or "?", row.article.date or "")
 
     def _current(self) -> QuoteRow | None:
         index = self.table.cursor_row
@@ -160,6 +167,8 @@ class QuotesPane(Vertical):
             text.append(f", {q.role}")
         where = f"{row.article.outlet or '?'}, {row.article.date or 'undated'}"
         text.append(f"  ({q.cue or 'quoted'}; {where}", style="dim")
+        if q.speaker:
+            text.append(f"; {attribution_note(q.attribution)}", style="dim")
         if row.variants > 1:
             text.append(f"; quoted {row.variants} times across the corpus", style="dim")
         text.append(")", style="dim")

@@ -241,6 +241,10 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_cache.clear()
         self.refresh()
 
+    def cells(self, row: int) -> Sequence[Cell]:
+        """The cells of a row, as given (IndexError for a row the table does not have)."""
+        return self._rows[row][1]
+
     def key_of(self, row: int) -> str | None:
         """Key of the row at `row`, or None if there is no such row."""
         if 0 <= row < len(self._keys):

@@ -17,6 +17,7 @@ from talks_tui.index.quotes.vocabulary import (
     ORG_WORDS,
     PORTFOLIO,
     ROLE_MODIFIERS,
+    SPEAKER_NOUNS,
 )
 from talks_tui.index.quotes.word_kinds import (
     is_name_token,
@@ -56,7 +57,7 @@ class Block:
         self.q_close = [len(toks) if s.close_at is None else at.get(s.close_at, len(toks)) for s in self.spans]
         self.sents = _token_ranges(toks, sentence_spans(skeleton))
         self.cues = [find_cues(toks, lo, hi, text) for lo, hi in self.sents]
-        self.runs = _name_runs(toks)
+        self.runs = _name_runs(toks, {lo for lo, _ in self.sents})
 
     def sentence_of(self, tok: int) -> int:
         for k, (lo, hi) in enumerate(self.sents):
@@ -65,13 +66,19 @@ class Block:
         return len(self.sents) - 1
 
 
-def _name_runs(toks: list[Tok]) -> list[tuple[int, int]]:
+def _name_runs(toks: list[Tok], starts: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Runs of capitalised name words (particles allowed inside, a possessive may end one)."""
     # 1 a name word, 2 a name in the possessive, 3 a particle ("von"), 0 anything else
     cls = [_word_class(t.text) if t.kind == "w" else 0 for t in toks]
     for i in range(len(toks)):
         if cls[i] == 0 and month_in_name(toks, i):
             cls[i] = 1
+    for s in starts:
+        # A common noun opening a sentence before a full name describes the person: "Neighbour
+        # Fe Tolentino queued", "Farmer Jonas Berg said".
+        full_name_follows = s + 2 < len(toks) and cls[s + 1] == 1 and cls[s + 2] in (1, 2)
+        if full_name_follows and cls[s] == 1 and toks[s].low in SPEAKER_NOUNS:
+            cls[s] = 0
     runs = []
     i, n = 0, len(toks)
     while i < n:

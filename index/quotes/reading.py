@@ -86,8 +86,11 @@ def _maybe_body(p: Person) -> bool:
 
 
 def _descriptor(t: Tok) -> bool:
-    """A hyphenated description or a number before a name ("43-year-old", "Mother-of-four")."""
-    return t.kind == "n" or (t.kind == "w" and "-" in t.text and not is_name_word(t.text))
+    """A description before a name: a number, a hyphenated description ("43-year-old",
+    "Mother-of-four") or a noun for a person ("neighbour", "villager")."""
+    if t.kind == "n" or t.low in SPEAKER_NOUNS:
+        return True
+    return t.kind == "w" and "-" in t.text and not is_name_word(t.text)
 
 
 def _modifies_noun(toks: list[Tok], z: int) -> bool:

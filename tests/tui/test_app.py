@@ -86,6 +86,21 @@ async def test_a_query_that_cannot_be_parsed_keeps_the_last_results(app):
         assert app.article_list.row_count == 2  # the last good results stay
 
 
+async def test_the_quote_detail_says_how_sure_its_speaker_is(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("2")
+        pane = app.quotes_pane
+        rows = [pane._shown[i] for i in range(pane.table.row_count)]
+        guess = next(i for i, r in enumerate(rows) if r.quote.attribution == "headline")
+        firm = next(i for i, r in enumerate(rows) if r.quote.attribution == "same-sentence")
+        for index, words, mark in ((guess, "a guess: a headline", "?"), (firm, "named in its own sentence", "")):
+            pane.table.move_cursor(index)
+            await pilot.pause()
+            assert words in str(pane.query_one("#quote-detail").render())
+            assert pane.table.cells(index)[3] == mark  # the ? column of the table
+
+
 async def test_filter_quotes_by_speaker_and_text_then_open_one(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

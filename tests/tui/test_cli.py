@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import EVAL, SEEDS
 
+from talks_tui.index.model import ATTRIBUTIONS
 from talks_tui.tui.cli import main
 
 SCRIPT = Path(sys.executable).with_name("talks-tui")
@@ -166,6 +167,11 @@ def test_quotes_json_fields(capsys, seeds_args):
         assert set(q) >= QUOTE_FIELDS
         assert isinstance(q["partial"], bool) and q["end"] > q["start"]
         assert q["id"].startswith(q["article_id"] + ":")
+        # how the speaker was found, and how sure that is
+        assert q["attribution"] in ATTRIBUTIONS and q["confidence"] == ATTRIBUTIONS[q["attribution"]].confidence
+        assert (q["speaker"] is None) == (q["attribution"] == "none")
+    found = {q["attribution"] for q in quotes}
+    assert {"same-sentence", "pronoun", "headline"} <= found
 
 
 def test_quotes_filters_on_the_command_line(capsys, seeds_args):

@@ -424,3 +424,95 @@ def test_he_after_a_dateline_starts_a_sentence() -> None:
         'BEIJING (Reuters) - "The talks are over," He said.',
     )
     assert s == {"We will not give in.": "Li Chenggang", "The talks are over,": "He Lifeng"}
+
+
+# --- forms met on news the rules were not written for (each sentence made up here) -------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "text", "speaker", "attribution"),
+    [
+        # any verb of speech may come before its subject, and an age before the name
+        (['"Help us, please," pleaded Marta Ruiz, 40.'], "Help us, please,", "Marta Ruiz", "same-sentence"),
+        (['"I will stay," said 71-year-old Jonas Berg, sitting by his door.'], "I will stay,", "Jonas Berg",
+         "same-sentence"),
+        # but not a verb whose object follows it
+        (['Lena Park, who also said "we will rebuild," thanked the volunteers.'], "we will rebuild,", "Lena Park",
+         "same-sentence"),
+        # a time, or an aside between dashes, between the subject and its verb
+        (['The agency on Friday, Oct. 3 said its team "found the fault line".'], "found the fault line", "agency",
+         "same-sentence"),
+        (['A tearful Mr Okafor – his wife at his side – said it was "time to go".'], "time to go", "Okafor",
+         "same-sentence"),
+        (['A report released by the Ministry of Health -- its first in a year -- said the "worst is over".'],
+         "worst is over", "Ministry of Health", "same-sentence"),
+        # a document's author
+        (['"The limit is safer," said a statement issued by the World Meteorological Organization.'],
+         "The limit is safer,", "World Meteorological Organization", "same-sentence"),
+        # a name between commas after a description or a title phrase
+        (['One of the miners, Tomas Reyes, told reporters: "We never lost hope."'], "We never lost hope.",
+         "Tomas Reyes", "same-sentence"),
+        (['"It is burning," the spokesman for the abbey, Paul Girard, told AFP.'], "It is burning,", "Paul Girard",
+         "same-sentence"),
+        # a second verb shares the first one's subject; a participle's noun phrase is its object
+        (['Governor Ana Silva lamented the losses and noted that the town was "gone".'], "gone", "Ana Silva",
+         "same-sentence"),
+        (['President Ana Silva issued a statement saying, "We stand together."'], "We stand together.",
+         "Ana Silva", "same-sentence"),
+        # a month in a name is no date and no auxiliary
+        (['Theresa May tweeted that her thoughts were "with Paris tonight".'], "with Paris tonight", "Theresa May",
+         "same-sentence"),
+        (['June Okoro said the verdict was "fair," she said.'], "fair,", "June Okoro", "pronoun"),
+        # a part of a group speaks as such
+        (['"Stay calm," one of the boys recalled.'], "Stay calm,", "one of the boys", "same-sentence"),
+        # a clause with its own quote after a quote whose cue came before is a new report
+        (['Ana Silva said it was "a sad day," Jonas Berg called it "a disaster".'], "a sad day,", "Ana Silva",
+         "same-sentence"),
+    ],
+)  # fmt: skip
+def test_forms_of_attribution_in_unseen_news(paragraphs, text, speaker, attribution):
+    q = quote(text, *paragraphs)
+    assert (q.speaker, q.attribution) == (speaker, attribution)
+
+
+def test_a_pronoun_takes_the_closest_fitting_person_not_a_known_woman_further_back():
+    paragraphs = (
+        'Ruth Adler, 50, said the water had gone. "We are afraid," she said.',
+        "Neighbour Fe Tolentino queued for food.",
+        '"We sleep outside," she told reporters.',
+    )
+    q = quote("We sleep outside,", *paragraphs)
+    assert (q.speaker, q.attribution) == ("Fe Tolentino", "pronoun")
+
+
+def test_a_description_before_a_name_leaves_the_name_the_subject():
+    paragraphs = (
+        'Diane Ocampo said: "We lost the house."',
+        "Mother-of-three Lucia Vera, 43, lined up for water.",
+        '"We cannot even wash," she said.',
+    )
+    assert quote("We cannot even wash,", *paragraphs).speaker == "Lucia Vera"
+
+
+def test_a_place_or_a_name_qualifying_a_noun_is_no_antecedent():
+    paragraphs = (
+        "Another Lisbon resident said the shaking was brief.",
+        'Rescuers reached Bogo City on Monday. "It was terrible," he said.',
+    )
+    assert quote("It was terrible,", *paragraphs).speaker is None  # no person is named: better none
+
+
+def test_it_after_a_speaker_named_by_one_word():
+    paragraphs = (
+        'Sismologia said its team "mapped the rupture".',
+        'It added that "field checks are ongoing."',
+    )
+    q = quote("field checks are ongoing.", *paragraphs)
+    assert (q.speaker, q.speaker_kind, q.attribution) == ("Sismologia", "organisation", "pronoun")
+
+
+def test_a_quote_without_a_cue_continues_and_says_so():
+    paragraphs = ('"We were lucky," Omar Haddad said. "The wall held."',)
+    q = quote("The wall held.", *paragraphs)
+    assert (q.speaker, q.attribution) == ("Omar Haddad", "continued")
+    assert quote("We were lucky,", *paragraphs).attribution == "same-sentence"
