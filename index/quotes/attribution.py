@@ -60,6 +60,8 @@ def attribute_article(
     """Attribute every marked span of an article: (title attributions, per-paragraph lists)."""
     blocks = [Block(i, p, s) for i, (p, s) in enumerate(zip(paragraphs, spans, strict=True))]
     reader = ArticleReader(blocks)
+    if title:
+        reader.titled_names(Block(-1, title, ()))  # "Prime Minister David Cameron announces ..."
     reader.collect()
     reader.read()
 

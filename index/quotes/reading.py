@@ -76,6 +76,12 @@ _GENDER_KNOWN = 0.5
 _STRONG = {True: 0.3, False: -0.7}
 
 
+# Words of a company's name; "the company", "the group" or "the firm" is the company named before.
+_COMPANY_WORDS = frozenset(
+    "company firm group corp corporation inc ltd co holdings motors airlines industries technologies".split()
+)
+# Titles written short, as a role holder is looked up by the words of the full title.
+_ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive"}
 # Documents that "say" what their authors wrote.
 DOCUMENTS = frozenset("statement statements sheet letter report readout memo note post tweet release".split())
 
@@ -115,6 +121,7 @@ class ArticleReader:
         self.blocks = blocks
         self.people = People()
         self.history: list[_Mention] = []
+        self.owners: dict[tuple[int, int], Person | None] = {}  # (block, token) of his/her -> whose
         self.sentence = 0  # the sentence being read, counted from the start of the article
         self.resolved: dict[tuple[int, int], Person | None] = {}  # (block, token) -> person
         self.descriptions: list[tuple[str, str]] = []  # (head, description) of unnamed speakers
@@ -125,6 +132,33 @@ class ArticleReader:
         self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
 
     # -- pass 1: who is named, with which roles ------------------------------------------------
+    def titled_names(self, b: Block) -> None:
+        """The persons a headline names with a title, and their roles (no mention is counted)."""
+        for a, z in b.runs:
+            title = title_before(b.toks, a)
+            if title is not None and b.toks[a - 1].low not in HONORIFICS:
+                self.people.add(run_words(b.toks, a, z), span_text(b.text, b.toks, title[0], a), strong=True)
+
+    def _roles_taken(self, b: Block) -> None:
+        """ "David Cameron has resigned as Prime Minister": the role the subject holds or held."""
+        toks = b.toks
+        for lo, hi in b.sents:
+            runs = [(a, z) for a, z in b.runs if lo <= a < hi]
+            if not runs or not self._subject_like(b, *runs[0], lo):
+                continue
+            for k in range(runs[0][1], hi - 1):
+                if toks[k].low != "as":
+                    continue
+                end = k + 1 + (toks[k + 1].low in DETERMINERS)
+                stop = end
+                while stop < hi and stop - end < 4 and toks[stop].kind == "w" and toks[stop].low not in NP_STOP:
+                    stop += 1
+                if stop > end and is_role_head(toks[stop - 1]):
+                    person = self.people.by_full(run_words(toks, *runs[0]))
+                    if person is not None:
+                        person.add_role(span_text(b.text, toks, end, stop))
+                break
+
     def collect(self) -> None:
         for b in self.blocks:
             toks = b.toks
@@ -157,6 +191,8 @@ class ArticleReader:
                     strong = bool(appos) or (b.index, a) in self.cue_phrases or subject
                     self.people.add(words, appos, strong=strong)
             self.org_names.extend((b.index, a, name) for a, name in org_names(b))
+        for b in self.blocks:
+            self._roles_taken(b)
         self.he_persons = [p for p in self.people.all() if "he" in p.keys or p.tokens == ("He",)]
 
     def _appositive_after(self, b: Block, z: int) -> str | None:
@@ -228,6 +264,10 @@ class ArticleReader:
             person = self._person_for_run(b, a, z, run_words(toks, a, z))
             if person is not None:
                 self._mention(person, b, a, z, lo)
+        for k in range(lo, hi):
+            # "his office", "her family": whose, for a speaker described so (no mention is counted)
+            if toks[k].low in ("his", "her") and not personal(toks, k):
+                self.owners[(b.index, k)] = self._antecedent("f" if toks[k].low == "her" else "m", b.index)
 
     def _antecedent(self, gender: str, block: int, window: int | None = None) -> Person | None:
         """The person a "he" or "she" most likely refers to: the best-scored of the persons
@@ -361,6 +401,18 @@ class ArticleReader:
             d.role = span_text(b.text, toks, ph.lo, k)
         return d
 
+    def _recent_body(self, block: int, tok: int) -> Person | None:
+        """The last speaker before (block, tok), in this paragraph or the two before, that may be a
+        body though read as a person: one word, no gender, no title ("Volkswagen", "Phivolcs")."""
+        for m in reversed(self.history):
+            if (m.block, m.tok) >= (block, tok):
+                continue  # the whole article is read by now: only what comes before counts
+            if block - m.block > 2:
+                return None
+            if _maybe_body(m.person):
+                return m.person
+        return None
+
     def _pronoun(self, b: Block, k: int, t: Tok) -> Draft | None:
         if t.low in ("he", "she", "him", "her"):
             p = self.resolved.get((b.index, k))  # resolved while reading (the surname He too)
@@ -372,8 +424,8 @@ class ArticleReader:
         if t.low == "it":
             # No body has spoken, but a speaker named by one unknown word may be one: "Phivolcs
             # said ... It added". A person would be "he" or "she".
-            body = next((m.person for m in reversed(self.history) if _maybe_body(m.person)), None)
-            if body is not None and b.index - self.history[-1].block <= 2:
+            body = self._recent_body(b.index, k)
+            if body is not None:
                 return Draft(text=body.name, kind="organisation", how="pronoun")
         if t.low == "they" and self.plural and b.index - self.plural[-1][0] <= 1:
             return replace(self.plural[-1][1], cue=None, role=None, how="pronoun")
@@ -394,6 +446,11 @@ class ArticleReader:
             return None
         if hi - lo == 1 and toks[lo].low in PRONOUNS:
             return self._pronoun(b, lo, toks[lo])
+        owner = self.owners.get((b.index, lo - 1)) if det in ("his", "her") else None
+        if owner is not None and toks[hi - 1].low in ORG_WORDS:
+            # "his office", "her ministry": named by whose they are (not "his wife": a guess at
+            # whose wife would name a person wrongly)
+            return Draft(text=f"{owner.name}'s {toks[hi - 1].text}", kind="description", role=None, how="pronoun")
         # A name ends the phrase: "US Treasury Secretary Scott Bessent", "Mr Li".
         n = trailing_name(toks, lo, hi)
         name_words = run_words(toks, n, hi) if n < hi else ()
@@ -426,14 +483,20 @@ class ArticleReader:
         if det == "the" and head in ORG_WORDS and h == hi - 1:
             # "the ministry said": the ministry named before ("China's Ministry of Foreign Affairs")
             here = (b.index, ph.lo)
+            # "the company said": the company named before ("Volkswagen Group", "Acme Corp").
+            words = _COMPANY_WORDS if head in _COMPANY_WORDS else {head}
             named = next(
-                (n for bi, k, n in reversed(self.org_names) if (bi, k) < here and head in fold(n).split()),
+                (n for bi, k, n in reversed(self.org_names) if (bi, k) < here and words & set(fold(n).split())),
                 None,
             )
+            if named is None and head in _COMPANY_WORDS:
+                # or a company named by one word and taken for a person so far ("Volkswagen has ...")
+                body = self._recent_body(b.index, ph.lo)
+                named = body.name if body is not None else None
             if named is not None:
                 self.orgs.append((named, False))
                 return Draft(text=named, kind="organisation", role=full, how="role")
-        holder = self._role_holder(text, head) if det not in ("a", "an") else None
+        holder = self._role_holder(text, head, (b.index, ph.lo)) if det not in ("a", "an") else None
         if holder is not None:
             return Draft(person=holder, kind="person", role=full, how="role")
         mine = set(fold(text).split())
@@ -465,16 +528,21 @@ class ArticleReader:
         person.add_role(role)
         return Draft(person=person, kind="person", role=ph.role or role)
 
-    def _role_holder(self, text: str, head: str) -> Person | None:
-        """The person of this article who holds the role a definite description names."""
+    def _role_holder(self, text: str, head: str, here: tuple[int, int]) -> Person | None:
+        """The person of this article, named before `here`, who holds the role a definite
+        description names."""
         if head not in ROLE_HEADS:
             return None  # plural ("officials") and non-title heads name no one in particular
+        text = _ROLE_ABBREVIATIONS.get(fold(text), text)
+        head = _ROLE_ABBREVIATIONS.get(head, head).split()[-1]
         want = {norm_country(w) for w in re.findall(r"[\w.]+", fold(text))} - STOPWORDS
         countries = want & COUNTRIES
         best, best_score = None, 0
+        later = {id(m.person) for m in self.history if (m.block, m.tok) >= here}
+        earlier = {id(m.person) for m in self.history if (m.block, m.tok) < here}
         for p in self.people.all():
-            if not p.strong:
-                continue
+            if not p.strong or (id(p) in later and id(p) not in earlier):
+                continue  # named only further on
             for r in p.roles:
                 have = {norm_country(w) for w in re.findall(r"[\w.]+", fold(r))}
                 if head not in have and head not in {w.split("-")[-1] for w in have}:

@@ -516,3 +516,31 @@ def test_a_quote_without_a_cue_continues_and_says_so():
     q = quote("The wall held.", *paragraphs)
     assert (q.speaker, q.attribution) == ("Omar Haddad", "continued")
     assert quote("We were lucky,", *paragraphs).attribution == "same-sentence"
+
+
+def test_a_role_taken_in_the_headline_or_with_as_names_its_holder():
+    q = quote("It is time,", '"It is time," the PM said.', title="Prime Minister Ana Silva resigns")
+    assert (q.speaker, q.attribution) == ("Ana Silva", "role")
+    paragraphs = (
+        "Jonas Berg has resigned as prime minister after the vote.",
+        'The prime minister said he was "at peace".',
+    )
+    assert quote("at peace", *paragraphs).speaker == "Jonas Berg"
+
+
+def test_a_role_holder_named_only_further_on_is_no_one_yet():
+    paragraphs = ('The minister said the bridge was "safe".', "Later, Minister Ana Silva visited the site.")
+    assert quote("safe", *paragraphs).speaker != "Ana Silva"
+
+
+def test_the_company_is_the_company_named_before():
+    paragraphs = ("Acme Motors has not yet named a successor.", 'The company said it expects "more changes".')
+    q = quote("more changes", *paragraphs)
+    assert (q.speaker, q.speaker_kind, q.attribution) == ("Acme Motors", "organisation", "role")
+
+
+def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
+    paragraphs = ('President Ana Silva will host the crews to share "words of thanks", according to her office.',)
+    assert quote("words of thanks", *paragraphs).speaker == "Ana Silva's office"
+    paragraphs = ("Rescuer Tomas Reyes died on Friday.", '"He is in heaven now," his wife said.')
+    assert quote("He is in heaven now,", *paragraphs).speaker == "wife"
