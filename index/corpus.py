@@ -20,8 +20,8 @@ import platformdirs
 from filelock import FileLock, Timeout
 
 from talks_tui.index.ingest import load as ingest
-from talks_tui.index.ingest.load import discover_files
 from talks_tui.index.ingest.outlets import OutletTable
+from talks_tui.index.ingest.walk import find_files
 from talks_tui.index.model import Article, Hit, Matches, Problem, SearchResult
 from talks_tui.index.quotes.extract import QUOTES_VERSION
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
@@ -84,6 +84,7 @@ class Corpus:
     index_dir: Path
     stats: RefreshStats
     notices: list[str] = field(default_factory=list)  # e.g. "the index was damaged and rebuilt"
+    left_out: list[Problem] = field(default_factory=list)  # entries of the folders not read, and why
     outlets_file: Path | None = None
     outlets: OutletTable | None = None
     _catalog: Catalog | None = None
@@ -96,7 +97,8 @@ class Corpus:
         return self._catalog
 
     def problems(self) -> list[Problem]:
-        return self.catalog.problems()
+        """Every file or folder entry the user must hear about: left out by the walk, or by reading."""
+        return [*self.left_out, *self.catalog.problems()]
 
     def articles(self) -> list[Article]:
         """Metadata of every article (paragraphs empty), in file order."""
@@ -268,6 +270,7 @@ class Corpus:
         self.close()
         self._catalog, self._store, self.stats = fresh._catalog, fresh._store, fresh.stats
         self._quote_fields = None
+        self.left_out = fresh.left_out
         self.notices.append(f"Rebuilt the index in {self.index_dir}: it was damaged ({reason}).")
 
     def close(self) -> None:
@@ -288,18 +291,21 @@ def open_corpus(
 ) -> Corpus:
     """Open the corpus made of `paths` (default: the bundled seeds), updating its index first.
 
-    Raises FileNotFoundError for a missing path, ValueError for a bad outlets file, IndexBusy
+    Raises FileNotFoundError for a missing path, ValueError for a bad outlets file or a file named
+    in a format talks-tui does not read (walk.UnknownFormat), IndexBusy
     when another process keeps the index locked."""
     paths = tuple(Path(p) for p in (paths or [bundled_seeds_dir()]))
-    files = discover_files(paths)  # raises FileNotFoundError before anything is touched
+    found = find_files(paths)  # raises FileNotFoundError, UnknownFormat before anything is touched
     outlets = OutletTable.load(outlets_file)
     index_dir = Path(index_dir) if index_dir else default_index_dir(paths)
     index_dir.mkdir(parents=True, exist_ok=True)
     with _index_lock(index_dir, lock_timeout):
         notices: list[str] = []
         catalog, store = _open_or_rebuild(index_dir, outlets, rebuild, notices)
-        stats = refresh(catalog, store, files, outlets, progress)
-    return Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, store)
+        stats = refresh(catalog, store, found.files, outlets, progress)
+    corpus = Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, store)
+    corpus.left_out = found.problems
+    return corpus
 
 
 def _fingerprint(outlets: OutletTable) -> str:

@@ -7,12 +7,17 @@ frame, so every entry point starts fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from talks_tui.index.ingest.filenames import shown
+
 SUBCOMMANDS = ("articles", "search", "quotes", "speakers", "compare", "coverage", "index")
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # what a shell reports for a command ended by SIGINT
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -103,7 +108,24 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def say(message: str) -> None:
+    """One line on stderr, file names escaped (tui.output has the same, but imports Rich)."""
+    sys.stderr.write(shown(message) + "\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C at any point: one line, no traceback
+        sys.stderr.write("talks-tui: interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `talks-tui articles | head`: the reader has gone, nothing to say
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (so the interpreter's final flush is quiet)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = _subcommand_parser().parse_args(argv)
@@ -114,7 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = [*args.paths, *(args.corpus or [])]
     missing = [p for p in paths if not p.exists()]
     if missing:
-        print(f"talks-tui: error: no such file or folder: {missing[0]}", file=sys.stderr)
+        say(f"talks-tui: error: no such file or folder: {missing[0]}")
+        return EXIT_USAGE
+    from talks_tui.index.ingest.formats import kind_of, unknown_format
+
+    unknown = [p for p in paths if p.is_file() and kind_of(p.name) is None]
+    if unknown:  # refused, not read as text
+        say(f"talks-tui: error: {unknown[0]}: {unknown_format(unknown[0].name, listing=True)}")
         return EXIT_USAGE
     from talks_tui.index.config import read_settings
     from talks_tui.tui.app import TalksApp

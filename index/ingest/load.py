@@ -7,17 +7,21 @@ naming it, so the user always hears why a file is missing from the corpus.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from talks_tui.index.ingest import factiva, formats, mediacloud, mhtml, newsjson, nexis, office, trafilatura_xml
 from talks_tui.index.ingest.boilerplate import Kind, classify_lines, story_paragraphs
+from talks_tui.index.ingest.formats import SUPPORTED_SUFFIXES  # noqa: F401 (part of this module's interface)
 from talks_tui.index.ingest.frontmatter import split_front_matter
 from talks_tui.index.ingest.metadata import Declared, clean_title, read_page
 from talks_tui.index.ingest.outlets import Outlet, OutletTable
 from talks_tui.index.ingest.readers import (
+    MAX_EXPORT_BYTES,
+    MAX_TEXT_BYTES,
     Document,
     Unreadable,
+    decode,
     decode_file,
     html_document,
     html_sniff,
@@ -25,94 +29,99 @@ from talks_tui.index.ingest.readers import (
     markdown_blocks,
     paragraph_blocks,
     read_bytes,
-    record_body,
     text_blocks,
 )
+from talks_tui.index.ingest.safe_read import cut_notice
+from talks_tui.index.ingest.stories import Export
+from talks_tui.index.ingest.walk import find_files
 from talks_tui.index.model import Article, Problem, count_words
 from talks_tui.index.textclean import clean_text
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"}
-)
 # Bump when cleaning or detection rules change, so that stored indexes re-ingest.
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 
-_MARKDOWN = frozenset({".md", ".markdown"})
-_HTML = frozenset({".html", ".htm"})
-_JSON_LINES = frozenset({".jsonl", ".ndjson"})
+_SNIFF_CHARS = 2_000_000  # how much of a text file is looked at to tell a database export
 
 
 def discover_files(paths: Sequence[Path]) -> list[tuple[Path, Path]]:
-    """Expand files/folders (recursively, sorted, skipping hidden files/dirs) into (file, root)
-    pairs, where root is the folder given (or the file's parent when a file was given) so that
-    file.relative_to(root) is stable. Files with unsupported suffixes inside folders are ignored;
-    a file given explicitly is accepted whatever its suffix (read as text).
-    Raises FileNotFoundError(one clear message naming the path) for a path that does not exist."""
-    pairs: list[tuple[Path, Path]] = []
-    seen: set[str] = set()
-    for given in paths:
-        path = Path(given).expanduser()
-        if not path.exists():
-            raise FileNotFoundError(f"No such file or folder: {given}")
-        path = path.absolute()
-        found = [(file, path) for file in _walk(path)] if path.is_dir() else [(path, path.parent)]
-        for file, root in found:
-            if str(file) not in seen:  # the same file named twice, or inside two given folders
-                seen.add(str(file))
-                pairs.append((file, root))
-    return pairs
-
-
-def _walk(root: Path) -> list[Path]:
-    """Supported files under root, sorted by relative path. os.scandir's entries know their type
-    without a stat call, which matters when a corpus of 10,000 files is reopened."""
-    found: list[tuple[str, str]] = []
-    pending = [str(root)]
-    prefix = len(str(root).rstrip(os.sep)) + 1
-    while pending:
-        folder = pending.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue  # an unreadable sub-folder: its files cannot be listed, the rest still can
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                pending.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES and entry.is_file():
-                found.append((entry.path[prefix:].replace(os.sep, "/"), entry.path))
-    return [Path(path) for _, path in sorted(found)]
+    """The (file, root) pairs of the corpus made of these files and folders; see `walk.find_files`,
+    which also names every entry left out and why."""
+    return find_files(paths).files
 
 
 def load_file(path: Path, root: Path, outlets: OutletTable) -> tuple[list[Article], list[Problem]]:
-    """Read one file into zero or more Articles (JSON Lines gives several). Never raises for bad
-    content: unreadable/empty/binary/too large files give ([], [Problem(..., skipped=True)]);
-    fallback decoding etc. give a warning Problem(skipped=False) alongside the articles."""
+    """Read one file into zero or more Articles (exports, JSON and CSV give several). Never raises
+    for bad content: unreadable/empty/binary files give ([], [Problem(..., skipped=True)]);
+    fallback decoding, a cut and the like give a warning Problem(skipped=False) alongside."""
     path, root = Path(path), Path(root)
+    kind = formats.kind_of(path.name)
     try:
-        if path.suffix.lower() in _JSON_LINES:
+        if kind is None:
+            return [], [_problem(path, formats.unknown_format(path.name), skipped=True)]
+        if kind == formats.JSON_LINES:
             return _load_json_lines(path, root, outlets)
-        return _load_single(path, root, outlets)
-    except Exception as e:  # a bug on some odd input must cost one file, not the whole corpus
-        return [], [_problem(path, f"could not be read ({type(e).__name__}: {e})", skipped=True)]
-
-
-def _load_single(path: Path, root: Path, outlets: OutletTable) -> tuple[list[Article], list[Problem]]:
-    suffix = path.suffix.lower()
-    try:
-        text, warning = decode_file(path, read_bytes(path), is_html=suffix in _HTML)
+        if kind in (formats.TEXT, formats.MARKDOWN, formats.HTML):
+            return _load_text_file(path, root, outlets, kind)
+        return _load_container(path, root, outlets, kind)
     except Unreadable as e:
         return [], [_problem(path, str(e), skipped=True)]
-    problems = [_problem(path, warning)] if warning else []
+    except Exception as e:  # a bug on some odd input must cost one file, not the whole corpus
+        reason = f"{type(e).__name__}: {e}".splitlines()[0][:200] if str(e) else type(e).__name__
+        return [], [_problem(path, f"could not be read ({reason})", skipped=True)]
+
+
+def _load_text_file(path: Path, root: Path, outlets: OutletTable, kind: str) -> tuple[list[Article], list[Problem]]:
+    # Read as much as an export may hold; a file that is one article is cut shorter below.
+    data, cut = read_bytes(path, MAX_EXPORT_BYTES)
+    if len(data) > MAX_TEXT_BYTES and kind != formats.MARKDOWN:
+        head = data[:_SNIFF_CHARS].decode("utf-8", "replace")
+        if not _export_in(head, kind):
+            size = len(data) if cut is None else max(len(data), MAX_EXPORT_BYTES + 1)
+            data, cut = data[: max(data.rfind(b"\n", 0, MAX_TEXT_BYTES), 1)], cut_notice(size, MAX_TEXT_BYTES)
+    elif len(data) > MAX_TEXT_BYTES:
+        data, cut = data[: max(data.rfind(b"\n", 0, MAX_TEXT_BYTES), 1)], cut_notice(len(data), MAX_TEXT_BYTES)
+    text, warning = decode_file(path, data, is_html=kind == formats.HTML)
+    problems = [_problem(path, w) for w in (cut, warning) if w]
+    articles, more = _load_text(text, path, root, outlets, kind)
+    return articles, problems + more
+
+
+def _export_in(text: str, kind: str) -> bool:
+    if kind == formats.HTML or html_sniff(text):
+        return factiva.looks_like_html(text)
+    lines = text.split("\n")
+    return nexis.looks_like(lines) or factiva.looks_like(lines)
+
+
+def _load_text(
+    text: str, path: Path, root: Path, outlets: OutletTable, kind: str
+) -> tuple[list[Article], list[Problem]]:
+    """The article(s) of a decoded text: a database export's stories, or one page."""
     text = clean_text(text)
     if not text.strip():
-        return [], [*problems, _problem(path, "empty (only whitespace)", skipped=True)]
+        return [], [_problem(path, "empty (only whitespace)", skipped=True)]
+    if kind == formats.HTML or (kind == formats.TEXT and html_sniff(text)):
+        if factiva.looks_like_html(text):
+            return _from_export(factiva.read_html(text), path, root, outlets)
+    elif kind == formats.TEXT:
+        lines = text.split("\n")
+        if nexis.looks_like(lines):
+            return _from_export(nexis.read(lines), path, root, outlets)
+        if factiva.looks_like(lines):
+            return _from_export(factiva.read(lines), path, root, outlets)
+    return _load_page(text, path, root, outlets, kind)
+
+
+def _load_page(
+    text: str, path: Path, root: Path, outlets: OutletTable, kind: str, given: Declared | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """One article: front matter, then the page as its format lays it out."""
+    problems: list[Problem] = []
     front = split_front_matter(text)
     problems += [_problem(path, w) for w in front.warnings]
-    if suffix in _HTML or (suffix not in _MARKDOWN and html_sniff(front.body)):
+    if kind == formats.HTML or (kind != formats.MARKDOWN and html_sniff(front.body)):
         document = html_document(front.body)
-    elif suffix in _MARKDOWN:
+    elif kind == formats.MARKDOWN:
         blocks, heading = markdown_blocks(front.body)
         document = Document(blocks, Declared(title=heading))
     else:
@@ -121,8 +130,48 @@ def _load_single(path: Path, root: Path, outlets: OutletTable) -> tuple[list[Art
     if not document.blocks:
         return [], [*problems, _problem(path, "no text found", skipped=True)]
     declared = front.declared.merged(document.declared)
+    if given is not None:
+        declared = declared.merged(given)
     article, warnings = build_article(document.blocks, declared, path, root, 0, outlets, document.claims)
     return [article], problems + [_problem(path, w) for w in warnings]
+
+
+def _load_container(path: Path, root: Path, outlets: OutletTable, kind: str) -> tuple[list[Article], list[Problem]]:
+    """Formats read whole by a parser of their own: Word, RTF, JSON, CSV, XML, MHTML."""
+    data, cut = read_bytes(path, MAX_EXPORT_BYTES, cut_at_line=kind in (formats.CSV, formats.RTF))
+    if cut and kind not in (formats.CSV, formats.RTF):  # half a zip, JSON document or MIME message is nothing
+        raise Unreadable(f"too large: over {MAX_EXPORT_BYTES // (1024 * 1024)} MB, the most read from one file")
+    problems = [_problem(path, cut)] if cut else []
+    if kind == formats.DOCX:
+        lines = office.docx_lines(data)
+        articles, more = _load_text("\n".join(lines), path, root, outlets, formats.TEXT)
+    elif kind == formats.RTF:
+        articles, more = _load_text(office.rtf_text(data), path, root, outlets, formats.TEXT)
+    elif kind == formats.MHTML:
+        html, url = mhtml.page(data)
+        articles, more = _load_page(clean_text(html), path, root, outlets, formats.HTML, Declared(url=url))
+    elif kind == formats.XML:
+        articles, more = _from_export(trafilatura_xml.read(data), path, root, outlets)
+    else:  # JSON, CSV: text in some encoding
+        text, warning = decode(data)
+        problems += [_problem(path, warning)] if warning else []
+        reader = newsjson.read if kind == formats.JSON else mediacloud.read
+        articles, more = _from_export(reader(text), path, root, outlets)
+    return articles, problems + more
+
+
+def _from_export(export: Export, path: Path, root: Path, outlets: OutletTable) -> tuple[list[Article], list[Problem]]:
+    """An Article per story, its declared fields from the export's own metadata."""
+    articles: list[Article] = []
+    problems = [_problem(path, f"{export.format}: {message}", skipped=skipped) for message, skipped in export.problems]
+    for ordinal, story in enumerate(export.stories):
+        declared, warnings = Declared.from_mapping(story.meta)
+        article, more = build_article(story.blocks, declared, path, root, ordinal, outlets)
+        problems += [_problem(path, f"{story.where}: {w}") for w in [*warnings, *more]]
+        articles.append(article)
+    if not articles and not any(p.skipped for p in problems):
+        problems.append(_problem(path, f"{export.format}: no stories found", skipped=True))
+    return articles, problems
 
 
 def _load_json_lines(path: Path, root: Path, outlets: OutletTable) -> tuple[list[Article], list[Problem]]:
@@ -130,8 +179,6 @@ def _load_json_lines(path: Path, root: Path, outlets: OutletTable) -> tuple[list
     problems: list[Problem] = []
     decoding_reported = False
     try:
-        if path.stat().st_size == 0:
-            return [], [_problem(path, "empty file", skipped=True)]
         for record in iter_json_lines(path):
             where = f"line {record.line}"
             if record.warning and not decoding_reported:
@@ -140,8 +187,8 @@ def _load_json_lines(path: Path, root: Path, outlets: OutletTable) -> tuple[list
             if record.data is None:
                 problems.append(_problem(path, f"{where}: {record.error}", skipped=True))
                 continue
-            body = record_body(record.data)
-            declared, warnings = Declared.from_mapping(record.data)
+            meta, body, _ = newsjson.record_story(record.data)
+            declared, warnings = Declared.from_mapping(meta)
             problems += [_problem(path, f"{where}: {w}") for w in warnings]
             blocks = paragraph_blocks(body) if body else ()
             if not blocks:
@@ -150,6 +197,8 @@ def _load_json_lines(path: Path, root: Path, outlets: OutletTable) -> tuple[list
             article, warnings = build_article(blocks, declared, path, root, record.ordinal, outlets)
             problems += [_problem(path, f"{where}: {w}") for w in warnings]
             articles.append(article)
+    except Unreadable as e:
+        problems.append(_problem(path, str(e), skipped=True))
     except OSError as e:
         problems.append(_problem(path, f"cannot read: {e.strerror or e}", skipped=True))
     if not articles and not problems:

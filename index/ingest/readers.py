@@ -16,9 +16,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from talks_tui.index.ingest.metadata import Declared, is_person_name, parse_date, split_names
+from talks_tui.index.ingest.safe_read import MB, Unreadable, cut_notice, open_regular, read_bounded
 from talks_tui.index.textclean import clean_line, clean_lines, clean_text
 
-MAX_TEXT_BYTES = 10 * 1024 * 1024  # single-article files; JSON Lines is streamed instead
+MAX_TEXT_BYTES = 10 * MB  # read from one article's file; more is cut, with a warning
+MAX_EXPORT_BYTES = 100 * MB  # read from a file of many stories (exports, JSON, CSV)
+MAX_RECORD_BYTES = 10 * MB  # one line of JSON Lines (the file itself is streamed)
 _SAMPLE = 8192
 # Bytes that never occur in text: C0 controls other than tab, LF, FF, CR and ESC.
 _TEXT_CONTROLS = bytes(range(32)).translate(None, b"\t\n\x0c\r\x1b")
@@ -33,10 +36,6 @@ _HIGH_BYTES = bytes(range(128, 256))
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
-class Unreadable(Exception):
-    """A file that gives no article; the message says why, for the user."""
-
-
 @dataclass(frozen=True)
 class Document:
     blocks: tuple[str, ...]
@@ -48,21 +47,17 @@ class Document:
 # --- Bytes ------------------------------------------------------------------------------
 
 
-def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
-    """The file's bytes; Unreadable when it is too large, empty or cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise Unreadable(f"too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
-        with path.open("rb") as f:
-            data = f.read(limit + 1)
-    except OSError as e:
-        raise Unreadable(f"cannot read: {e.strerror or e}") from None
-    if len(data) > limit:  # grew since stat
-        raise Unreadable(f"too large (over {limit / 1e6:.0f} MB)")
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES, *, cut_at_line: bool = True) -> tuple[bytes, str | None]:
+    """The file's first `limit` bytes and, when there was more, a warning saying so; Unreadable
+    when it is empty, cannot be read or is not a regular file (a FIFO, a device)."""
+    data, size = read_bounded(path, limit)
     if not data:
         raise Unreadable("empty file")
-    return data
+    if size <= len(data):
+        return data, None
+    if cut_at_line and (end := data.rfind(b"\n")) > 0:
+        data = data[:end]  # not in the middle of a line (or of a character)
+    return data, cut_notice(size, limit)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -391,8 +386,16 @@ class JsonRecord:
 def iter_json_lines(path: Path) -> Iterator[JsonRecord]:
     """Records of a JSON Lines file, streamed; a bad line is reported, not fatal."""
     ordinal = 0
-    with path.open("rb") as f:
-        for number, raw in enumerate(f, 1):
+    with open_regular(path) as f:
+        number = 0
+        while raw := f.readline(MAX_RECORD_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+                while (rest := f.readline(MAX_RECORD_BYTES)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the overlong line without holding it
+                yield JsonRecord(number, ordinal, None, f"longer than {MAX_RECORD_BYTES // MB} MB; not read")
+                ordinal += 1
+                continue
             if not raw.strip():
                 continue
             n, ordinal = ordinal, ordinal + 1

@@ -7,14 +7,15 @@ writes the index; both stores commit once, the full-text index first.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from talks_tui.index.ingest.filenames import real
 from talks_tui.index.ingest.load import load_file
 from talks_tui.index.ingest.outlets import OutletTable
+from talks_tui.index.ingest.safe_read import Unreadable, file_sha1
 from talks_tui.index.model import Article, Problem
 from talks_tui.index.search.catalog import Catalog, FileState
 from talks_tui.index.search.store import IndexDoc, Store, analyse
@@ -66,9 +67,9 @@ def _read_file(task: tuple[str, str, int, int, str | None]) -> _Read:
     outlets = _outlets
     assert outlets is not None
     try:
-        sha1 = hashlib.sha1(Path(path).read_bytes()).hexdigest()
-    except OSError as exc:
-        problem = Problem(path, f"cannot read: {exc.strerror or exc}", skipped=True)
+        sha1 = file_sha1(path)  # streamed, and never from a FIFO or device put in the file's place
+    except Unreadable as exc:
+        problem = Problem(path, str(exc), skipped=True)
         return _Read(FileState(path, size, mtime_ns, "", (problem,)), False)
     if sha1 == old_sha1:
         return _Read(FileState(path, size, mtime_ns, sha1, ()), True)
@@ -97,7 +98,7 @@ def refresh(
             continue
         seen.add(key)
         try:
-            st = os.stat(key)
+            st = os.stat(real(key))  # keys are storable: a name that is not UTF-8 has stand-ins
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             size, mtime = -1, -1

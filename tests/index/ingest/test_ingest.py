@@ -11,6 +11,7 @@ from talks_tui.index.ingest.boilerplate import classify_line
 from talks_tui.index.ingest.load import SUPPORTED_SUFFIXES, discover_files, load_file
 from talks_tui.index.ingest.metadata import date_line, parse_byline
 from talks_tui.index.ingest.outlets import OutletTable
+from talks_tui.index.ingest.walk import UnknownFormat, find_files
 from talks_tui.index.textclean import clean_line
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -182,7 +183,7 @@ def test_seed_story_keeps_standfirst_dateline_and_subheadings(table):
 # --- finding files ----------------------------------------------------------------------
 
 
-def test_discover_files_recurses_sorts_and_skips_hidden_and_unsupported(tmp_path):
+def test_discover_files_recurses_sorts_and_reports_hidden_and_unsupported(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
     for rel in [
@@ -196,25 +197,32 @@ def test_discover_files_recurses_sorts_and_skips_hidden_and_unsupported(tmp_path
         "d.NDJSON",
     ]:
         (tmp_path / rel).write_text("x", encoding="utf-8")
-    pairs = discover_files([tmp_path])
-    assert [f.relative_to(root).as_posix() for f, root in pairs] == [
+    found = find_files([tmp_path])
+    assert [f.relative_to(root).as_posix() for f, root in found.files] == [
         "a.html",
         "b/a.txt",
         "b/z.md",
         "c.jsonl",
         "d.NDJSON",
     ]
-    assert {root for _, root in pairs} == {tmp_path.absolute()}
+    assert {root for _, root in found.files} == {tmp_path.absolute()}
+    assert discover_files([tmp_path]) == found.files
+    # Never silent: each entry left out is named, with the reason.
+    left_out = {Path(p.path).name: p.message for p in found.problems}
+    assert left_out.keys() == {".hidden", ".secret.txt", "notes.pdf"}
+    assert "hidden" in left_out[".hidden"] and "unknown format" in left_out["notes.pdf"]
+    assert all(p.skipped for p in found.problems)
 
 
-def test_discover_files_accepts_an_explicit_file_of_any_suffix_and_dedupes(tmp_path):
+def test_discover_files_refuses_an_explicit_file_of_unknown_format_and_dedupes(tmp_path):
     notes = tmp_path / "notes.log"
     notes.write_text("x", encoding="utf-8")
     story = tmp_path / "story.txt"
     story.write_text("x", encoding="utf-8")
-    pairs = discover_files([notes, tmp_path, story])
-    assert pairs[0] == (notes.absolute(), tmp_path.absolute())
-    assert [f.name for f, _ in pairs] == ["notes.log", "story.txt"]
+    with pytest.raises(UnknownFormat, match=r"notes\.log: unknown format.*\.log files"):
+        discover_files([notes, tmp_path])
+    pairs = discover_files([story, tmp_path, story])
+    assert pairs == [(story.absolute(), tmp_path.absolute())]
 
 
 def test_discover_files_names_a_missing_path(tmp_path):
@@ -224,7 +232,8 @@ def test_discover_files_names_a_missing_path(tmp_path):
 
 
 def test_supported_suffixes():
-    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"} == SUPPORTED_SUFFIXES
+    assert {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson"} <= SUPPORTED_SUFFIXES
+    assert {".docx", ".rtf", ".json", ".csv", ".xml", ".mhtml", ".mht"} <= SUPPORTED_SUFFIXES
 
 
 # --- hard files ---------------------------------------------------------------------------
@@ -303,13 +312,16 @@ def test_unusable_files_are_skipped_with_a_reason(tmp_path, table, content, reas
     )
 
 
-def test_too_large_file_is_skipped(tmp_path, table):
+def test_too_large_file_is_read_up_to_the_bound_and_the_cut_reported(tmp_path, table):
     path = tmp_path / "huge.txt"
-    with path.open("wb") as f:
-        f.truncate(10 * 1024 * 1024 + 1)  # sparse: costs no disk
+    line = (STORY + "\n").encode()
+    path.write_bytes(b"Talks end with a deal\n\n" + line * (11 * 1024 * 1024 // len(line)))
     articles, problems = load_file(path, tmp_path, table)
-    assert articles == []
-    assert problems[0].skipped and "too large" in problems[0].message
+    assert len(articles) == 1 and articles[0].body.endswith(STORY)  # cut at the end of a line
+    assert [p.message for p in problems if "first 10 MB" in p.message] == [
+        "only the first 10 MB read (the file has 11.0 MB)"
+    ]
+    assert not any(p.skipped for p in problems)
 
 
 def test_unreadable_file_is_skipped_naming_it(tmp_path, table):
@@ -334,7 +346,7 @@ def test_read_error_is_a_skipped_problem(tmp_path, table, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     articles, problems = load_file(path, tmp_path, table)
     assert articles == []
     assert str(problems[0]) == f"{path}: cannot read: Permission denied"
@@ -733,7 +745,7 @@ def test_news_agency_story_with_editor_footer(tmp_path, table):
 
 def test_all_supported_suffixes_load(tmp_path, table):
     body = f"Talks end with a deal\n\n{STORY}\n"
-    for suffix in sorted(SUPPORTED_SUFFIXES - {".jsonl", ".ndjson", ".html", ".htm"}):
+    for suffix in (".txt", ".text", ".TXT", ".md", ".markdown"):
         article, _ = load_one(write(tmp_path, f"a{suffix}", body), table)
         assert article.paragraphs == (STORY,), suffix
 
