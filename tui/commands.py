@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
+from talks_tui.index.ingest.filenames import real, shown
 from talks_tui.index.model import Hit, QueryError, SearchResult, attribution_kind, outlet_counts_text
 from talks_tui.index.quotes.listing import QuoteRow
 from talks_tui.tui.output import (
@@ -90,6 +91,12 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     except IndexBusy as exc:
         return fail(str(exc), EXIT_ERROR)
+    except OSError as exc:  # the cache folder cannot be written, not even a temporary index
+        return fail(f"cannot keep an index: {exc.strerror or exc}", EXIT_ERROR)
+    if corpus.catalog.article_count() == 0:
+        message = _nothing_readable(corpus)
+        corpus.close()
+        return fail(message, EXIT_ERROR)
     try:
         if _needs_quotes(args) and corpus.quotes_pending():
             with _progress_bar(stderr.is_terminal) as progress:
@@ -109,6 +116,15 @@ def run(args: argparse.Namespace) -> int:
         return _index(corpus, args)
     finally:
         corpus.close()
+
+
+def _nothing_readable(corpus: Corpus) -> str:
+    where = ", ".join(shown(str(p)) for p in corpus.paths)
+    left_out = len(corpus.problems())
+    if left_out:
+        entries = "1 entry" if left_out == 1 else f"{left_out} entries"
+        return f"no readable article in {where}: {entries} left out (listed above)"
+    return f"no readable article in {where}: it holds no files of the formats talks-tui reads"
 
 
 def _needs_quotes(args: argparse.Namespace) -> bool:
@@ -146,7 +162,7 @@ def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
 def hit_json(hit: Hit) -> dict[str, Any]:
     a = hit.article
     return {
-        "file": a.file,
+        "file": real(a.file),
         "id": a.id,
         "outlet": a.outlet,
         "title": a.title,
@@ -192,7 +208,8 @@ def _print_search(result: SearchResult) -> None:
         a = hit.article
         head = Text(f"\n{rank:>2}. ")
         head.append(a.title or "(untitled)", style="bold")
-        head.append(f"\n    {a.outlet or '?'} · {a.date or 'undated'} · {a.file} · score {hit.score:.2f}", style="dim")
+        where = f"{a.outlet or '?'} · {a.date or 'undated'} · {shown(a.file)}"
+        head.append(f"\n    {where} · score {hit.score:.2f}", style="dim")
         stdout.print(head)
         for snippet in hit.snippets:
             stdout.print(Padding(highlighted(snippet.text, snippet.spans), (0, 0, 0, 4)))
@@ -203,7 +220,7 @@ def _print_search(result: SearchResult) -> None:
 def quote_json(row: QuoteRow) -> dict[str, Any]:
     q, a = row.quote, row.article
     return {
-        "file": a.file,
+        "file": real(a.file),
         "id": q.id,
         "article_id": q.article_id,
         "outlet": a.outlet,
