@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _BUILTIN = Path(__file__).with_name("outlets.toml")
+_REGIONS = Path(__file__).with_name("outlet_table")
 _FIELDS = ("name", "aliases", "domains", "signatures", "country", "kind")
 
 
@@ -431,7 +432,9 @@ def _skip_group(pattern: str, i: int) -> int:
 
 @lru_cache(maxsize=1)
 def _builtin_outlets() -> tuple[Outlet, ...]:
-    return _parse_outlets(tomllib.loads(_BUILTIN.read_text(encoding="utf-8")), _BUILTIN)
+    """outlets.toml, then the regional files of outlet_table/ in name order."""
+    files = [_BUILTIN, *sorted(_REGIONS.glob("*.toml"))]
+    return tuple(o for path in files for o in _parse_outlets(tomllib.loads(path.read_text(encoding="utf-8")), path))
 
 
 def _read_outlets_file(path: Path) -> tuple[Outlet, ...]:
