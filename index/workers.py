@@ -7,6 +7,7 @@ items are done inline, where a process pool would cost more than it saves.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -70,6 +71,11 @@ def _start_pool(fn, items, initializer, initargs) -> tuple[ProcessPoolExecutor |
     sys.stderr is a capture object without one ("bad value(s) in fds_to_keep"), so the real
     stderr stands in while the processes start."""
     stderr = sys.stderr
+    # Ctrl-C reaches the whole process group, and a worker hit while it starts up prints a
+    # traceback: SIGINT is blocked while the workers are made, and they keep it blocked (a
+    # signal mask outlives exec). The parent alone answers Ctrl-C: one line, the index rolled
+    # back, the workers shut down with the pool. One that comes meanwhile waits, not lost.
+    blocked = _block_interrupts()
     try:
         if _fileno(stderr) < 0 and sys.__stderr__ is not None:
             sys.stderr = sys.__stderr__
@@ -89,6 +95,14 @@ def _start_pool(fn, items, initializer, initargs) -> tuple[ProcessPoolExecutor |
         return None, ()  # the same work, in this process
     finally:
         sys.stderr = stderr
+        if blocked is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _block_interrupts() -> set | None:
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
 
 def _fileno(stream) -> int:
