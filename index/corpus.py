@@ -12,7 +12,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,17 +22,17 @@ from filelock import FileLock, Timeout
 from talks_tui.index.ingest import load as ingest
 from talks_tui.index.ingest.outlets import OutletTable
 from talks_tui.index.ingest.walk import find_files
-from talks_tui.index.model import Article, Hit, Matches, Problem, SearchResult
+from talks_tui.index.model import Article, Matches, Problem, SearchResult
 from talks_tui.index.quotes.extract import QUOTES_VERSION
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
 from talks_tui.index.quotes.on_demand import quotes_pending, update_quotes
 from talks_tui.index.quotes.speakers import Speaker, speaker_registry
+from talks_tui.index.search.backend import Counts, RawResult, SearchBackend
 from talks_tui.index.search.catalog import Catalog, CatalogDamaged
-from talks_tui.index.search.querytext import plain_words, replace_word
-from talks_tui.index.search.quotefields import QuoteFields
+from talks_tui.index.search.embedded import EmbeddedBackend
+from talks_tui.index.search.querytext import plain_words, replace_word, uses_quote_fields
 from talks_tui.index.search.refresh import RefreshStats, refresh
-from talks_tui.index.search.snippets import make_snippets
-from talks_tui.index.search.store import SCHEMA_VERSION, IndexDamaged, RawResult, Store
+from talks_tui.index.search.store import SCHEMA_VERSION, IndexDamaged, Store
 from talks_tui.index.terms import stem, word_spans
 from talks_tui.index.workers import Progress
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # imported where used: listing and search need none of these
     from talks_tui.index.model import Quote
 
 LOCK_TIMEOUT = 120.0
+_QUOTES_INDEXED = "quotes_indexed"  # catalog meta: the backend holds the current quotations
 
 
 class IndexBusy(Exception):
@@ -84,17 +85,21 @@ class Corpus:
     index_dir: Path
     stats: RefreshStats
     notices: list[str] = field(default_factory=list)  # e.g. "the index was damaged and rebuilt"
-    left_out: list[Problem] = field(default_factory=list)  # entries of the folders not read, and why
     outlets_file: Path | None = None
     outlets: OutletTable | None = None
     _catalog: Catalog | None = None
-    _store: Store | None = None
-    _quote_fields: QuoteFields | None = None
+    _backend: SearchBackend | None = None
+    left_out: list[Problem] = field(default_factory=list)  # entries of the folders not read, and why
 
     @property
     def catalog(self) -> Catalog:
         assert self._catalog is not None
         return self._catalog
+
+    @property
+    def backend(self) -> SearchBackend:
+        assert self._backend is not None
+        return self._backend
 
     def problems(self) -> list[Problem]:
         """Every file or folder entry the user must hear about: left out by the walk, or by reading."""
@@ -115,26 +120,40 @@ class Corpus:
         return quotes_pending(self.catalog)
 
     def update_quotes(self, progress: Progress | None = None) -> None:
-        """Find the quotations not found yet, and resolve speakers and groups across the corpus."""
+        """Find the quotations not found yet, resolve speakers and groups across the corpus, and
+        index them in the search backend (a batch that streams from the catalog)."""
         if quotes_pending(self.catalog):
             with _index_lock(self.index_dir, LOCK_TIMEOUT):
+                self.catalog.set_meta(_QUOTES_INDEXED, "0")  # stale until indexed again, even after a crash
                 update_quotes(self.catalog, progress)
-            self._quote_fields = None
+        if self.catalog.get_meta(_QUOTES_INDEXED) != "1":
+            with _index_lock(self.index_dir, LOCK_TIMEOUT):
+                self.backend.index_quotes(q for q, _ in self.catalog.iter_quotes())
+                self.catalog.set_meta(_QUOTES_INDEXED, "1")
 
     def quotes(self, speaker: str | None = None, outlet: str | None = None, grep: str | None = None) -> list[QuoteRow]:
         """Quotations in article order, filtered by speaker name, outlet name or alias, and text."""
-        return filter_rows(self.quote_rows(), QuoteFilter(speaker=speaker, outlet=outlet, text=grep))
+        wanted = QuoteFilter(speaker=speaker, outlet=outlet, text=grep)
+        if not speaker:
+            return filter_rows(self.quote_rows(), wanted)
+        self.update_quotes()  # a speaker's quotations come from the backend's index, not from all
+        found = self.backend.quotes_by_speaker(speaker)
+        metas = self.catalog.articles_by_id(sorted({q.article_id for q, _ in found}))
+        sizes = self.catalog.group_sizes({group for _, group in found if group})
+        return filter_rows(self._rows(found, metas, sizes), wanted)
 
     def quote_rows(self) -> list[QuoteRow]:
         """Every quotation in article order, with its article, variant group and outlet aliases."""
         self.update_quotes()
         metas = {a.id: a for a in self.articles()}
         every = self.catalog.quotes()
-        group_sizes = Counter(group for _, group in every)
+        return self._rows(every, metas, Counter(group for _, group in every))
+
+    def _rows(self, quotes: list[tuple[Quote, str | None]], metas: dict[str, Article], sizes) -> list[QuoteRow]:
         aliases = {outlet: self.outlet_aliases(outlet) for outlet in {a.outlet for a in metas.values()}}
         return [
-            QuoteRow(quote, article, group, group_sizes[group] if group else 1, aliases[article.outlet])
-            for quote, group in every
+            QuoteRow(quote, article, group, sizes.get(group, 1) if group else 1, aliases[article.outlet])
+            for quote, group in quotes
             if (article := metas.get(quote.article_id)) is not None
         ]
 
@@ -172,11 +191,11 @@ class Corpus:
         return find_coverage([articles[i] for i in ids if i in articles], limit=limit)
 
     def article_count(self) -> int:
-        return self._store.doc_count() if self._store else 0
+        return self._backend.doc_count() if self._backend else 0
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """How many articles use each (stemmed) term."""
-        return self._store.document_frequencies(terms) if self._store else {}
+        return self._backend.document_frequencies(terms) if self._backend else {}
 
     def outlet_aliases(self, name: str | None) -> tuple[str, ...]:
         outlet = self.outlets.lookup(name) if (name and self.outlets) else None
@@ -187,20 +206,18 @@ class Corpus:
     def search(self, text: str, limit: int | None = 20, snippets: bool = True) -> SearchResult:
         """Ranked hits with snippets; QueryError for a query that cannot be parsed."""
         raw = self._raw_search(text, limit)
-        ids = [article_id for article_id, _ in raw.ids]
-        found = self.catalog.articles_by_id(ids, with_paragraphs=snippets)
-        hits = []
-        for article_id, score in raw.ids:
-            article = found.get(article_id)
-            if article is None:  # indexed by a newer refresh than our catalog read: skip
-                continue
-            shown = make_snippets(article.body, raw.terms) if snippets else ()
-            hits.append(Hit(replace(article, paragraphs=()), score, shown))
+        hits = self.backend.hits(raw, snippets)
         suggestion = None
         if raw.total == 0 and text.strip():
             suggestion = self.suggest(text)
         per_outlet = {(name or "unknown"): n for name, n in raw.per_outlet.items()}
         return SearchResult(text, tuple(hits), raw.total, per_outlet, suggestion)
+
+    def counts(self, text: str) -> Counts:
+        """How many articles a query matches, per outlet and per date."""
+        if uses_quote_fields(text):
+            self.update_quotes()
+        return self.backend.counts(text)
 
     def match(self, text: str, suggest: bool = True) -> Matches:
         """Every matching article id, best first, with counts: for a list filtered as one types.
@@ -218,24 +235,17 @@ class Corpus:
         )
 
     def _raw_search(self, text: str, limit: int | None) -> RawResult:
-        assert self._store is not None
+        if uses_quote_fields(text):  # speaker:, role: and quote: search the quotations
+            self.update_quotes()
         try:
-            return self._store.search(text, limit, self._virtual_lookup)
+            return self.backend.search(text, limit)
         except IndexDamaged as exc:  # found broken only now: rebuild once, then answer
             self._rebuild(str(exc))
-            return self._store.search(text, limit, self._virtual_lookup)
-
-    def _virtual_lookup(self, field: str, kind: str, words: tuple[str, ...]) -> set[str]:
-        """speaker:, role: and quote: in a search, from the quotations (found now if need be)."""
-        if self._quote_fields is None or quotes_pending(self.catalog):
-            self.update_quotes()
-            self._quote_fields = QuoteFields(q for q, _ in self.catalog.quotes())
-        return self._quote_fields.articles(field, kind, words)
+            return self.backend.search(text, limit)
 
     def suggest(self, text: str) -> str | None:
         """'Did you mean': each unknown word replaced by the closest indexed word, if that finds hits."""
-        assert self._store is not None
-        store = self._store
+        store = self.backend
         words = [w for w in plain_words(text) if not store.has_term(w)]
         if not words:
             return None
@@ -255,8 +265,7 @@ class Corpus:
 
     def _surface_form(self, term: str) -> str | None:
         """A word as written in the corpus for an index term ("negoti" -> "negotiations")."""
-        assert self._store is not None
-        article_id = self._store.example_article(term)
+        article_id = self.backend.example_article(term)
         article = self.article(article_id) if article_id else None
         if article is None:
             return None
@@ -268,14 +277,13 @@ class Corpus:
     def _rebuild(self, reason: str) -> None:
         fresh = open_corpus(self.paths, index_dir=self.index_dir, outlets_file=self.outlets_file, rebuild=True)
         self.close()
-        self._catalog, self._store, self.stats = fresh._catalog, fresh._store, fresh.stats
-        self._quote_fields = None
+        self._catalog, self._backend, self.stats = fresh._catalog, fresh._backend, fresh.stats
         self.left_out = fresh.left_out
         self.notices.append(f"Rebuilt the index in {self.index_dir}: it was damaged ({reason}).")
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
+        if self._backend is not None:
+            self._backend.close()
         if self._catalog is not None:
             self._catalog.close()
 
@@ -302,8 +310,9 @@ def open_corpus(
     with _index_lock(index_dir, lock_timeout):
         notices: list[str] = []
         catalog, store = _open_or_rebuild(index_dir, outlets, rebuild, notices)
-        stats = refresh(catalog, store, found.files, outlets, progress)
-    corpus = Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, store)
+        backend = EmbeddedBackend(catalog, store)
+        stats = refresh(catalog, backend, found.files, outlets, progress)
+    corpus = Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, backend)
     corpus.left_out = found.problems
     return corpus
 

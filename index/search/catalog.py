@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from talks_tui.index.model import Article, Problem, Quote
+from talks_tui.index.search.quoteindex import QuoteIndex
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,47 +30,32 @@ CREATE TABLE IF NOT EXISTS articles(
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
 CREATE TABLE IF NOT EXISTS quotes(
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
-    text TEXT NOT NULL, speaker TEXT, role TEXT, cue TEXT, partial INTEGER NOT NULL,
-    paragraph INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL, headline INTEGER NOT NULL,
-    speaker_kind TEXT, co_speakers TEXT NOT NULL, continued INTEGER NOT NULL, statement TEXT,
-    attribution TEXT NOT NULL,
+    -- every field of the Quote record as JSON, so that a new field needs no new column
+    record TEXT NOT NULL,
     -- after resolution across the corpus: the speaker's full name, and the statement's group
     resolved_speaker TEXT, resolved_co_speakers TEXT, group_id TEXT);
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_id, ordinal);
 CREATE INDEX IF NOT EXISTS quotes_by_path ON quotes(path);
 """
 
-_QUOTE_FIELDS = (
-    "id article_id text speaker role cue partial paragraph start end headline speaker_kind "
-    "co_speakers continued statement attribution resolved_speaker resolved_co_speakers group_id"
-)
-_QUOTE_COLUMNS = ", ".join(f"quotes.{c}" for c in _QUOTE_FIELDS.split())
+_QUOTE_COLUMNS = "quotes.record, quotes.resolved_speaker, quotes.resolved_co_speakers, quotes.group_id"
+_QUOTE_RECORD = {f.name for f in fields(Quote)}
 
 _META_COLUMNS = "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count"
 
 
+def _quote_record(q: Quote) -> str:
+    return json.dumps(asdict(q), ensure_ascii=False)
+
+
 def _quote(row: sqlite3.Row, resolved: bool) -> Quote:
-    speaker, co_speakers = row["speaker"], row["co_speakers"]
+    """The record as stored (lists back to tuples; fields a newer version wrote are left out),
+    with the speakers as resolved across the corpus if asked and known."""
+    record = json.loads(row["record"])
+    data = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k in _QUOTE_RECORD}
     if resolved and row["resolved_co_speakers"] is not None:
-        speaker, co_speakers = row["resolved_speaker"], row["resolved_co_speakers"]
-    return Quote(
-        id=row["id"],
-        article_id=row["article_id"],
-        text=row["text"],
-        speaker=speaker,
-        role=row["role"],
-        cue=row["cue"],
-        partial=bool(row["partial"]),
-        paragraph=row["paragraph"],
-        start=row["start"],
-        end=row["end"],
-        headline=bool(row["headline"]),
-        speaker_kind=row["speaker_kind"],
-        co_speakers=tuple(json.loads(co_speakers)),
-        continued=bool(row["continued"]),
-        statement=row["statement"],
-        attribution=row["attribution"],
-    )
+        data["speaker"], data["co_speakers"] = row["resolved_speaker"], tuple(json.loads(row["resolved_co_speakers"]))
+    return Quote(**data)
 
 
 class _SharedConnection:
@@ -211,6 +197,47 @@ class Catalog:
                 rows += self._db.execute(f"{query} WHERE quotes.article_id IN ({marks}){order}", chunk)
         return [(_quote(r, resolved), r["group_id"]) for r in rows]
 
+    def iter_quotes(self, resolved: bool = True, batch: int = 5000) -> Iterator[tuple[Quote, str | None]]:
+        """Every quotation with its group, in no particular order, read `batch` at a time: for
+        work over all of them that must not hold them all."""
+        last = 0
+        while True:
+            rows = self._db.execute(
+                f"SELECT rowid, {_QUOTE_COLUMNS} FROM quotes WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            last = rows[-1]["rowid"]
+            yield from ((_quote(r, resolved), r["group_id"]) for r in rows)
+
+    def quotes_by_id(self, quote_ids: Sequence[str]) -> list[tuple[Quote, str | None]]:
+        """Some quotations with their groups, in article order."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(quote_ids), 500):  # SQLite limits the number of parameters
+            chunk = list(quote_ids[start : start + 500])
+            marks = ", ".join("?" * len(chunk))
+            rows += self._db.execute(
+                f"SELECT articles.path, articles.ordinal, quotes.ordinal AS n, {_QUOTE_COLUMNS} FROM quotes "
+                f"JOIN articles ON articles.id = quotes.article_id WHERE quotes.id IN ({marks})",
+                chunk,
+            )
+        rows.sort(key=lambda r: (r["path"], r[1], r["n"]))
+        return [(_quote(r, True), r["group_id"]) for r in rows]
+
+    def group_sizes(self, groups: Iterable[str]) -> dict[str, int]:
+        """How many quotations each variant group has."""
+        groups, sizes = list(groups), {}
+        for start in range(0, len(groups), 500):  # SQLite limits the number of parameters
+            chunk = groups[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT group_id, count(*) FROM quotes WHERE group_id IN ({marks}) GROUP BY group_id"
+            sizes.update({r[0]: r[1] for r in self._db.execute(sql, chunk)})
+        return sizes
+
+    def quote_index(self) -> QuoteIndex:
+        """The quotations indexed by speaker, role and words, in this file."""
+        return QuoteIndex(self._db)
+
     def articles_without_quotes(self) -> list[str]:
         """Ids of articles whose quotations have not been looked for yet."""
         return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE quotes_done = 0 ORDER BY path, ordinal")]
@@ -278,32 +305,9 @@ class CatalogTransaction:
         """The quotations found in one article, speakers as the article gives them."""
         self._db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
         self._db.executemany(
-            f"INSERT OR REPLACE INTO quotes VALUES ({', '.join('?' * 18)}, NULL, NULL, NULL)",
-            [
-                (
-                    q.id,
-                    q.article_id,
-                    path,
-                    n,
-                    q.text,
-                    q.speaker,
-                    q.role,
-                    q.cue,
-                    q.partial,
-                    q.paragraph,
-                    q.start,
-                    q.end,
-                    q.headline,
-                    q.speaker_kind,
-                    json.dumps(list(q.co_speakers)),
-                    q.continued,
-                    q.statement,
-                    q.attribution,
-                )
-                for n, q in enumerate(quotes)
-            ],
+            "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)",
+            [(q.id, q.article_id, path, n, _quote_record(q)) for n, q in enumerate(quotes)],
         )
-
         self._db.execute("UPDATE articles SET quotes_done = 1 WHERE id = ?", (article_id,))
 
     def quotes_changed(self) -> None:

@@ -9,6 +9,8 @@ from talks_tui.index.model import QueryError
 from talks_tui.index.terms import normalise, stem, word_spans
 
 FIELDS = ("title", "body", "outlet", "author", "date", "speaker", "role", "quote", "id")
+# Fields answered from the quotations (see quoteindex).
+QUOTE_FIELDS = ("speaker", "role", "quote")
 FIELD_ALIASES = {"author": ["authors", "by"], "outlet": ["source"]}
 OPERATORS = frozenset({"and", "or", "not", "andnot", "andmaybe", "to"})
 
@@ -66,3 +68,9 @@ def as_you_type(text: str) -> str:
     if m is None or text.count('"') % 2 or m.group(1).lower() in OPERATORS:
         return text
     return text[: m.start(1)] + stem(normalise(m.group(1))) + "*"
+
+
+def uses_quote_fields(text: str) -> bool:
+    """Whether the query asks speaker:, role: or quote:, which need the quotations found first."""
+    outside_quotes = re.sub(r'"[^"]*"', '""', text)
+    return any(name.lower() in QUOTE_FIELDS for name in _FIELD_RE.findall(outside_quotes))

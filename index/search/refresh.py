@@ -17,8 +17,9 @@ from talks_tui.index.ingest.load import load_file
 from talks_tui.index.ingest.outlets import OutletTable
 from talks_tui.index.ingest.safe_read import Unreadable, file_sha1
 from talks_tui.index.model import Article, Problem
+from talks_tui.index.search.backend import SearchBackend
 from talks_tui.index.search.catalog import Catalog, FileState
-from talks_tui.index.search.store import IndexDoc, Store, analyse
+from talks_tui.index.search.documents import IndexDoc, analyse
 from talks_tui.index.workers import Progress, map_in_workers
 
 READING, WRITING = "Reading files", "Writing the index"
@@ -83,7 +84,7 @@ def _read_file(task: tuple[str, str, int, int, str | None]) -> _Read:
 
 def refresh(
     catalog: Catalog,
-    store: Store,
+    backend: SearchBackend,
     files: list[tuple[Path, Path]],
     outlets: OutletTable,
     progress: Progress | None,
@@ -117,7 +118,7 @@ def refresh(
     # Ids stay unique across files; those of files being re-read are free to be taken again.
     taken = catalog.all_ids() - set(catalog.ids_of([t[0] for t in tasks] + removed))
     added = changed = 0
-    writer = store.writer()
+    writer = backend.writer()
     tx = catalog.transaction()
     try:
         for path in removed:

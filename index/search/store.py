@@ -10,9 +10,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
-import sys
 import threading
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -29,12 +27,21 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from talks_tui.index.model import QueryError
+from talks_tui.index.search.backend import Counts, RawResult
+from talks_tui.index.search.documents import (  # noqa: F401 (IndexDoc, analyse: the writer's and refresh's)
+    IndexDoc,
+    PostingList,
+    _decode_positions,
+    _encode_positions,
+    _positions,
+    analyse,
+)
 from talks_tui.index.search.querytext import FIELD_ALIASES, check_syntax
-from talks_tui.index.terms import STOP_WORDS, stem, term_positions, term_spans, word_spans
+from talks_tui.index.terms import STOP_WORDS, stem, term_spans, word_spans
 
 # Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
 # are then rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TEXT_FIELDS = ("title", "body")
 # Fields a search answers from outside Whoosh, through a VirtualLookup.
@@ -113,8 +120,13 @@ class StemTokenizer(Tokenizer):
 class LowercaseTokenizer(Tokenizer):
     """Names (outlets, authors): whole words, lower-cased, never stemmed."""
 
-    def __call__(self, value, positions=False, chars=False, start_pos=0, start_char=0, mode="", **kw):
+    def __call__(self, value, positions=False, chars=False, start_pos=0, start_char=0, tokenize=True, mode="", **kw):
         token = Token(positions, chars, mode=mode, **kw)
+        if not tokenize:  # wildcards and ranges: the word as typed, lower-cased (speaker:bess?nt)
+            token.original = token.text = value.lower()
+            token.pos, token.startchar, token.endchar = start_pos, start_char, start_char + len(value)
+            yield token
+            return
         for pos, (word, start, end) in enumerate(word_spans(value)):
             token.text, token.boost, token.stopped = word, 1.0, False
             if positions:
@@ -122,21 +134,6 @@ class LowercaseTokenizer(Tokenizer):
             if chars:
                 token.startchar, token.endchar = start_char + start, start_char + end
             yield token
-
-
-def _encode_positions(positions: Sequence[int]) -> bytes:
-    data = array("I", positions)
-    if sys.byteorder != "little":
-        data.byteswap()
-    return data.tobytes()
-
-
-def _decode_positions(value: bytes) -> list[int]:
-    data = array("I")
-    data.frombytes(value)
-    if sys.byteorder != "little":
-        data.byteswap()
-    return data.tolist()
 
 
 class RawPositions(formats.Positions):
@@ -181,13 +178,6 @@ class PositionsText(fields.TEXT):
         return super().index(value, **kwargs)
 
 
-@dataclass(frozen=True)
-class PostingList:
-    """(term bytes, frequency, weight, encoded positions) for each term of one field of one doc."""
-
-    items: tuple[tuple[bytes, int, float, bytes], ...]
-
-
 def _schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
@@ -195,7 +185,7 @@ def _schema() -> fields.Schema:
         body=PositionsText(StemTokenizer()),
         outlet=PositionsText(LowercaseTokenizer()),
         author=PositionsText(LowercaseTokenizer()),
-        date=fields.ID(),
+        date=fields.ID(sortable=True),  # a column too: counts by date
         # Never written: declared so that the parser reads `speaker:bessent`; a search answers them
         # from the quotations (see VirtualLookup).
         speaker=PositionsText(LowercaseTokenizer()),
@@ -204,60 +194,6 @@ def _schema() -> fields.Schema:
         # The outlet's display name, for hit counts per outlet.
         outlet_name=fields.ID(sortable=True),
     )
-
-
-def _positions(text: str) -> PostingList:
-    """The postings RawPositions would write for `text` with the StemTokenizer."""
-    return PostingList(
-        tuple(
-            (term.encode("utf-8"), len(positions), float(len(positions)), _encode_positions(positions))
-            for term, positions in term_positions(text).items()
-        )
-    )
-
-
-@dataclass(frozen=True)
-class IndexDoc:
-    """One article ready for the index; picklable, so worker processes can build it."""
-
-    id: str
-    title: PostingList
-    body: PostingList
-    outlet: str
-    author: str
-    date: str
-    outlet_name: str
-
-
-def analyse(
-    article_id: str,
-    title: str,
-    body: str,
-    outlet: str | None,
-    outlet_terms: str,
-    authors: Sequence[str],
-    date: str | None,
-) -> IndexDoc:
-    return IndexDoc(
-        id=article_id,
-        title=_positions(title),
-        body=_positions(body),
-        outlet=outlet_terms,
-        author="; ".join(authors),
-        date=date or "",
-        outlet_name=outlet or "",
-    )
-
-
-@dataclass(frozen=True)
-class RawResult:
-    """Hits as (article id, score), plus what the caller needs to present them."""
-
-    ids: tuple[tuple[str, float], ...]
-    total: int
-    per_outlet: dict[str, int]
-    terms: frozenset[str]  # matched title/body terms, for highlighting
-    matches: tuple[int, ...] = ()  # per hit: how many times its words occur in it
 
 
 def _widen_phrases(q: query.Query, text: str) -> query.Query:
@@ -405,6 +341,17 @@ class Store:
         try:
             with self._current_searcher() as searcher:
                 return _Search(searcher, self._cache, virtual).run(q, limit)
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+
+    def counts(self, text: str, virtual: VirtualLookup | None = None) -> Counts:
+        """How many articles the query matches, per outlet and per date."""
+        q = self.parse(text) if text.strip() else query.Every()
+        try:
+            with self._current_searcher() as searcher:
+                return _Search(searcher, self._cache, virtual).counts(q)
         except QueryError:
             raise
         except Exception as exc:
@@ -612,15 +559,17 @@ class _Segment:
         mask[[docnums[i] for i in article_ids if i in docnums]] = True
         return mask
 
-    def outlet_codes(self) -> tuple[np.ndarray, list[str]]:
+    def codes(self, column: str) -> tuple[np.ndarray, list[str]]:
+        """Each document's value of a column (outlet_name, date) as a code into the sorted values."""
+
         def load() -> tuple[np.ndarray, list[str]]:
-            names = list(self.reader.column_reader("outlet_name"))
-            if not names:
+            values = list(self.reader.column_reader(column))
+            if not values:
                 return _EMPTY, []
-            unique, codes = np.unique(np.asarray(names, dtype=object), return_inverse=True)
+            unique, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
             return codes.astype(np.int64), [str(u) for u in unique]
 
-        return self._cache.get(self.segment_id, "outlets", load)
+        return self._cache.get(self.segment_id, f"codes:{column}", load)
 
 
 def _btext(searcher, field: str, text) -> bytes:
@@ -649,10 +598,7 @@ class _Search:
             total += len(docs)
             if not len(docs):
                 continue
-            codes, names = seg.outlet_codes()
-            for code, n in enumerate(np.bincount(codes[docs], minlength=len(names))):
-                if n:
-                    per_outlet[names[code]] += int(n)
+            _count_values(seg, "outlet_name", docs, per_outlet)
             scores, occurrences = self._scores(leaves, seg)
             scores, occurrences = scores[docs], occurrences[docs]
             if limit is not None and len(docs) > limit:
@@ -672,6 +618,16 @@ class _Search:
             terms=_text_terms(q, self._reader),
             matches=tuple(n for _, _, n, _ in top),
         )
+
+    def counts(self, q: query.Query) -> Counts:
+        total, by_outlet, by_date = 0, defaultdict(int), defaultdict(int)
+        for seg in self._segments:
+            docs = np.flatnonzero(self._mask(q, seg) & seg.live)
+            total += len(docs)
+            if len(docs):
+                _count_values(seg, "outlet_name", docs, by_outlet)
+                _count_values(seg, "date", docs, by_date)
+        return Counts(total, dict(by_outlet), dict(by_date))
 
     def _mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
         if q is query.NullQuery:
@@ -749,6 +705,13 @@ class _Search:
             scores[postings.ids] += boost * idf * tf * (BM25_K1 + 1) / (tf + norm)
             occurrences[postings.ids] += tf.astype(np.int64)
         return scores, occurrences
+
+
+def _count_values(seg: _Segment, column: str, docs: np.ndarray, counts: dict[str, int]) -> None:
+    codes, values = seg.codes(column)
+    for code, n in enumerate(np.bincount(codes[docs], minlength=len(values))):
+        if n:
+            counts[values[code]] += int(n)
 
 
 def _scoring_leaves(q: query.Query, reader) -> Iterable[tuple[str, object, float]]:

@@ -52,7 +52,7 @@ def changed_corpus(tmp_path, seeds_dir):
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_engine_matches_whoosh(changed_corpus, text):
-    store = changed_corpus._store
+    store = changed_corpus.backend.store
     result = store.search(text, limit=None)
     with store._current_searcher() as searcher:
         assert len(searcher.leaf_searchers()) > 1 or searcher.reader().has_deletions()

@@ -1,0 +1,93 @@
+"""The search backend seam: what the rest of talks-tui asks of a search engine.
+
+A backend takes articles (analysed in worker processes, see `store.analyse`) and quotations, and
+answers queries in talks-tui's language (words, "phrases", AND OR NOT, title: outlet: author:
+date: speaker: role: quote:, wildcards): ranked ids with per-outlet counts and the terms to
+highlight, the hits' metadata with snippets, counts by outlet and by date, and quotations by
+speaker. The corpus (`index.corpus`) talks to nothing else below it for searching; the records
+of files, articles and quotations stay in the catalog. `embedded.EmbeddedBackend` (Whoosh with
+the numpy matching engine, quotations in SQLite's FTS5) is the default. Every backend passes
+tests/index/search/test_backend_conformance.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from talks_tui.index.model import Hit, Quote
+    from talks_tui.index.search.documents import IndexDoc
+
+
+@dataclass(frozen=True)
+class RawResult:
+    """Hits as (article id, score), plus what the caller needs to present them."""
+
+    ids: tuple[tuple[str, float], ...]
+    total: int
+    per_outlet: dict[str, int]
+    terms: frozenset[str]  # matched title/body terms, for highlighting
+    matches: tuple[int, ...] = ()  # per hit: how many times its words occur in it
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many articles a query matches, per outlet ("" when unknown) and per date ("" when undated)."""
+
+    total: int
+    by_outlet: dict[str, int]
+    by_date: dict[str, int]
+
+
+class BackendWriter(Protocol):
+    """Additions and removals that become visible together at `commit`."""
+
+    def add(self, doc: IndexDoc) -> None: ...
+
+    def delete(self, article_ids: Iterable[str]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def cancel(self) -> None: ...
+
+
+class SearchBackend(Protocol):
+    def writer(self) -> BackendWriter:
+        """Add and remove articles (an article added again replaces the old one)."""
+        ...
+
+    def index_quotes(self, quotes: Iterable[Quote]) -> None:
+        """Replace the quotations the backend searches with these (speakers resolved). A stream:
+        a backend holds only a batch at a time."""
+        ...
+
+    def doc_count(self) -> int: ...
+
+    def search(self, text: str, limit: int | None) -> RawResult:
+        """The best `limit` (None: all) matches for the query text, best first, with the total,
+        counts per outlet and the terms to highlight; QueryError for text that cannot be read."""
+        ...
+
+    def hits(self, result: RawResult, snippets: bool = True) -> list[Hit]:
+        """The ranked articles of a result with their metadata, and highlighted snippets."""
+        ...
+
+    def counts(self, text: str) -> Counts: ...
+
+    def quotes_by_speaker(self, name: str) -> list[tuple[Quote, str | None]]:
+        """Quotations (with their variant group) one of whose speakers has every word of `name`
+        as the start of a word of their name, case and accents aside; in article order."""
+        ...
+
+    # What "did you mean" and the comparison's background need to know of the words.
+    def has_term(self, word: str) -> bool: ...
+
+    def closest_term(self, word: str) -> str | None: ...
+
+    def example_article(self, term: str) -> str | None: ...
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
+
+    def close(self) -> None: ...
