@@ -30,7 +30,7 @@ from talks_tui.index.quotes.people import Person
 from talks_tui.index.quotes.reading import ArticleReader, Draft
 from talks_tui.index.quotes.speaker_rules import frame_speaker, is_label, sentence_speaker
 from talks_tui.index.quotes.statements import STATEMENT_MIN_WORDS, reported_clause_in, statement_stems
-from talks_tui.index.quotes.vocabulary import EAST_ASIAN_SURNAMES
+from talks_tui.index.quotes.vocabulary import AUX_ADV, CUE_FORMS, EAST_ASIAN_SURNAMES
 from talks_tui.index.quotes.word_kinds import is_name_word
 from talks_tui.index.tokens import ALNUM_RE, fold
 
@@ -104,10 +104,22 @@ def _with_statement(attribution: Attribution, b: Block, span: MarkedSpan) -> Att
     return replace(attribution, statement=reported_clause_in(b, span.start, span.end))
 
 
+def _reported_before(b: Block, qi: int, reported: dict[tuple[int, int], Draft]) -> Draft | None:
+    """The speaker of reported speech in the sentence before a quotation, in its paragraph,
+    when no quotation stands between them."""
+    si = b.sentence_of(b.q_open[qi])
+    if si == 0 or (qi > 0 and b.sentence_of(b.q_open[qi - 1]) >= si - 1):
+        return None
+    return reported.get((b.index, si - 1))
+
+
 def _alone_in_sentence(b: Block, qi: int) -> bool:
+    """No words in the quotation's sentence but the quotation, or only a cue that names no
+    speaker ('"...," said.', 'Adding: "..."')."""
     lo, hi = b.sents[b.sentence_of(b.q_open[qi])]
     qo, qc = b.q_open[qi], b.q_close[qi]
-    return not any(t.kind in "wan" for k, t in enumerate(b.toks[lo:hi], lo) if not qo <= k <= qc)
+    outside = [t for k, t in enumerate(b.toks[lo:hi], lo) if not qo <= k <= qc and t.kind in "wan"]
+    return all(t.low in CUE_FORMS or t.low in AUX_ADV for t in outside)
 
 
 def _is_story(b: Block) -> bool:
@@ -139,6 +151,9 @@ def _continue_speakers(
             later = next((row[k] for k in range(qi + 1, len(row)) if row[k] is not None), None)
             if earlier is not None or later is not None:
                 row[qi] = _inferred(earlier or later, "continued")  # "...," he said. "..."
+            elif (before := _reported_before(b, qi, reported)) is not None:
+                # "Ahmad said the contact was lost. "We deeply regret ..."": the same speaker
+                row[qi] = _inferred(before, "continued")
             elif qi == 0 and b.q_open[0] <= 3 and last_story is not None:
                 # A paragraph that opens with a quote continues the last speaker before it.
                 prev = next((d for d in reversed(prev_row) if d is not None), None)
@@ -263,8 +278,8 @@ def full_names_for(words: Iterable[str], paragraphs: Iterable[str]) -> list[str]
             # the name words just before ("Scott Bessent") ...
             before = text[max(0, m.start() - 60) : m.start()].split()[-3:]
             k = len(before)
-            while k > 0 and is_name_word(before[k - 1]):
-                k -= 1
+            while k > 0 and before[k - 1][-1:].isalpha() and is_name_word(before[k - 1]):
+                k -= 1  # (a comma or full stop ends a name: "... Abdul Rahman, Najib told")
             if k < len(before):
                 found.append(" ".join([*before[k:], m.group()]))
             # ... or just after a family name written first ("Li Chenggang")

@@ -10,7 +10,9 @@ from talks_tui.index.quotes.cues import find_cues
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.vocabulary import (
     CAP_STOP,
+    COMMON_WORDS,
     COUNTRY_ALIASES,
+    CUE_FORMS,
     DEMONYMS,
     HONORIFICS,
     NAME_PARTICLES,
@@ -57,7 +59,7 @@ class Block:
         self.q_close = [len(toks) if s.close_at is None else at.get(s.close_at, len(toks)) for s in self.spans]
         self.sents = _token_ranges(toks, sentence_spans(skeleton))
         self.cues = [find_cues(toks, lo, hi, text) for lo, hi in self.sents]
-        self.runs = _name_runs(toks, {lo for lo, _ in self.sents})
+        self.runs = _name_runs(toks, {lo for lo, _ in self.sents}, headline=_in_title_case(toks))
 
     def sentence_of(self, tok: int) -> int:
         for k, (lo, hi) in enumerate(self.sents):
@@ -66,13 +68,24 @@ class Block:
         return len(self.sents) - 1
 
 
-def _name_runs(toks: list[Tok], starts: set[int] = frozenset()) -> list[tuple[int, int]]:
+def _in_title_case(toks: list[Tok]) -> bool:
+    """Headline case ("All 33 Miners Rescued in What Country's President Calls a 'Miracle'"):
+    nearly every longer word capitalised, so a capital says nothing of a name."""
+    words = [t.text for t in toks if t.kind == "w" and len(t.text) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _name_runs(toks: list[Tok], starts: set[int] = frozenset(), headline: bool = False) -> list[tuple[int, int]]:
     """Runs of capitalised name words (particles allowed inside, a possessive may end one)."""
     # 1 a name word, 2 a name in the possessive, 3 a particle ("von"), 0 anything else
     cls = [_word_class(t.text) if t.kind == "w" else 0 for t in toks]
     for i in range(len(toks)):
         if cls[i] == 0 and month_in_name(toks, i):
             cls[i] = 1
+    if headline:
+        for i, t in enumerate(toks):
+            if cls[i] == 1 and (t.low in COMMON_WORDS or t.low in CUE_FORMS):
+                cls[i] = 0  # "Calls", "Says", "Offer" in a headline are no names
     for s in starts:
         # A common noun opening a sentence before a full name describes the person: "Neighbour
         # Fe Tolentino queued", "Farmer Jonas Berg said".

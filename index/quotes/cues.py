@@ -289,6 +289,12 @@ def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
     if end <= i:
         return None
     role = None
+    if end + 1 < hi and toks[end].text == "," and not is_name_token(toks[end - 1]):
+        k = end + 1
+        while k < hi and (is_name_token(toks[k]) or toks[k].low in NAME_PARTICLES):
+            k += 1
+        if k - end - 1 >= 2 and (k == hi or toks[k].text in (",", ".", ";")):
+            return Phrase(end + 1, k, span_text(text, toks, i, end))  # the description is the role
     if end + 1 < hi and toks[end].text == "," and insert_kind(toks, end + 1, hi) == "appositive":
         # "said Scott Kennedy, a China economics expert at CSIS."
         k = end + 1

@@ -80,6 +80,18 @@ _STRONG = {True: 0.3, False: -0.7}
 _COMPANY_WORDS = frozenset(
     "company firm group corp corporation inc ltd co holdings motors airlines industries technologies".split()
 )
+# Words that make a role another one: the deputy minister is not the minister.
+_RANK_WORDS = frozenset("deputy vice acting assistant former ex associate junior under interim".split())
+
+
+def _rank_before(role: str, head: str) -> set[str]:
+    """The rank words just before the role's head word: "Deputy Defence Minister" -> {"deputy"}
+    (not the "vice" of a second role further on: "... and vice minister of commerce")."""
+    words = re.findall(r"[\w.]+", fold(role))
+    at = next((i for i, w in enumerate(words) if w == head or w.split("-")[-1] == head), None)
+    return set() if at is None else _RANK_WORDS.intersection(words[max(0, at - 3) : at])
+
+
 # Titles written short, as a role holder is looked up by the words of the full title.
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive"}
 # Documents that "say" what their authors wrote.
@@ -177,6 +189,9 @@ class ArticleReader:
                     p = self.people.add(words, role, strong=True)
                     p.gender = gender or p.gender
                     continue
+                if len(words) == 1 and a > 0 and toks[a - 1].text.islower() and toks[a - 1].low in SPEAKER_NOUNS:
+                    self.people.add(words, None, strong=True)  # "his daughter Lucy", "neighbour Omar"
+                    continue
                 if len(words) >= 2 and not any(w.lower() in ORG_WORDS for w in words):
                     # A two- or three-word name that is the subject of a clause is a person
                     # ("Josh Lipsky spoke"), unless it looks like a place ("South Korea will").
@@ -223,7 +238,8 @@ class ArticleReader:
         nxt = toks[z] if z < len(toks) else None
         if prev is None:
             return nxt is None or nxt.low not in MODIFIED_NOUNS
-        if not (prev.text in (",", ":", ";") or prev.low in SUBORDINATORS) or nxt is None:
+        after_quote = prev.kind == "p" and prev.text in "\"'”’"  # '"I'm so happy!" Sepulveda yelled'
+        if not (prev.text in (",", ":", ";") or prev.low in SUBORDINATORS or after_quote) or nxt is None:
             return False
         if nxt.text == ",":
             return True
@@ -255,7 +271,10 @@ class ArticleReader:
                 pronoun = True
             if pronoun:
                 gender = "f" if toks[a].low in ("she", "her") else "m"
-                person = self._antecedent(gender, b.index)
+                # Not someone named later in the same sentence: in '"...?" he told Shimizu', he
+                # is not Shimizu.
+                named_after = {id(p) for r in runs if r[0] > a for p in self._named_by(toks, *r)}
+                person = self._antecedent(gender, b.index, exclude=named_after)
                 self.resolved[(b.index, a)] = person
                 if person is not None:
                     person.gender = person.gender or gender
@@ -269,7 +288,16 @@ class ArticleReader:
             if toks[k].low in ("his", "her") and not personal(toks, k):
                 self.owners[(b.index, k)] = self._antecedent("f" if toks[k].low == "her" else "m", b.index)
 
-    def _antecedent(self, gender: str, block: int, window: int | None = None) -> Person | None:
+    def _named_by(self, toks: list[Tok], a: int, z: int) -> list[Person]:
+        """The persons a run of name words may stand for (nothing is recorded)."""
+        words = run_words(toks, a, z)
+        if len(words) >= 2 and (p := self.people.by_full(words)) is not None:
+            return [p]
+        return self.people.by_short(words[-1], strong_only=False)
+
+    def _antecedent(
+        self, gender: str, block: int, window: int | None = None, exclude: set[int] = frozenset()
+    ) -> Person | None:
         """The person a "he" or "she" most likely refers to: the best-scored of the persons
         mentioned in the last few sentences (see _ANTECEDENT), of a compatible gender."""
         best, best_score, seen = None, float("-inf"), set()
@@ -277,7 +305,7 @@ class ArticleReader:
             if block - m.block > (_ANTECEDENT_BLOCKS if window is None else window):
                 break
             person = m.person
-            if id(person) in seen:
+            if id(person) in seen or id(person) in exclude:
                 continue  # a person's most recent mention speaks for it
             seen.add(id(person))
             g = person.gender
@@ -549,6 +577,8 @@ class ArticleReader:
                     continue
                 if countries and not countries <= have:
                     continue  # "the Chinese trade representative" is not the US one
+                if _rank_before(r, head) - want:
+                    continue  # "the defence minister" is not the deputy defence minister
                 score = len(want & have)
                 if score > best_score or (score == best_score and best is not None and self._later(p, best)):
                     best, best_score = p, score

@@ -44,7 +44,7 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
     opens = b.q_open
     # 1. A cue right after the closing mark: "...," said Li / "...," he told reporters.
     j = qc + 1
-    while j < hi and toks[j].kind == "p" and toks[j].text in ",?!—–-…":
+    while j < hi and toks[j].kind == "p" and toks[j].text in ",?!—–-…'’\"”":  # (a doubled '' mark too)
         j += 1
     # A clause after the quote with a quote of its own, in a sentence whose cue came before this
     # quote, is a new report: in 'May tweeted her thoughts were "with France," Merkel called it
@@ -65,6 +65,12 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
         d = _bare_attribution(reader, b, j, hi)
         if d is not None:
             return d
+        # '"...," Hamidi was quoted as saying.' / '"...," the Times quoted Urzua as saying.'
+        for c in cues:
+            if qc < c.at < hi and c.participle and toks[c.at - 1].low == "as" and not any(qc < o < c.at for o in opens):
+                d = _cue_speaker(reader, b, c, (qc + 1, hi), cues)
+                if d is not None:
+                    return _with_cue(d, c.text)
     # 2. The last cue before the opening mark: Li said the talks were "tough".
     before = [c for c in cues if lo <= c.at < qo]
     if before:
@@ -158,9 +164,10 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
         quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low == "quoted"), None)
         if quoted is not None:
             # "Xinhua quoted Wang as saying" / "Wang was quoted by Xinhua as saying"
-            inner = np_before(toks, quoted + 1, c.at - 2)
+            end = c.at - 2 - (toks[c.at - 2].text == ",")  # "quoted Urzua, as saying"
+            inner = np_before(toks, quoted + 1, end) if end > quoted else None
             if inner is not None and toks[quoted + 1].low != "by":
-                ph = Phrase(inner, c.at - 1)
+                ph = Phrase(inner, end + 1)
             else:
                 k = quoted - 1 if quoted - 1 >= lo and toks[quoted - 1].low in BE else quoted
                 ph = subject_before(toks, lo, k, b.text)

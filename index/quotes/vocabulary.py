@@ -83,12 +83,16 @@ MONTHS = words("months") | {row[0] for row in lexicon.forms("weekdays")}
 # Words that end a speaker phrase read backwards or forwards.
 NP_STOP = words("phrase_boundaries") | frozenset(CUE_FORMS) | MONTHS
 NOT_ADVERBS = words("non_adverbs_in_ly")
+# Everyday words, which a headline's capitals do not make names.
+COMMON_WORDS = words("common_words") | words("news_stock_words")
 # Lower-case -ed / -ing words that may stand inside a speaker phrase ("acting chairman").
 NP_LOWER_OK = _split("acting leading ruling governing founding managing retired elected unnamed named")
 
 # -- titles, roles and bodies -------------------------------------------------------------------
 
 HONORIFICS = {
+    # Malay and Arabic honorifics before a name: "Datuk Seri Najib", "Haji Ahmad"
+    "datuk": None, "dato": None, "dato'": None, "datin": "f", "seri": None, "haji": "m", "hajjah": "f",
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
     "madam": "f", "mme": "f", "mme.": "f", "dr": None, "dr.": None, "prof": None, "prof.": None,
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "messrs": None, "messrs.": None,

@@ -544,3 +544,41 @@ def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
     assert quote("words of thanks", *paragraphs).speaker == "Ana Silva's office"
     paragraphs = ("Rescuer Tomas Reyes died on Friday.", '"He is in heaven now," his wife said.')
     assert quote("He is in heaven now,", *paragraphs).speaker == "wife"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "text", "speaker"),
+    [
+        (["''We are searching every sea lane,'' Transport Minister Amir Rahman told reporters."],
+         "We are searching every sea lane,", "Amir Rahman"),
+        (['Home Minister Amir Rahman criticised the checks.', '"I am still shocked," Rahman was quoted as saying.'],
+         "I am still shocked,", "Amir Rahman"),
+        (['Miner Luis Soto came up first.', '"Thanks to everybody," the Times quoted Soto, as saying.'],
+         "Thanks to everybody,", "Luis Soto"),
+        (['"This is a miracle," said his jubilant uncle, Alberto Rios, who rushed to the platform.'],
+         "This is a miracle,", "Alberto Rios"),
+        (['Foreign Minister Karen Lind says tourists should leave.', '"If it is not essential, go home," said.'],
+         "If it is not essential, go home,", "Karen Lind"),
+        (['Contact was lost, according to airline chief Ahmad Yusof. "We deeply regret it."'],
+         "We deeply regret it.", "Ahmad Yusof"),
+        (['Next up was Mario Soto, 39.', '"I\'m so happy!" Soto yelled. Then he asked: "How\'s the dog?"'],
+         "How's the dog?", "Mario Soto"),
+        (['Manager Ken Ito met Governor Yuhei Sano, who vented his anger.',
+          '"Do you understand how people feel?" he told Ito.'], "Do you understand how people feel?", "Yuhei Sano"),
+        (['Deputy Defence Minister Omar Latif denied it.', 'The defence minister said the search was "thorough".'],
+         "thorough", "defence minister"),
+        (['Flanked by aides, Datuk Seri Najib Razak spoke.', 'Datuk Seri Najib told reporters: "It ended."'],
+         "It ended.", "Najib Razak"),
+    ],
+)  # fmt: skip
+def test_forms_met_on_held_out_news(paragraphs, text, speaker):
+    assert quote(text, *paragraphs).speaker == speaker
+
+
+def test_headline_capitals_make_no_names():
+    q = quote(
+        "Miracle",
+        "President Ana Silva called it a miracle.",
+        title="All 33 Miners Rescued as President Calls It a 'Miracle'",
+    )
+    assert q.speaker != "Calls"
