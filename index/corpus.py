@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -90,6 +92,7 @@ class Corpus:
     _catalog: Catalog | None = None
     _backend: SearchBackend | None = None
     left_out: list[Problem] = field(default_factory=list)  # entries of the folders not read, and why
+    temporary: bool = False  # the cache folder could not be used: an index for this session only
 
     @property
     def catalog(self) -> Catalog:
@@ -286,6 +289,8 @@ class Corpus:
             self._backend.close()
         if self._catalog is not None:
             self._catalog.close()
+        if self.temporary:
+            shutil.rmtree(self.index_dir, ignore_errors=True)
 
 
 def open_corpus(
@@ -306,15 +311,44 @@ def open_corpus(
     found = find_files(paths)  # raises FileNotFoundError, UnknownFormat before anything is touched
     outlets = OutletTable.load(outlets_file)
     index_dir = Path(index_dir) if index_dir else default_index_dir(paths)
+    try:
+        corpus = _open_in(index_dir, paths, outlets, outlets_file, found.files, progress, rebuild, lock_timeout)
+    except (OSError, sqlite3.Error) as exc:
+        # A cache folder that is read-only, full or not a folder: the articles still open, with an
+        # index kept for this session only. (An OSError here too goes to the caller.)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        temporary = Path(tempfile.mkdtemp(prefix="talks-tui-index-"))
+        corpus = _open_in(temporary, paths, outlets, outlets_file, found.files, progress, False, lock_timeout)
+        corpus.temporary = True
+        corpus.notices.insert(
+            0, f"Cannot keep the index in {index_dir} ({reason}); using a temporary one for this session."
+        )
+    corpus.left_out = found.problems
+    return corpus
+
+
+def _open_in(
+    index_dir: Path,
+    paths: tuple[Path, ...],
+    outlets: OutletTable,
+    outlets_file: Path | None,
+    files: list[tuple[Path, Path]],
+    progress: Progress | None,
+    rebuild: bool,
+    lock_timeout: float,
+) -> Corpus:
     index_dir.mkdir(parents=True, exist_ok=True)
     with _index_lock(index_dir, lock_timeout):
         notices: list[str] = []
         catalog, store = _open_or_rebuild(index_dir, outlets, rebuild, notices)
         backend = EmbeddedBackend(catalog, store)
-        stats = refresh(catalog, backend, found.files, outlets, progress)
-    corpus = Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, backend)
-    corpus.left_out = found.problems
-    return corpus
+        try:
+            stats = refresh(catalog, backend, files, outlets, progress)
+        except BaseException:
+            backend.close()
+            catalog.close()
+            raise
+    return Corpus(paths, index_dir, stats, notices, outlets_file, outlets, catalog, backend)
 
 
 def _fingerprint(outlets: OutletTable) -> str:

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPan
 from textual.worker import get_current_worker
 
 from talks_tui.index.config import Settings
+from talks_tui.index.ingest.filenames import shown
 from talks_tui.tui import keys, palette
 from talks_tui.tui.messages import CorpusOpened, QuotesListed, SearchFinished, SuggestionFound, WorkFailed, WorkProgress
 from talks_tui.tui.reader import Reader
@@ -84,6 +85,12 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def _is_query_error(error: BaseException) -> bool:
+    from talks_tui.index.model import QueryError  # loaded with the corpus already
+
+    return isinstance(error, QueryError)
+
+
 class MainScreen(Screen):
     # The list has the focus from the start: Textual would give it to the search box, the first
     # focusable widget, and moving it on mount restyles both and builds the footer's keys twice.
@@ -118,6 +125,8 @@ class TalksApp(App[int]):
         self._shown_article: str | None = None
         self._pane_mounts: dict[str, AwaitMount] = {}  # the hidden panes' contents, once mounted
         self._wanted_pane = "articles"  # the last pane asked for (see action_show_pane)
+        self._reopening = False  # the index failed under us and is being opened again
+        self._notices_shown = 0  # of the corpus's notices (a rebuild during a search adds one)
 
     def run(self, **kwargs) -> int | None:
         # What exists by now (modules, classes, widgets' CSS) lives as long as the app: see _freeze.
@@ -240,7 +249,7 @@ class TalksApp(App[int]):
         self.query_one("#articles-split").set_class(event.size.width < NARROW, "narrow")
 
     @work(thread=True, exclusive=True, group="corpus")
-    def open_corpus(self) -> None:
+    def open_corpus(self, rebuild: bool = False) -> None:
         from talks_tui.index.corpus import open_corpus  # imports Whoosh: kept off the first frame
 
         def progress(done: int, total: int, step: str) -> None:
@@ -248,7 +257,11 @@ class TalksApp(App[int]):
 
         try:
             corpus = open_corpus(
-                self._paths, index_dir=self._index_dir, outlets_file=self._outlets_file, progress=progress
+                self._paths,
+                index_dir=self._index_dir,
+                outlets_file=self._outlets_file,
+                progress=progress,
+                rebuild=rebuild,
             )
         except Exception as exc:  # shown on screen; the app stays usable to quit
             self.post_message(WorkFailed(f"Cannot open the corpus: {exc}"))
@@ -285,25 +298,58 @@ class TalksApp(App[int]):
 
     def on_work_failed(self, event: WorkFailed) -> None:
         self._hide_progress()
-        self._status(event.text, error=True)
+        if self._reopening and self.session.corpus is not None:
+            # What is open stays usable: the articles and quotations already read, read-only.
+            self.notify(f"{event.text}. Showing the corpus as it was read.", title="Index", severity="warning")
+        else:
+            self._status(event.text, error=True)
+        self._reopening = False
+
+    def index_fault(self, error: BaseException) -> None:
+        """The index failed under us (damaged, deleted or made read-only while the app runs):
+        say so and open it again in the background, never end the app."""
+        if self._reopening:
+            return
+        self._reopening = True
+        reason = f"{type(error).__name__}: {error}".splitlines()[0][:160]
+        self.notify(f"The index cannot be read ({reason}); rebuilding it.", title="Index", severity="warning")
+        self.open_corpus(rebuild=True)
+
+    def _show_new_notices(self) -> None:
+        corpus = self.session.corpus
+        if corpus is None:
+            return
+        for notice in corpus.notices[self._notices_shown :]:
+            self.notify(notice, title="Index")
+        self._notices_shown = len(corpus.notices)
+
+    def action_show_problems(self) -> None:
+        from talks_tui.tui.problems_screen import ProblemsScreen
+
+        corpus = self.session.corpus
+        self.push_screen(ProblemsScreen(corpus.problems() if corpus is not None else []))
 
     def on_corpus_opened(self, event: CorpusOpened) -> None:
         corpus = event.corpus
         self.session.open(corpus)
+        self._reopening = False
         self._hide_progress()
         self._freeze()
         self._update_subtitle()
-        for notice in corpus.notices:
-            self.notify(notice, title="Index")
+        self._notices_shown = 0
+        self._show_new_notices()
         problems = corpus.problems()
         if problems:
             skipped = sum(p.skipped for p in problems)
             self.notify(
-                f"{len(problems)} file problems ({skipped} skipped); `talks-tui index` lists them.",
+                f"{skipped} left out, {len(problems) - skipped} read with a warning: "
+                "ctrl+p, 'Files left out' lists them and why.",
                 title="Some files",
                 severity="warning",
             )
         self._show_matches(None)
+        if not self.session.articles:
+            self._status("No readable article in the files given: ctrl+p, 'Files left out' says why.", error=True)
         self.call_after_refresh(self._corpus_to_panes)
         if self.query_one("#search", Input).value.strip():
             self._schedule_search()
@@ -393,15 +439,21 @@ class TalksApp(App[int]):
         except QueryError as exc:
             self.post_message(SearchFinished(None, exc))
             return
+        except Exception as exc:  # the index failed under us: a notice and a rebuild, not an exit
+            self.post_message(SearchFinished(None, exc))
+            return
         self.post_message(SearchFinished(matches))
 
     def on_search_finished(self, event: SearchFinished) -> None:
         self._searching = False
         if self._search_again:  # out of date: the box changed while searching
             self._schedule_search()
+        elif event.error is not None and not _is_query_error(event.error):
+            self.index_fault(event.error)
         elif event.error is not None:
             self._status(f"⚠ {event.error} (showing the last results)", True)
         else:
+            self._show_new_notices()  # a search that found the index damaged rebuilt it
             self._show_matches(event.matches)
             if event.matches is not None and event.matches.total == 0:  # after the list: it takes longer
                 self.did_you_mean(event.matches.query)
@@ -451,7 +503,7 @@ class TalksApp(App[int]):
     def _article_cells(article: Article, count: int | None) -> tuple[str, ...]:
         # Plain strings (the table makes them Text, never markup, when a row comes on screen).
         hits = "" if count is None else str(count)
-        return (article.outlet or "?", article.date or "", article.title or article.file, hits)
+        return (article.outlet or "?", article.date or "", article.title or shown(article.file), hits)
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -468,7 +520,11 @@ class TalksApp(App[int]):
         session = self.session
         if session.corpus is None or article_id is None:
             return
-        article = session.corpus.article(article_id)
+        try:
+            article = session.corpus.article(article_id)
+        except Exception as exc:  # the catalog failed under us
+            self.index_fault(exc)
+            return
         quotes = session.quotes_of(article_id)
         terms = session.matches.terms if session.matches else frozenset()
         self.reader.show(article, quotes, terms, focus_quote=focus_quote)

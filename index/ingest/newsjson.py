@@ -28,6 +28,8 @@ def read(text: str) -> Export:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         return Export("JSON", problems=[(f"not valid JSON ({e.msg} at line {e.lineno}); not read", True)])
+    except RecursionError:
+        return Export("JSON", problems=[("JSON nested too deeply to read; not read", True)])
     records, kind = _records(data)
     export = Export(kind)
     if records is None:

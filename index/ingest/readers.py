@@ -408,6 +408,9 @@ def iter_json_lines(path: Path) -> Iterator[JsonRecord]:
             except json.JSONDecodeError as e:
                 yield JsonRecord(number, n, None, f"not valid JSON ({e.msg} at column {e.colno})", warning)
                 continue
+            except RecursionError:  # "[[[[…" nested past what the parser can hold
+                yield JsonRecord(number, n, None, "JSON nested too deeply to read", warning)
+                continue
             if not isinstance(data, dict):
                 yield JsonRecord(number, n, None, f"expected a JSON object, found {type(data).__name__}", warning)
                 continue
