@@ -13,7 +13,7 @@ from __future__ import annotations
 from talks_tui.index.model import Article, Quote
 from talks_tui.index.quotes.extract import extract_quotes
 from talks_tui.index.quotes.speakers import group_variants, resolve_corpus
-from talks_tui.index.search.catalog import Catalog
+from talks_tui.index.search.catalog import ArticlesOnDemand, Catalog
 from talks_tui.index.workers import Progress, map_in_workers
 
 FINDING, RESOLVING = "Finding quotations", "Matching speakers"
@@ -61,8 +61,9 @@ def _resolve(catalog: Catalog, tx) -> None:
     """Speakers across the corpus and groups of variants: both depend on every article."""
     quotes = [q for q, _ in catalog.quotes(resolved=False)]
     if quotes:
-        # Paragraphs are needed for the names articles give and for headline fragments.
-        articles = catalog.articles_by_id(sorted({q.article_id for q in quotes}), with_paragraphs=True)
+        # Paragraphs are needed for the names articles give and for headline fragments; read as
+        # they are needed, so that a large corpus is never held whole (see ArticlesOnDemand).
+        articles = ArticlesOnDemand(catalog, sorted({q.article_id for q in quotes}))
         by_article: dict[str, list[Quote]] = {}
         for q in quotes:
             by_article.setdefault(q.article_id, []).append(q)

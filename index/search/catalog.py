@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -255,6 +256,40 @@ class Catalog:
                 paragraphs = tuple(json.loads(r["paragraphs"])) if with_paragraphs else ()
                 found[r["id"]] = _article(r, paragraphs)
         return found
+
+
+class ArticlesOnDemand(Mapping[str, Article]):
+    """Articles with their paragraphs, read from the catalog as they are asked for: going through
+    them reads a batch at a time, a lookup reads one (the last few are kept). Work over every
+    article of a large corpus so holds a batch, not the corpus."""
+
+    def __init__(self, catalog: Catalog, ids: Sequence[str], batch: int = 500, keep: int = 256):
+        self._catalog, self._ids, self._batch, self._keep = catalog, list(ids), batch, keep
+        self._recent: OrderedDict[str, Article] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __getitem__(self, article_id: str) -> Article:
+        if article_id in self._recent:
+            self._recent.move_to_end(article_id)
+            return self._recent[article_id]
+        article = self._catalog.articles_by_id([article_id], with_paragraphs=True).get(article_id)
+        if article is None:
+            raise KeyError(article_id)
+        self._recent[article_id] = article
+        if len(self._recent) > self._keep:
+            self._recent.popitem(last=False)
+        return article
+
+    def items(self) -> Iterator[tuple[str, Article]]:  # type: ignore[override]  # a stream, not a view
+        for start in range(0, len(self._ids), self._batch):
+            chunk = self._ids[start : start + self._batch]
+            found = self._catalog.articles_by_id(chunk, with_paragraphs=True)
+            yield from ((i, found[i]) for i in chunk if i in found)
 
 
 class CatalogTransaction:
