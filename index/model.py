@@ -22,6 +22,8 @@ class Article:
     outlet_country: str | None = None
     # Recorded at ingest so that listings need not load the paragraphs.
     word_count: int = 0
+    wire: str | None = None  # the news agency whose copy it carries ("Reuters"), never the outlet
+    outlet_source: str = "none"  # how the outlet was found: see ingest.outlets.OutletMatch
 
     @property
     def body(self) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 from rich.console import Console
 
 from talks_tui.index.ingest.filenames import real, shown
+from talks_tui.index.ingest.outlets import registered_domain
 from talks_tui.index.model import Article
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -78,6 +79,9 @@ def article_json(article: Article, full: bool = False) -> dict[str, Any]:
         "url": article.url,
         "outlet_kind": article.outlet_kind,
         "outlet_country": article.outlet_country,
+        "outlet_source": article.outlet_source,
+        "wire": article.wire,
+        "site": registered_domain(article.url) if article.url else None,
     }
     if full:
         data["paragraphs"] = list(article.paragraphs)

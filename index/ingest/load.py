@@ -15,7 +15,7 @@ from talks_tui.index.ingest.boilerplate import Kind, classify_lines, story_parag
 from talks_tui.index.ingest.formats import SUPPORTED_SUFFIXES  # noqa: F401 (part of this module's interface)
 from talks_tui.index.ingest.frontmatter import split_front_matter
 from talks_tui.index.ingest.metadata import Declared, clean_title, read_page
-from talks_tui.index.ingest.outlets import Outlet, OutletTable
+from talks_tui.index.ingest.outlets import OutletTable, host_of
 from talks_tui.index.ingest.readers import (
     MAX_EXPORT_BYTES,
     MAX_TEXT_BYTES,
@@ -38,7 +38,7 @@ from talks_tui.index.model import Article, Problem, count_words
 from talks_tui.index.textclean import clean_text
 
 # Bump when cleaning or detection rules change, so that stored indexes re-ingest.
-INGEST_VERSION = 2
+INGEST_VERSION = 3
 
 _SNIFF_CHARS = 2_000_000  # how much of a text file is looked at to tell a database export
 
@@ -225,8 +225,16 @@ def build_article(
         # Better the whole text than nothing: the user can still read and search it.
         paragraphs = [line for i, line in enumerate(lines) if page.kinds[i] is not Kind.TITLE] or lines
         warnings.append("no story paragraphs recognised; kept the text as it is")
-    outlet = _outlet(declared, lines, [*claims, *([page.byline_outlet] if page.byline_outlet else [])], outlets)
     url = declared.url
+    match = outlets.decide(
+        lines,
+        declared=declared.outlet,
+        url=url or next((c for c in claims if _is_address(c)), None),
+        site_names=[c for c in claims if not _is_address(c)],
+        byline_outlet=page.byline_outlet,
+        path_parts=_relative(path, root).split("/"),
+    )
+    outlet = match.outlet
     if declared.id:
         article_id = declared.id
     elif url:
@@ -247,15 +255,16 @@ def build_article(
             outlet_kind=outlet.kind if outlet else None,
             outlet_country=outlet.country if outlet else None,
             word_count=count_words(paragraphs),
+            wire=match.wire.name if match.wire else None,
+            outlet_source=match.source,
         ),
         warnings,
     )
 
 
-def _outlet(declared: Declared, lines: list[str], claims: list[str], outlets: OutletTable) -> Outlet | None:
-    if declared.outlet:
-        return outlets.lookup(declared.outlet) or Outlet(name=declared.outlet)
-    return outlets.identify(lines, claims).outlet
+def _is_address(claim: str) -> bool:
+    """A page's URL or host name among its claims, rather than its site's name."""
+    return " " not in claim.strip() and "." in claim and host_of(claim) is not None
 
 
 def _relative(path: Path, root: Path) -> str:

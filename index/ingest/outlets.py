@@ -46,6 +46,10 @@ class OutletMatch:
     outlet: Outlet | None
     wire: Outlet | None = None
     evidence: str = ""  # the line that weighed most, to explain the choice
+    # How the outlet was found, firmest first: "declared" (front matter, an export's fields),
+    # "url" (a known domain), "site-name" (the page's own metadata), "text" (signatures,
+    # copyright and credit lines), "file-name"; or "none".
+    source: str = "none"
 
 
 # Cue weights: how strongly a kind of line says "this page is from that outlet".
@@ -133,6 +137,22 @@ def name_key(name: str) -> str:
     return folded[4:] if folded.startswith("the ") else folded
 
 
+# Domain labels too common to name one outlet when they stand alone in a file name.
+_GENERIC_STEMS = frozenset("news daily times today world online media press radio story stories".split())
+_FILE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json", ".mht", ".mhtml")
+
+
+def registered_domain(url: str) -> str | None:
+    """The domain a site registered ("www.theguardian.com/world" -> "theguardian.com"), read
+    with the Public Suffix List that the `tld` package ships (no network)."""
+    from tld import get_fld
+
+    host = host_of(url)
+    if not host:
+        return None
+    return get_fld(host, fix_protocol=True, fail_silently=True) or None
+
+
 def host_of(text: str) -> str | None:
     """The host name in a URL, domain or e-mail-like string, lower case, without "www."."""
     m = _HOST_RE.match(text.strip())
@@ -156,6 +176,10 @@ class OutletTable:
                 host = host_of(domain)
                 if host:
                     self._by_domain.setdefault(host, outlet)
+        # "thestar" of thestar.com.my, "scmp" of scmp.com: a domain's first label, for file names
+        self._by_domain_stem: dict[str, Outlet] = {}
+        for host, outlet in self._by_domain.items():
+            self._by_domain_stem.setdefault(host.split(".")[0], outlet)
         self._signatures = _Signatures(self.outlets)
         payload = json.dumps([asdict(o) for o in self.outlets], ensure_ascii=False, sort_keys=True)
         self.fingerprint: str = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
@@ -196,6 +220,52 @@ class OutletTable:
         if not cleaned:
             return None
         return self.lookup(cleaned) or self.lookup(_PUBLISHER_WORDS_RE.sub("", cleaned)) or Outlet(name=cleaned)
+
+    def decide(
+        self,
+        lines: Sequence[str],
+        *,
+        declared: str | None = None,
+        url: str | None = None,
+        site_names: Sequence[str] = (),
+        byline_outlet: str | None = None,
+        path_parts: Sequence[str] = (),
+    ) -> OutletMatch:
+        """The outlet of an article from all there is to know, the firmest evidence first.
+
+        A wire's credit or dateline ("(Reuters) -", "Source: AFP") and a byline name no outlet on
+        their own: the wire is reported apart, the outlet left empty, since a wire's copy runs
+        under many outlets' names and a wrong outlet is worse than none."""
+        if declared:
+            return OutletMatch(self.lookup(declared) or Outlet(name=declared), source="declared")
+        text = self.identify(lines, [byline] if (byline := byline_outlet) and self.lookup(byline) else [])
+        wire = text.wire or (text.outlet if text.outlet is not None and text.outlet.is_wire else None)
+        if url and (known := self.lookup(url)):
+            return OutletMatch(known, wire if wire is not known else None, url, "url")
+        for name in site_names:
+            if name and (named := self.resolve(name)) is not None and not _DOMAIN_RE.fullmatch(name.strip()):
+                return OutletMatch(named, wire if wire is not named else None, name, "site-name")
+        if text.outlet is not None and not text.outlet.is_wire:
+            return OutletMatch(text.outlet, wire, text.evidence, "text")
+        for part in path_parts:
+            if (known := self._file_name_outlet(part)) is not None and not known.is_wire:
+                return OutletMatch(known, wire, part, "file-name")
+        # An unknown site (or none): no outlet rather than a guess. The site's domain is still
+        # shown (see registered_domain), and the user can name it in outlets.toml.
+        return OutletMatch(None, wire, text.evidence if wire else "", "none")
+
+    def _file_name_outlet(self, part: str) -> Outlet | None:
+        """A known outlet named by a file or folder name: "001_thestar.txt", "ndtv", "scmp.com"."""
+        stem = part.rsplit(".", 1)[0] if part.lower().endswith(_FILE_SUFFIXES) else part
+        if known := self.lookup(stem):
+            return known
+        for word in re.split(r"[\s_+-]+", stem):
+            if len(word) >= 3 and not word.isdigit():
+                stem_ok = len(word) >= 5 and word.lower() not in _GENERIC_STEMS
+                known = self.lookup(word) or (self._by_domain_stem.get(word.lower()) if stem_ok else None)
+                if known is not None:
+                    return known
+        return None
 
     def detect(self, lines: Sequence[str], claims: Sequence[str] = ()) -> Outlet | None:
         """The outlet a page's lines point to, or None. `claims` are names the page states about

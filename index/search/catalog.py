@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, path TEXT NOT NULL, ordinal INTEGER NOT NULL, file TEXT NOT NULL,
     title TEXT, outlet TEXT, date TEXT, authors TEXT NOT NULL, url TEXT,
     outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL,
-    quotes_done INTEGER NOT NULL DEFAULT 0);
+    quotes_done INTEGER NOT NULL DEFAULT 0, wire TEXT, outlet_source TEXT NOT NULL DEFAULT 'none');
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
 CREATE TABLE IF NOT EXISTS quotes(
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
@@ -42,7 +42,9 @@ CREATE INDEX IF NOT EXISTS quotes_by_path ON quotes(path);
 _QUOTE_COLUMNS = "quotes.record, quotes.resolved_speaker, quotes.resolved_co_speakers, quotes.group_id"
 _QUOTE_RECORD = {f.name for f in fields(Quote)}
 
-_META_COLUMNS = "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count"
+_META_COLUMNS = (
+    "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count, wire, outlet_source"
+)
 
 
 def _quote_record(q: Quote) -> str:
@@ -106,6 +108,8 @@ def _article(row: sqlite3.Row, paragraphs: tuple[str, ...] = ()) -> Article:
         url=row["url"],
         outlet_kind=row["outlet_kind"],
         outlet_country=row["outlet_country"],
+        wire=row["wire"],
+        outlet_source=row["outlet_source"],
         word_count=row["word_count"],
     )
 
@@ -315,7 +319,7 @@ class CatalogTransaction:
             (state.path, state.size, state.mtime_ns, state.sha1, problems),
         )
         self._db.executemany(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
             [
                 (
                     a.id,
@@ -331,6 +335,8 @@ class CatalogTransaction:
                     a.outlet_country,
                     a.word_count,
                     json.dumps(list(a.paragraphs)),
+                    a.wire,
+                    a.outlet_source,
                 )
                 for n, a in enumerate(articles)
             ],

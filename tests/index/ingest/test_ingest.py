@@ -702,7 +702,8 @@ def story_lines(text: str, first: str, count: int) -> tuple[str, ...]:
 
 def test_reuters_style_wire_story(tmp_path, table):
     article, _ = load_one(write(tmp_path, "reuters.txt", REUTERS_STORY), table)
-    assert (article.outlet, article.outlet_kind) == ("Reuters", "wire")
+    # A wire's dateline and credits say whose copy it is, not who published it: no outlet.
+    assert (article.outlet, article.wire, article.outlet_source) == (None, "Reuters", "none")
     assert article.title == "China's exports slow as US tariffs bite, data shows"
     assert (article.date, article.authors) == ("2025-10-24", ("David Lawder", "Ellen Zhang"))
     story = story_lines(REUTERS_STORY, "BEIJING, Oct 24", 3) + story_lines(REUTERS_STORY, "Imports fell", 1)
@@ -711,7 +712,7 @@ def test_reuters_style_wire_story(tmp_path, table):
 
 def test_ap_style_story(tmp_path, table):
     article, _ = load_one(write(tmp_path, "ap.txt", AP_STORY), table)
-    assert (article.outlet, article.outlet_kind) == ("Associated Press", "wire")
+    assert (article.outlet, article.wire) == (None, "Associated Press")
     assert article.title == "US and Chinese negotiators meet in Malaysia as tariff deadline looms"
     assert (article.date, article.authors) == ("2025-10-25", ("Jane Doe", "John Roe"))
     assert article.paragraphs == (
@@ -733,11 +734,7 @@ def test_local_site_with_published_updated_and_capitals_byline(tmp_path, table):
 
 def test_news_agency_story_with_editor_footer(tmp_path, table):
     article, _ = load_one(write(tmp_path, "agency.txt", AGENCY_STORY), table)
-    assert (article.outlet, article.outlet_kind, article.outlet_country) == (
-        "Xinhua",
-        "state news agency",
-        "China",
-    )
+    assert (article.outlet, article.wire) == (None, "Xinhua")  # the agency's copy, wherever it ran
     assert article.title == "Chinese, U.S. trade teams reach basic consensus in Kuala Lumpur talks"
     assert (article.date, article.authors) == ("2025-10-26", ())  # an editor is not an author
     assert article.paragraphs == story_lines(AGENCY_STORY, "KUALA LUMPUR, Oct. 26", 3)

@@ -192,3 +192,39 @@ def test_wire_story_with_publisher_copyright(table):
 def test_photo_credit_copyright_is_not_an_outlet(table):
     lines = ["Officials arrive for the talks in Kuala Lumpur on Saturday. (Photo © Jane Doe for Foo Wire)"]
     assert table.detect(lines) is None
+
+
+# --- deciding the outlet from all there is to know ------------------------------------------
+
+
+def test_a_known_domain_names_the_outlet_whatever_the_text_says(table):
+    match = table.decide(["BEIJING (Reuters) - Talks went on."], url="https://www.scmp.com/news/china/article/1")
+    assert (match.outlet.name, match.source, match.wire.name) == ("South China Morning Post", "url", "Reuters")
+
+
+def test_an_unknown_site_names_no_outlet_but_its_site_name_does(table):
+    assert table.decide(["Some story."], url="https://harbourtimes.example/a/1").outlet is None
+    match = table.decide(["Some story."], url="https://harbourtimes.example/a/1", site_names=["Harbour Times"])
+    assert (match.outlet.name, match.source) == ("Harbour Times", "site-name")
+
+
+def test_a_wire_credit_or_a_byline_is_never_the_outlet(table):
+    match = table.decide(["LONDON (Reuters) - The vote was close.", "Reporting by A. Writer; Editing by B. Editor"])
+    assert match.outlet is None and match.wire.name == "Reuters"
+    match = table.decide(["The vote was close."], byline_outlet="Jane Doe The Associated Press")
+    assert match.outlet is None
+
+
+def test_declared_and_file_names(table):
+    assert table.decide([], declared="Harbour Times").source == "declared"
+    match = table.decide(["A story."], path_parts=["scmp", "001_talks.txt"])
+    assert (match.outlet.name, match.source) == ("South China Morning Post", "file-name")
+    assert table.decide(["A story."], path_parts=["news", "daily_001.txt"]).outlet is None
+
+
+def test_registered_domain_uses_the_public_suffix_list():
+    from talks_tui.index.ingest.outlets import registered_domain
+
+    assert registered_domain("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
+    assert registered_domain("http://newyork.cbslocal.com/a") == "cbslocal.com"
+    assert registered_domain("not a url") is None
