@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -76,6 +77,12 @@ def _start_pool(fn, items, initializer, initargs) -> tuple[ProcessPoolExecutor |
     # signal mask outlives exec). The parent alone answers Ctrl-C: one line, the index rolled
     # back, the workers shut down with the pool. One that comes meanwhile waits, not lost.
     blocked = _block_interrupts()
+    # And ignored: a signal ignored at exec stays ignored in the new Python, which then installs
+    # no KeyboardInterrupt handler (a blocked one alone still reached a worker importing its
+    # modules). Only the main thread may change a handler; the app's threads get no SIGINT.
+    ignored = (
+        signal.signal(signal.SIGINT, signal.SIG_IGN) if threading.current_thread() is threading.main_thread() else None
+    )
     try:
         if _fileno(stderr) < 0 and sys.__stderr__ is not None:
             sys.stderr = sys.__stderr__
@@ -95,6 +102,8 @@ def _start_pool(fn, items, initializer, initargs) -> tuple[ProcessPoolExecutor |
         return None, ()  # the same work, in this process
     finally:
         sys.stderr = stderr
+        if ignored is not None:
+            signal.signal(signal.SIGINT, ignored)
         if blocked is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
