@@ -22,6 +22,7 @@ from pathlib import Path
 _BUILTIN = Path(__file__).with_name("outlets.toml")
 _REGIONS = Path(__file__).with_name("outlet_table")
 _FIELDS = ("name", "aliases", "domains", "signatures", "country", "kind")
+_QUALIFIER_RE = re.compile(r"\s+\([^()]+\)$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class Outlet:
     domains: tuple[str, ...] = ()
     country: str | None = None
     kind: str | None = None  # "state media" | "wire" | "commercial" | "public broadcaster" ...
+
+    @property
+    def display_name(self) -> str:
+        """The name as the outlet writes it: the table tells outlets of one name apart with a
+        bracket ("The Guardian (Nigeria)", "ABC News (Australia)") that is not theirs."""
+        return _QUALIFIER_RE.sub("", self.name)
 
     @property
     def is_wire(self) -> bool:
@@ -139,6 +146,19 @@ def name_key(name: str) -> str:
 
 # Domain labels too common to name one outlet when they stand alone in a file name.
 _GENERIC_STEMS = frozenset("news daily times today world online media press radio story stories".split())
+_NAME_LINES = 40  # lines from each end of a page where a site prints its own name
+_CAPITALISED_RUN_RE = re.compile(r"(?:[A-Z0-9][\w’'.&-]*(?:\s+|$))+")
+_GENERIC_LABELS = frozenset(
+    "www www2 www3 m mobile amp edition editions english en news beta web origin global intl international "
+    "live video videos cdn static".split()
+)
+
+
+def _generic_label(label: str) -> bool:
+    """A host label that names a view of a site, not a site of its own."""
+    return label in _GENERIC_LABELS or (len(label) == 2 and label.isalpha())
+
+
 _FILE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json", ".mht", ".mhtml")
 
 
@@ -207,8 +227,34 @@ class OutletTable:
             while host and host.count(".") >= 1:
                 if host in self._by_domain:
                     return self._by_domain[host]
-                host = host.split(".", 1)[1]
+                label, _, host = host.partition(".")
+                if not _generic_label(label):
+                    # "cebudailynews.inquirer.net" is another paper than inquirer.net; only
+                    # "www.", "m.", "edition.", "english." or a country's "au." are the same site
+                    return None
         return self._by_name.get(name_key(text))
+
+    def named_in_text(self, url: str, lines: Sequence[str]) -> Outlet | None:
+        """An unknown site's name as its own pages write it: the words that spell its domain
+        ("NigerianEye" on nigerianeye.com, "World Soccer" on worldsoccer.com)."""
+        domain = registered_domain(url)
+        if not domain:
+            return None
+        label = domain.split(".")[0].lower()
+        if len(label) < 4 or label in _GENERIC_STEMS:
+            return None
+        wanted = {label, label.removeprefix("the")}
+        for line in lines[:_NAME_LINES] + lines[-_NAME_LINES:]:
+            if label[:3] not in line.lower().replace(" ", ""):
+                continue
+            for m in _CAPITALISED_RUN_RE.finditer(line):
+                words = m.group().split()
+                for a in range(len(words)):
+                    for z in range(a + 1, min(a + 5, len(words) + 1)):
+                        phrase = " ".join(words[a:z]).strip(".,;:")
+                        if re.sub(r"[^a-z0-9]", "", phrase.lower()) in wanted:
+                            return Outlet(name=phrase)
+        return None
 
     def resolve(self, name: str) -> Outlet | None:
         """A known outlet by name, or else a new entry carrying just the name as written.
@@ -247,6 +293,8 @@ class OutletTable:
                 return OutletMatch(named, wire if wire is not named else None, name, "site-name")
         if text.outlet is not None and not text.outlet.is_wire:
             return OutletMatch(text.outlet, wire, text.evidence, "text")
+        if url and (named := self.named_in_text(url, lines)) is not None:
+            return OutletMatch(named, wire, url, "url")  # its own name, spelling its domain
         for part in path_parts:
             if (known := self._file_name_outlet(part)) is not None and not known.is_wire:
                 return OutletMatch(known, wire, part, "file-name")
@@ -338,8 +386,8 @@ class OutletTable:
                 add(self.lookup(name) or (self.resolve(name) if unknown_ok else None), _W_MORE_FROM, line)
             elif " " not in line and "." in line and (m := _BARE_HOST_RE.match(line)):
                 add(self.lookup(m.group("host")), _W_DOMAIN, line)
-            if len(line) <= 60 and (known := self.lookup(line)):
-                add(known, _W_SITE_NAME, line)
+            if len(line) <= 60 and (known := self.lookup(line)) and name_key(line) == name_key(known.display_name):
+                add(known, _W_SITE_NAME, line)  # the outlet's own name alone (not an alias: "Independent Online")
             if "@" in line:
                 for m in _EMAIL_RE.finditer(line):
                     add(self.lookup(m.group("host")), _W_CONTACT, line)

@@ -228,3 +228,40 @@ def test_registered_domain_uses_the_public_suffix_list():
     assert registered_domain("https://www.bbc.co.uk/news/x") == "bbc.co.uk"
     assert registered_domain("http://newyork.cbslocal.com/a") == "cbslocal.com"
     assert registered_domain("not a url") is None
+
+
+def test_the_built_in_table_is_consistent():
+    import tomllib
+    from collections import Counter
+    from importlib.resources import files
+
+    from talks_tui.index.ingest.outlets import name_key
+
+    package = files("talks_tui.index.ingest")
+    folder = package.joinpath("outlet_table")
+    paths = [package.joinpath("outlets.toml"), *sorted(p for p in folder.iterdir() if p.name.endswith(".toml"))]
+    entries = [o for p in paths for o in tomllib.loads(p.read_text(encoding="utf-8"))["outlet"]]
+    assert len(entries) >= 1000
+    names = Counter(name_key(o["name"]) for o in entries)
+    assert not [n for n, c in names.items() if c > 1], "a name stands twice"
+    domains = Counter(d for o in entries for d in o.get("domains", []))
+    assert not [d for d, c in domains.items() if c > 1], "a domain names two outlets"
+    assert all(d == d.lower() and "." in d and "/" not in d and not d.startswith("www.") for d in domains)
+    kinds = {o.get("kind") for o in entries}
+    assert kinds <= {None, "commercial", "public broadcaster", "state media", "state news agency", "news agency",
+                     "wire", "aggregator", "nonprofit"}  # fmt: skip
+
+
+def test_a_bracket_that_tells_outlets_apart_is_not_shown(table):
+    outlet = table.lookup("abc.net.au")
+    assert outlet is not None and outlet.display_name == "ABC News" and outlet.country == "Australia"
+    assert table.lookup("cebudailynews.inquirer.net") is None  # another paper than inquirer.net
+    assert table.lookup("edition.cnn.com").name == "CNN"
+
+
+def test_an_unknown_site_that_spells_its_domain_in_its_pages(table):
+    lines = ["Arsenal held at home", "Some story text about World Soccer rankings."]
+    match = table.decide(lines, url="https://www.worldsoccerweekly.example/x")
+    assert match.outlet is None  # the words do not spell this domain
+    match = table.decide(["Some story.", "Read more at NigerianEye"], url="https://nigerianeye.com/2016/05/x.html")
+    assert (match.outlet.name, match.source) == ("NigerianEye", "url")
