@@ -16,13 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from devset import DEVSET, EVAL, SEEDS, load_gold, score_corpus, scorer, with_urls  # noqa: E402
+from devset import DEVSET, DEVSET2, EVAL, HOLDOUT, SEEDS, load_gold, score_corpus, scorer, with_urls  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="print every miss of the development set")
     parser.add_argument("--story", help="only this story of the development set")
+    parser.add_argument("--holdout", action="store_true", help="also the held-out set (read it; tune nothing on it)")
     args = parser.parse_args()
     score = scorer()
     if score is None:
@@ -41,10 +42,23 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
+        others = {"devset2": DEVSET2, **({"holdout": HOLDOUT} if args.holdout else {})}
+        other_figures = {}
+        for name, folder in others.items():
+            other_gold = load_gold(folder / "gold.json")
+            plain = score_corpus(score, other_gold, folder / "articles", tmp / name)
+            with_url = score_corpus(score, other_gold, with_urls(other_gold, folder / "articles", tmp / f"{name}-u"),
+                                    tmp / f"{name}-ui")  # fmt: skip
+            other_figures[name] = (len(other_gold), plain, with_url)
     print(f"seeds ({len(load_gold(EVAL / 'seeds_gold.json'))} articles):  {seeds.line()}")
     stories = len({g["story"] for g in gold})
     print(f"devset ({len(gold)} articles, {stories} stories):  {dev.line()}")
     print(f"devset, URLs given:  outlet={urls.fields.get('outlet', 0):.2f} outlet_wrong={urls.outlet_wrong}")
+    for name, (count, plain, with_url) in other_figures.items():
+        print(f"{name} ({count} articles):  {plain.line()}")
+        print(
+            f"{name}, URLs given:  outlet={with_url.fields.get('outlet', 0):.2f} outlet_wrong={with_url.outlet_wrong}"
+        )
     if args.misses:
         kinds: dict[str, list[str]] = defaultdict(list)
         for miss in dev.misses:

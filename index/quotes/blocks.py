@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from talks_tui.index.quotes.cues import find_cues
 from talks_tui.index.quotes.marks import MarkedSpan
+from talks_tui.index.quotes.people import ROYAL_TITLES, is_regnal
 from talks_tui.index.quotes.vocabulary import (
     CAP_STOP,
     COMMON_WORDS,
@@ -82,6 +83,10 @@ def _name_runs(toks: list[Tok], starts: set[int] = frozenset(), headline: bool =
     for i in range(len(toks)):
         if cls[i] == 0 and month_in_name(toks, i):
             cls[i] = 1
+        elif cls[i] == 0 and i > 0 and cls[i - 1] == 1 and is_regnal(toks[i].text):
+            cls[i] = 1  # "Elizabeth II", "Charles III"
+        elif toks[i].kind == "a" and len(toks[i].text) <= 6 and i + 1 < len(toks) and cls[i + 1] == 1:
+            cls[i] = 1  # initials before a name: "L.B. Basnet"
     if headline:
         for i, t in enumerate(toks):
             if cls[i] == 1 and (t.low in COMMON_WORDS or t.low in CUE_FORMS):
@@ -138,7 +143,11 @@ def _token_ranges(toks: list[Tok], spans: list[tuple[int, int]]) -> list[tuple[i
 
 
 def run_words(toks: list[Tok], a: int, z: int) -> tuple[str, ...]:
+    """The words of a name run, without a possessive's "'s"; a royal title before it is part of
+    the name ("King Charles III", "Pope Francis")."""
     words = [t.text for t in toks[a:z]]
+    if a > 0 and toks[a - 1].low in ROYAL_TITLES and toks[a - 1].text[0].isupper():
+        words.insert(0, toks[a - 1].text)
     if possessive_name(toks[z - 1]):
         words[-1] = words[-1][:-2]
     return tuple(words)

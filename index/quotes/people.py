@@ -3,10 +3,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from talks_tui.index.quotes.vocabulary import EAST_ASIAN_SURNAMES, FEMALE_NAMES, MALE_NAMES
 from talks_tui.index.tokens import fold
+
+ROYAL_TITLES = frozenset("king queen prince princess pope emperor empress".split())
+_ROMAN_RE = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def is_regnal(word: str) -> bool:
+    """A regnal number: "II" of Elizabeth II, "III" of Charles III."""
+    return 0 < len(word) <= 5 and word.isupper() and bool(_ROMAN_RE.match(word))
 
 
 def _is_initial(word: str) -> bool:
@@ -19,8 +28,9 @@ def name_key(tokens: Sequence[str]) -> str:
 
 
 def short_keys(tokens: Sequence[str]) -> set[str]:
-    """The short forms a full name may be referred to by: its family name."""
-    words = [t for t in tokens if not _is_initial(t)]
+    """The short forms a full name may be referred to by: its family name (not a regnal
+    number or a royal title: "King Charles III" is "Charles")."""
+    words = [t for t in tokens if not _is_initial(t) and not is_regnal(t) and fold(t) not in ROYAL_TITLES]
     if not words:
         return set()
     keys = {fold(words[-1])}
@@ -100,7 +110,7 @@ class People:
             p = found[0] if found else self.short.setdefault(fold(tokens[0]), Person(tokens, strong))
         else:
             key = name_key(tokens)
-            p = self.full.get(key)
+            p = self.full.get(key) or self._same_person(tokens)
             if p is None:
                 p = Person(tokens, strong)
                 for k in p.keys | p.alt_keys:
@@ -113,6 +123,20 @@ class People:
         p.strong = p.strong or strong
         p.add_role(role)
         return p
+
+    def _same_person(self, tokens: tuple[str, ...]) -> Person | None:
+        """A full name already known in a longer or shorter form: "King Charles" and "King
+        Charles III", "Joe Biden" and "Joseph R. Biden"? (only the first kind: one name's words
+        all in the other's, the same family name)."""
+        words = {fold(t) for t in tokens if not _is_initial(t)}
+        keys = short_keys(tokens)
+        for p in self.full.values():
+            theirs = {fold(t) for t in p.tokens if not _is_initial(t)}
+            if p.keys & keys and (words <= theirs or theirs <= words):
+                if len(tokens) > len(p.tokens):
+                    p.tokens = tokens  # the fuller form names the person
+                return p
+        return None
 
     def by_full(self, tokens: Sequence[str]) -> Person | None:
         return self.full.get(name_key(tokens))

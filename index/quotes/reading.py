@@ -20,6 +20,7 @@ from talks_tui.index.quotes.vocabulary import (
     HONORIFICS,
     MALE_NAMES,
     MODIFIED_NOUNS,
+    NAME_PARTICLES,
     NP_STOP,
     ORG_WORDS,
     PLACE_STARTS,
@@ -242,7 +243,10 @@ class ArticleReader:
         if not (prev.text in (",", ":", ";") or prev.low in SUBORDINATORS or after_quote) or nxt is None:
             return False
         if nxt.text == ",":
-            return True
+            # "his friend, Bolivian miner Carlos Mamani, saved": a name in apposition to a noun
+            # is that noun's, an object here as often as a subject (a speaker's is read from its cue)
+            return not (prev.text == "," and s - 2 >= lo and toks[s - 2].kind == "w" and toks[s - 2].text.islower())
+
         return (
             nxt.kind == "w"
             and nxt.text[0].islower()
@@ -429,6 +433,22 @@ class ArticleReader:
             d.role = span_text(b.text, toks, ph.lo, k)
         return d
 
+    def _named_body(self, b: Block, ph: Phrase, head: str) -> str | None:
+        """The body "the ministry" or "the company" means: the last one named before, with that
+        word in its name ("China's Ministry of Foreign Affairs", "Buckingham Palace") or, for a
+        company, with a company's word ("Volkswagen Group") or named by one word ("Volkswagen has")."""
+        here = (b.index, ph.lo)
+        words = _COMPANY_WORDS if head in _COMPANY_WORDS else {head}
+        named = next(
+            (n for bi, k, n in reversed(self.org_names) if (bi, k) < here and words & set(fold(n).split())), None
+        )
+        if named is None and head in _COMPANY_WORDS:
+            body = self._recent_body(b.index, ph.lo)
+            named = body.name if body is not None else None
+        if named is not None:
+            self.orgs.append((named, False))
+        return named
+
     def _recent_body(self, block: int, tok: int) -> Person | None:
         """The last speaker before (block, tok), in this paragraph or the two before, that may be a
         body though read as a person: one word, no gender, no title ("Volkswagen", "Phivolcs")."""
@@ -479,6 +499,17 @@ class ArticleReader:
             # "his office", "her ministry": named by whose they are (not "his wife": a guess at
             # whose wife would name a person wrongly)
             return Draft(text=f"{owner.name}'s {toks[hi - 1].text}", kind="description", role=None, how="pronoun")
+        # A person's name before "of/from/at ...": "Tulsi Gautam of Nepal's tourism department"
+        # speaks; what follows is the role.
+        k = next((k for k in range(lo, hi) if not (is_name_token(toks[k]) or toks[k].low in NAME_PARTICLES)), hi)
+        if (
+            k - lo >= 2
+            and k < hi
+            and toks[k].low in ("of", "from", "at")
+            and not any(t.low in ORG_WORDS for t in toks[lo:k])
+        ):
+            role = Phrase(lo, k, span_text(b.text, toks, lo, hi))
+            return self._named(b, role, lo, lo, k, run_words(toks, lo, k), gender)
         # A name ends the phrase: "US Treasury Secretary Scott Bessent", "Mr Li".
         n = trailing_name(toks, lo, hi)
         name_words = run_words(toks, n, hi) if n < hi else ()
@@ -503,27 +534,15 @@ class ArticleReader:
         full = span_text(b.text, toks, ph.lo, hi).strip(" ,")
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
+        if det == "the" and h == lo == hi - 1 and head in ORG_WORDS and (named := self._named_body(b, ph, head)):
+            return Draft(text=named, kind="organisation", role=full, how="role")  # "the Palace said"
         if head_tok.text[0].isupper() and not is_role and named_body:
             self.orgs.append((text, False))
             return Draft(text=text, kind="organisation")
         if not (is_role or head in ORG_WORDS or head in SPEAKER_NOUNS):
             return None  # "the talks", "the deal": only people, roles and bodies speak
-        if det == "the" and head in ORG_WORDS and h == hi - 1:
-            # "the ministry said": the ministry named before ("China's Ministry of Foreign Affairs")
-            here = (b.index, ph.lo)
-            # "the company said": the company named before ("Volkswagen Group", "Acme Corp").
-            words = _COMPANY_WORDS if head in _COMPANY_WORDS else {head}
-            named = next(
-                (n for bi, k, n in reversed(self.org_names) if (bi, k) < here and words & set(fold(n).split())),
-                None,
-            )
-            if named is None and head in _COMPANY_WORDS:
-                # or a company named by one word and taken for a person so far ("Volkswagen has ...")
-                body = self._recent_body(b.index, ph.lo)
-                named = body.name if body is not None else None
-            if named is not None:
-                self.orgs.append((named, False))
-                return Draft(text=named, kind="organisation", role=full, how="role")
+        if det == "the" and head in ORG_WORDS and h == hi - 1 and (named := self._named_body(b, ph, head)):
+            return Draft(text=named, kind="organisation", role=full, how="role")
         holder = self._role_holder(text, head, (b.index, ph.lo)) if det not in ("a", "an") else None
         if holder is not None:
             return Draft(person=holder, kind="person", role=full, how="role")

@@ -108,6 +108,8 @@ MODIFIED_NOUNS = words("name_modified_nouns")
 # -- names and places ---------------------------------------------------------------------------
 
 DEMONYMS = words("demonyms")
+PLACE_NAMES = words("countries")
+NUMBER_WORDS = words("number_words")
 CAP_STOP = words("capitalised_non_names")
 EAST_ASIAN_SURNAMES = words("east_asian_surnames")
 FEMALE_NAMES = words("female_given_names")

@@ -10,7 +10,9 @@ from talks_tui.index.quotes.vocabulary import (
     DEMONYMS,
     HONORIFICS,
     MONTHS,
+    NUMBER_WORDS,
     ORG_WORDS,
+    PLACE_NAMES,
     PORTFOLIO,
     ROLE_HEADS,
     TITLE_ABBREV,
@@ -24,6 +26,11 @@ def is_name_token(t: Tok) -> bool:
 
 
 _FUNCTION_PARTS = frozenset(("of", "in", "the", "to", "and", "for", "at", "on", "by"))
+# Second halves of hyphenated words that describe ("Nairobi-bound flight", "a US-led force").
+_DESCRIBING_ENDS = frozenset(
+    "bound based born led backed owned run made style era linked friendly wide level related funded "
+    "controlled held listed registered".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -40,6 +47,10 @@ def is_name_word(s: str) -> bool:
     low = s.lower()
     if "-" in s and _FUNCTION_PARTS.intersection(s.split("-")[1:]):
         return False  # "Mother-of-four", "Editor-in-chief": a description, not a name
+    if "-" in s and s.rsplit("-", 1)[1] in _DESCRIBING_ENDS:
+        return False  # "Nairobi-bound", "Kenya-born", "US-led": a description of something
+    if low in PLACE_NAMES or low in NUMBER_WORDS:
+        return False  # "Nepal", "Great Britain", "One of the first acts ..."
     if low in ORG_WORDS or low in DEMONYMS or low in MONTHS or low in HONORIFICS or low in PORTFOLIO:
         return False
     if _is_role_word(low):

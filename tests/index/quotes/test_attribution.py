@@ -582,3 +582,26 @@ def test_headline_capitals_make_no_names():
         title="All 33 Miners Rescued as President Calls It a 'Miracle'",
     )
     assert q.speaker != "Calls"
+
+
+def test_regnal_names_places_nationalities_and_appositions():
+    paragraphs = (
+        "The new monarch, whose title was confirmed as King Henry IX, spoke of his grief.",
+        'Henry said in a statement: "It is a moment of great sadness."',
+        '"I am so angry," said Yemeni citizen Omar Saleh, 38.',
+        '"Those who can are walking down," said Hari Joshi of Nepal\'s tourism department.',
+        'Dr L.B. Thapa said: "He thanked me."',
+    )
+    got = {q.text: q.speaker for q in extract_quotes(article(None, *paragraphs))}
+    assert got["It is a moment of great sadness."] == "King Henry IX"
+    assert got["I am so angry,"] == "Omar Saleh"
+    assert got["Those who can are walking down,"] == "Hari Joshi"
+    assert got["He thanked me."] == "L.B. Thapa"
+
+
+def test_a_name_in_apposition_to_an_object_is_no_subject():
+    paragraphs = (
+        "Tomas Rivas had seen his friend, miner Luis Ortega, saved. But he too said he would stay.",
+        '"I am staying here," he said.',
+    )
+    assert quote("I am staying here,", *paragraphs).speaker == "Tomas Rivas"
