@@ -1,6 +1,7 @@
 """Index and search benchmark: talks-tui against a plain Whoosh setup and ripgrep, in one run.
 
-    python benchmarks/bench_index.py [--articles N] [--rounds R] [--keep DIR] [--no-plain] [--no-rg]
+    python benchmarks/bench_index.py [--articles N] [--rounds R] [--keep DIR] [--index DIR]
+                                     [--steps build,open,quotes,search,coverage,plain,rg]
 
 Generates N articles (default 10,000, ~700 words each, with the seeds' quotations) from the
 bundled seeds' sentences, then prints side by side with a plain Whoosh setup: articles/s for a
@@ -53,6 +54,7 @@ KINDS = {
     "quote:": ["quote:tough", 'quote:"very constructive"'],
     "dates": ["date:2025-10-25", "date:[2025-10-21 to 2025-10-24]", "date:>2025-10-27 tariffs"],
 }
+STEPS = ("build", "open", "quotes", "search", "coverage", "plain", "rg")
 TYPED = ["rare earth minerals", "soybeans tariffs", "export controls", "fentanyl cooperation"]
 OUTLETS = ["Global Times", "Caixin Global", "South China Morning Post", "Türkiye Today", "CNA", "Reuters"]
 
@@ -273,12 +275,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
-    parser.add_argument("--no-plain", action="store_true", help="leave out the plain Whoosh setup")
-    parser.add_argument("--no-rg", action="store_true", help="leave out ripgrep")
+    parser.add_argument("--index", type=Path, help="keep talks-tui's index in (or reuse it from) this folder")
+    parser.add_argument("--steps", default=",".join(STEPS), help=f"some of {','.join(STEPS)} (default: all)")
     args = parser.parse_args()
+    steps = set(args.steps.split(","))
     work = Path(tempfile.mkdtemp(prefix="talks-bench-"))
     corpus_dir = args.keep or work / "corpus"
-    talks_index, plain_index = str(work / "talks-index"), str(work / "plain-index")
+    talks_index, plain_index = str(args.index or work / "talks-index"), str(work / "plain-index")
+    none = {"seconds": float("nan"), "peak MB": float("nan"), "workers peak MB": float("nan")}
     try:
         if not (corpus_dir.is_dir() and len(list(corpus_dir.glob("*.txt"))) == args.articles):
             shutil.rmtree(corpus_dir, ignore_errors=True)
@@ -287,16 +291,16 @@ def main() -> None:
             seconds = time.perf_counter() - t
             print(f"generated {args.articles} articles in {seconds:.1f} s into {corpus_dir}", flush=True)
         c = str(corpus_dir)
-        build = step("build", c, talks_index)
+        build = step("build", c, talks_index) if "build" in steps else none
         size = folder_size(Path(talks_index)) / 1e6
         print(f"talks-tui: built in {build['seconds']:.1f} s", flush=True)
-        reopen = step("open", c, talks_index)
-        quotes = step("quotes", c, talks_index)
+        reopen = step("open", c, talks_index) if "open" in steps else none
+        quotes = step("quotes", c, talks_index) if "quotes" in steps else none | {"quotes": 0}
         print(f"talks-tui: quotations found in {quotes['seconds']:.1f} s", flush=True)
-        search = step("search", c, talks_index, args.rounds)
-        coverage = step("coverage", c, talks_index)
+        search = step("search", c, talks_index, args.rounds) if "search" in steps else None
+        coverage = step("coverage", c, talks_index) if "coverage" in steps else none | {"topics": 0}
         plain = None
-        if not args.no_plain:
+        if "plain" in steps:
             plain_build = step("plain_build", c, plain_index)
             print(f"plain Whoosh: built in {plain_build['seconds']:.1f} s", flush=True)
             plain = {
@@ -305,11 +309,14 @@ def main() -> None:
                 "open": step("plain_open", c, plain_index),
                 "search": step("plain_search", c, plain_index, args.rounds),
             }
-        rg = None if args.no_rg else bench_ripgrep(corpus_dir, args.rounds)
+        rg = bench_ripgrep(corpus_dir, args.rounds) if "rg" in steps else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     n = args.articles
+    search = search or {"median ms": float("nan"), "p95 ms": float("nan"), "peak MB": float("nan"), "kinds": {}}
+    search.setdefault("typing median ms", float("nan"))
+    search.setdefault("typing p95 ms", float("nan"))
     print(f"\n{n} articles, {len(QUERIES)} queries x {args.rounds} rounds, snippets for the top 20\n")
     rows = [
         ("cold build, articles/s", n / build["seconds"], plain and n / plain["build"]["seconds"]),

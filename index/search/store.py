@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import fields, formats, index, qparser, query
 from whoosh.analysis import Token, Tokenizer
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PostingsWriter, _lenfield
 from whoosh.filedb import compound, structfile
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser.plugins import GtLtPlugin
@@ -42,7 +42,7 @@ from talks_tui.index.terms import STOP_WORDS, stem, term_spans, word_spans
 
 # Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
 # are then rebuilt.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 TEXT_FIELDS = ("title", "body")
 # Fields a search answers from outside Whoosh, through a VirtualLookup.
@@ -69,13 +69,67 @@ def _writer_memory_mb() -> int:
 WRITER_MEMORY_MB = _writer_memory_mb()
 
 
+# A block's word positions packed as one string: MAGIC, the count n, n lengths, then the positions
+# of each document in turn, all little-endian uint32. Whoosh pickles a tuple of one string per
+# document, and unpickling those was most of the time a search spent reading a common word's
+# postings (100,000 strings for one word at 100,000 articles).
+_PACKED = b"TTP1"
+
+
+def _pack_values(values: Sequence[bytes]) -> bytes:
+    lengths = np.array([len(values), *map(len, values)], dtype="<u4")
+    return _PACKED + lengths.tobytes() + b"".join(values)
+
+
+def _unpack_lengths(packed: bytes) -> tuple[np.ndarray, int]:
+    """Each document's value length in bytes, and where the values start."""
+    n = int(np.frombuffer(packed, dtype="<u4", count=1, offset=4)[0])
+    lengths = np.frombuffer(packed, dtype="<u4", count=n, offset=8).astype(np.int64)
+    return lengths, 8 + 4 * n
+
+
+class _PostingsWriter(W3PostingsWriter):
+    def _mini_values(self):
+        if self._format.fixed_value_size() is None and self._values:
+            return _pack_values(self._values)
+        return super()._mini_values()
+
+
+_whoosh_read_values = W3LeafMatcher._read_values
+
+
+def _read_values(self) -> None:
+    """Whoosh's own matching (phrases in a fallback, `example_article`) reads packed blocks too."""
+    if self._data is None:
+        self._read_data()
+    packed = self._data[2]
+    if isinstance(packed, bytes) and packed.startswith(_PACKED):
+        lengths, start = _unpack_lengths(packed)
+        ends = start + np.cumsum(lengths)
+        self._values = tuple(packed[a:b] for a, b in zip((ends - lengths).tolist(), ends.tolist(), strict=True))
+    else:
+        _whoosh_read_values(self)
+
+
+W3LeafMatcher._read_values = _read_values
+
+
 class _Codec(W3Codec):
     """Whoosh's codec, tuned for how this module searches: posting blocks uncompressed (reading
-    whole lists, inflating cost more than the larger files), and no per-block length statistics
-    (only Whoosh's own block-skipping scorer reads them; looking up every posting's field length
-    for them was a third of the time spent writing the index)."""
+    whole lists, inflating cost more than the larger files), positions packed (see _PACKED), and
+    no per-block length statistics (only Whoosh's own block-skipping scorer reads them; looking up
+    every posting's field length for them was a third of the time spent writing the index)."""
 
     length_stats = False
+
+    def postings_writer(self, dbfile, byteids=False):
+        return _PostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
 
 
 _CODEC = _Codec(blocklimit=128, compression=0)
@@ -496,7 +550,13 @@ class _SegmentCache:
 class _Postings:
     ids: np.ndarray  # document numbers within the segment, ascending
     weights: np.ndarray  # term frequency in each document
-    values: list[bytes]  # encoded positions
+    counts: np.ndarray | None  # how many positions each document has (None: not read)
+    positions: np.ndarray | None  # every document's word positions in turn (uint32)
+
+    @classmethod
+    def of_values(cls, ids: np.ndarray, weights: np.ndarray, values: Sequence[bytes]) -> _Postings:
+        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+        return cls(ids, weights, counts, np.frombuffer(b"".join(values), dtype="<u4"))
 
 
 class _Segment:
@@ -518,50 +578,64 @@ class _Segment:
     def empty(self) -> np.ndarray:
         return np.zeros(self.size, dtype=bool)
 
-    def postings(self, field: str, btext: bytes) -> _Postings:
-        key = (field, btext)
-        if key not in self._postings:
-            self._postings[key] = self._read_postings(field, btext)
-        return self._postings[key]
+    def postings(self, field: str, btext: bytes, positions: bool = False) -> _Postings:
+        """A term's posting list; with the word positions if asked (phrases), which are kept only
+        then: for a common word they are most of what a search would hold."""
+        found = self._postings.get((field, btext))
+        if found is None or (positions and found.counts is None):
+            found = self._postings[(field, btext)] = self._read_postings(field, btext, positions)
+        return found
 
-    def _read_postings(self, field: str, btext: bytes) -> _Postings:
-        """A whole posting list. Positions come along: a block unpickles them in any case."""
+    def _read_postings(self, field: str, btext: bytes, with_positions: bool) -> _Postings:
+        """A whole posting list, a block at a time."""
         try:
             matcher = self.reader.postings(field, btext)
         except TermNotFound:
-            return _Postings(_EMPTY, np.zeros(0), [])
+            return _Postings(_EMPTY, np.zeros(0), _EMPTY if with_positions else None, np.zeros(0, dtype="<u4"))
         if isinstance(matcher, FilterMatcher):  # deletions: applied through `live` instead
             matcher = matcher.child
-        ids, weights, values = [], [], []
-        if isinstance(matcher, W3LeafMatcher):
-            while True:
-                if matcher._data is None:
-                    matcher._read_data()
-                block_ids, block_weights, block_values = matcher._data  # see W3PostingsWriter
-                n = len(block_ids)
-                ids.append(np.cumsum(np.asarray(block_ids, dtype=np.int64)))  # ids are delta-coded
-                if block_weights is None:
-                    weights.append(np.ones(n))
-                elif isinstance(block_weights, float):
-                    weights.append(np.full(n, block_weights))
-                else:
-                    weights.append(np.asarray(block_weights, dtype=np.float64))
-                if isinstance(block_values, tuple):  # None for fields without positions
-                    values.extend(block_values)
-                if matcher._lastblock:
-                    break
-                matcher._goto(matcher._nextoffset)
-            return _Postings(np.concatenate(ids), np.concatenate(weights), values)
-        # Short posting lists are kept inline in the term info: read them the ordinary way.
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
+        ids, weights, counts, positions = [], [], [], []
+        if not isinstance(matcher, W3LeafMatcher):
+            # Short posting lists are kept inline in the term info: read them the ordinary way.
+            values = []
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                values.append(matcher.value() or b"")
+                matcher.next()
+            return _Postings.of_values(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64), values)
+        while True:
+            if matcher._data is None:
+                matcher._read_data()
+            block_ids, block_weights, block_values = matcher._data  # see W3PostingsWriter
+            n = len(block_ids)
+            ids.append(np.cumsum(np.asarray(block_ids, dtype=np.int64)))  # ids are delta-coded
+            if block_weights is None:
+                weights.append(np.ones(n))
+            elif isinstance(block_weights, float):
+                weights.append(np.full(n, block_weights))
+            else:
+                weights.append(np.asarray(block_weights, dtype=np.float64))
+            if not with_positions:
+                pass
+            elif isinstance(block_values, bytes) and block_values.startswith(_PACKED):
+                lengths, start = _unpack_lengths(block_values)
+                counts.append(lengths // 4)
+                positions.append(np.frombuffer(block_values, dtype="<u4", offset=start))
+            elif block_values is not None:  # a block of another layout
+                block = _Postings.of_values(ids[-1], weights[-1], block_values)
+                counts.append(block.counts)
+                positions.append(block.positions)
+            if matcher._lastblock:
+                break
+            matcher._goto(matcher._nextoffset)
+        if not with_positions:
+            return _Postings(np.concatenate(ids), np.concatenate(weights), None, None)
         return _Postings(
-            np.asarray(ids, dtype=np.int64),
-            np.asarray(weights, dtype=np.float64),
-            values,
+            np.concatenate(ids),
+            np.concatenate(weights),
+            np.concatenate(counts) if counts else np.zeros(sum(map(len, ids)), dtype=np.int64),
+            np.concatenate(positions) if positions else np.zeros(0, dtype="<u4"),
         )
 
     def term_mask(self, field: str, btext: bytes) -> np.ndarray:
@@ -573,13 +647,11 @@ class _Segment:
         """Documents where each word follows the previous one within `slop` positions."""
         keys = None
         for word in words:
-            postings = self.postings(field, word)
+            postings = self.postings(field, word, positions=True)
             if not len(postings.ids):
                 return self.empty()
-            values = postings.values
-            counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-            positions = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
-            word_keys = (np.repeat(postings.ids, counts) << 32) | positions  # ascending
+            positions = postings.positions.astype(np.int64)
+            word_keys = (np.repeat(postings.ids, postings.counts) << 32) | positions  # ascending
             if keys is not None:
                 before = np.searchsorted(keys, word_keys, side="left") - 1
                 found = before >= 0
