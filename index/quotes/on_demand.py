@@ -59,7 +59,7 @@ def update_quotes(catalog: Catalog, progress: Progress | None = None) -> None:
 
 def _resolve(catalog: Catalog, tx) -> None:
     """Speakers across the corpus and groups of variants: both depend on every article."""
-    quotes = [q for q, _ in catalog.quotes(resolved=False)]
+    quotes = [q for q, _ in catalog.iter_quotes(resolved=False)]  # a batch of rows at a time
     if quotes:
         # Paragraphs are needed for the names articles give and for headline fragments; read as
         # they are needed, so that a large corpus is never held whole (see ArticlesOnDemand).
