@@ -22,7 +22,8 @@ REPO = TESTS.parent
 SEEDS = REPO / "seeds"
 EVAL = REPO.parent / "shared" / "eval"
 DEVSET = TESTS / "data" / "devset"
-DEVSET2 = TESTS / "data" / "devset2"  # a second development set, of three other stories
+DEVSET2 = TESTS / "data" / "devset2"  # more development sets, of three other stories each
+DEVSET3 = TESTS / "data" / "devset3"
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 

@@ -27,8 +27,9 @@ _YEAR = r"(?:19|20)\d\d"
 _FULL_DATE_RE = re.compile(
     rf"""
       \b(?P<y1>{_YEAR})(?P<sep>[-/.])(?P<m1>\d{{1,2}})(?P=sep)(?P<d1>\d{{1,2}})(?!\d)
-    | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR})\b
-    | \b(?P<m3>{_MONTH})\.?\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>{_YEAR})\b
+    | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR})(?!\d)
+    | (?<![^\W\d])(?P<m3>{_MONTH})(?:\.?\s+|\s*,\s*)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?
+      (?:,?\s+|\s*,\s*)(?P<y3>{_YEAR})(?!\d)
     | (?P<y4>{_YEAR})\s*年\s*(?P<m4>\d{{1,2}})\s*月\s*(?P<d4>\d{{1,2}})\s*日
     | \b(?P<a5>\d{{1,2}})[/.](?P<b5>\d{{1,2}})[/.](?P<y5>{_YEAR})\b
     """,
@@ -47,12 +48,17 @@ _DATELINE_DATE_RE = re.compile(
     rf"(?!,?\s*{_YEAR})",
     re.IGNORECASE,
 )
-_YEAR_RE = re.compile(rf"\b{_YEAR}\b")
+_YEAR_RE = re.compile(rf"\b{_YEAR}(?!\d)")  # (glued to the next word too: "2014Chinese officials")
 # Everything a date line may hold besides its date: times, zones, labels ("01:55 PM GMT+03:00",
 # "Published 5 hours ago | Updated"). Checked word by word: one big alternation is slow.
 _DATE_WORDS = lexicon.words("date_line_words") | lexicon.words("months") | lexicon.words("weekdays")
 _DIGIT_RE = re.compile(r"\d")
-_LEADING_LABEL_RE = re.compile(r"^(?:date|dated|published|updated|posted)\s*[:：]?\s*", re.IGNORECASE)
+_LEADING_LABEL_RE = re.compile(r"^(?:date|dated|published|updated|posted)(?:\s+on)?\s*[:：]?\s*", re.IGNORECASE)
+# A page's own date element before what follows it: "Published on 17 Mar 2011 Sections , ,",
+# "December 14, 2015 01:42 am | Updated December 04, 2021 11:04 pm IST - WASHINGTON:".
+_LABELLED_DATE_RE = re.compile(r"^(?:published|posted|date|dated)\b", re.IGNORECASE)
+# A headline's date in brackets at its end: "Chile joyous at rescue [October 13 2010]".
+_BRACKETED_DATE_RE = re.compile(r"\s*[\[(](?P<date>[^\])]{6,30})[\])]\s*$")
 _LEADING_TIME_RE = re.compile(
     r"^(?:\s|[|•·,–—:-]|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\b\.?)?"
     r"|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)+",
@@ -114,11 +120,15 @@ def full_dates(text: str) -> list[dt.date]:
 
 def date_line(line: str) -> tuple[bool, str | None]:
     """Whether a line is only a date element ("30 Oct 2025", "October 26, 2025 01:55 PM
-    GMT+03:00", "Published 5 hours ago | Updated Oct 26, 2025"), and its date if absolute."""
+    GMT+03:00", "Published 5 hours ago | Updated Oct 26, 2025"), and its date if absolute: the
+    first, the publication's, not a later "Updated" one."""
     if words(line) > 16 or not (_DIGIT_RE.search(line) or _is_relative(line)):
         return False, None
     rest = _FULL_DATE_RE.sub(" ", line)
-    if not all(t.isdigit() or t in _DATE_WORDS for t in ALNUM_RE.findall(rest.lower())):
+    other = [t for t in ALNUM_RE.findall(rest.lower()) if not (t.isdigit() or t in _DATE_WORDS)]
+    labelled = _LABELLED_DATE_RE.match(line.strip()) or " | " in line
+    # A dateline's place may follow ("... IST - WASHINGTON:"), or a section label a labelled date.
+    if other and not (rest != line and labelled and len(other) <= 2):
         return False, None
     return True, parse_date(line) if rest != line else None
 
@@ -495,9 +505,11 @@ def _choose_title(
             continue
         text = breadcrumb_tail(lines[i]) if kinds[i] is Kind.BREADCRUMB else lines[i]
         date, text = split_leading_date(text)
+        if (bracket := _BRACKETED_DATE_RE.search(text)) and (bracket_date := parse_date(bracket.group("date"))):
+            date, text = date or bracket_date, text[: bracket.start()]
         text = clean_title(text, outlets)
         n = words(text)
-        if n < 2 or n > 40 or (n <= 3 and is_all_caps(text)) or outlets.lookup(text):
+        if n < 2 or n > 40 or (n <= 3 and is_all_caps(text)) or outlets.lookup(text) or not _headline_like(text):
             continue
         found.append((i, text, date, {key(lines[i]), key(text)}))
     if not found:
@@ -536,6 +548,29 @@ def _choose_title(
             if words(text) >= least:
                 return text, index, date
     return None, -1, None
+
+
+def _headline_like(text: str) -> bool:
+    """Not a caption, a credit, a byline or a label that sits where a headline would: "... on
+    July 8, 2018. Copyright TYRONE SIU", "(Dolores Ochoa, AP)", "By: Associated Press", "What
+    you need to know:", "AvantiKumar | March 10, 2014"."""
+    stripped = text.strip()
+    if stripped.endswith(":") or re.match(r"^by\b", stripped, re.IGNORECASE) or _LABELLED_DATE_RE.match(stripped):
+        return False
+    if _CREDIT_TAIL_RE.search(stripped) or words(stripped) > 30:
+        return False
+    # not a date line, nor a caption ending with its date ("..., Japan, April 2, 2011")
+    if not full_dates(stripped):
+        return True
+    return words(_FULL_DATE_RE.sub(" ", stripped)) > 3 and not _ENDS_WITH_YEAR_RE.search(stripped)
+
+
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:\((?:[^()]*,\s*)?(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|AAP|Bloomberg|PA)\)"
+    r"|\b(?:copyright|photo:?|©)\s*\S[^.]*)\s*$",
+    re.IGNORECASE,
+)
+_ENDS_WITH_YEAR_RE = re.compile(rf",\s*{_YEAR}\W*$")
 
 
 def _is_prose(text: str) -> bool:

@@ -224,3 +224,39 @@ def test_repeated_headline_wins_over_a_section_label(table):
 def test_page_starting_with_prose_has_no_title(table):
     lines = ["Officials from both sides met in Kuala Lumpur on Saturday and again on Sunday, a spokesperson said."]
     assert _page(table, lines).title is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "date"),
+    [
+        # a caption with a photo credit or ending with its date is no headline
+        (["Storm hits coast as thousands flee", "Residents wade through water in Tacloban, Philippines. (Jane Roe, AP)",
+          "A storm struck the coast on Sunday, forcing thousands of people from their homes, officials said."],
+         "Storm hits coast as thousands flee", None),
+        (["Workers are seen near the flooded mine in Atacama, Chile, on October 8, 2010. Copyright JOHN ROE",
+          "Miners reached after weeks underground",
+          "Rescuers reached the trapped miners on Saturday after weeks of drilling through solid rock, they said."],
+         "Miners reached after weeks underground", "2010-10-08"),  # a caption's date is the last resort
+        # a byline, a label or a labelled date is no headline either
+        (["Flood waters rise in the north", "By: Associated Press", "What you need to know:",
+          "Flood waters rose across the north on Monday as the rain went on for a third day, officials said."],
+         "Flood waters rise in the north", None),
+        # a headline's bracketed date; a labelled date line with a section label after it
+        (["Miners rescued after ten weeks [October 13 2010]",
+          "All the miners were brought up safely overnight in a capsule, to cheers from their families."],
+         "Miners rescued after ten weeks", "2010-10-13"),
+        (["Published on 17 Mar 2011 Sections , ,", "Foreigners leave the city",
+          "Thousands of foreigners left the city on Thursday as fears grew over the damaged plant, officials said."],
+         "Foreigners leave the city", "2011-03-17"),
+        # the publication date, not a later update, and a year glued to the next word
+        (["Leaders hail climate deal",
+          "December 14, 2015 01:42 am | Updated December 04, 2021 11:04 pm IST - WASHINGTON:",
+          "The agreement represents a huge step forward for the planet, the president said on Saturday night."],
+         "Leaders hail climate deal", "2015-12-14"),
+        (["Quake death toll rises", "August 3, 2014Chinese officials said overnight that the toll had risen to 381."],
+         "Quake death toll rises", "2014-08-03"),
+    ],
+)  # fmt: skip
+def test_headlines_and_dates_where_pages_put_them(table, lines, title, date):
+    page = read_page(lines, classify_lines(lines), table)
+    assert (page.title, page.date) == (title, date)
