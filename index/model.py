@@ -126,7 +126,7 @@ def attribution_note(method: str) -> str:
 _SURE = {"likely": "likely", "guess": "a guess"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus of 100,000 articles holds 650,000 of them
 class Quote:
     """One direct quotation of an article, with its speaker as the article gives it."""
 

@@ -362,7 +362,7 @@ class CatalogTransaction:
         """Store each quotation's speakers as resolved across the corpus, and its group."""
         self._db.executemany(
             "UPDATE quotes SET resolved_speaker = ?, resolved_co_speakers = ?, group_id = ? WHERE id = ?",
-            [(q.speaker, json.dumps(list(q.co_speakers)), groups.get(q.id), q.id) for q in quotes],
+            ((q.speaker, json.dumps(list(q.co_speakers)), groups.get(q.id), q.id) for q in quotes),  # no copy
         )
 
     def commit(self) -> None:
