@@ -115,6 +115,17 @@ _STOCK_CREDITS = ("getty images", "shutterstock", "shutterstock.com", "stock.ado
     "vcg",
     "ic photo",
 )
+# A caption's credit at its end: a photographer and an agency, or a photographer's copyright.
+# (A bare "(Reuters)" closing a line is a story's credit or dateline, not a photo's.)
+_AGENCY_CREDIT_RE = re.compile(
+    r"\((?:[^()]{2,60},\s*(?:AP|AFP|EPA|AAP|PA|Getty(?: Images)?|Reuters|Xinhua|Bloomberg|ANP|dpa|Anadolu)"
+    r"|(?:AP|AFP|EPA|Reuters|Xinhua)\s+Photo)\)\.?$"
+)
+_COPYRIGHT_NAME_RE = re.compile(r"[.!?]\s+(?:Copyright|©)\s+[A-Z][A-Z .'’-]{2,40}$")
+# "Francois Hollande, right, ... and Ban Ki-moon, left, join hands": people placed in a picture.
+_POSITION_RE = re.compile(
+    r",\s(?:second |far |top |bottom )?(?:left|right|centre|center)(?: to right)?,\s", re.IGNORECASE
+)
 _CAPTION_START_RE = re.compile(
     r"^(?:photos?|photograph|picture|image|pic|illustration|graphic|file photo|caption|photo credit|"
     r"image credit|image source|top image|main image|header image|cover image|featured image|video)"
@@ -300,6 +311,8 @@ def _has_caption_credit(line: str) -> bool:
             return True
     if "/" in tail and _SLASH_CREDIT_RE.search(tail):
         return True
+    if _AGENCY_CREDIT_RE.search(tail) or _COPYRIGHT_NAME_RE.search(tail) or _POSITION_RE.search(line):
+        return True  # "(Dolores Ochoa, AP)", "... Copyright TYRONE SIU", "Hollande, right, and ..."
     if (":" in tail or "|" in tail or "/" in tail) and _CREDIT_WORD_RE.search(tail) and _LABEL_CREDIT_RE.search(tail):
         return True
     return tail[-20:].lower().endswith(_STOCK_CREDITS)

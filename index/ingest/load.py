@@ -7,6 +7,7 @@ naming it, so the user always hears why a file is missing from the corpus.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from talks_tui.index.model import Article, Problem, count_words
 from talks_tui.index.textclean import clean_text
 
 # Bump when cleaning or detection rules change, so that stored indexes re-ingest.
-INGEST_VERSION = 3
+INGEST_VERSION = 4
 
 _SNIFF_CHARS = 2_000_000  # how much of a text file is looked at to tell a database export
 
@@ -218,6 +219,10 @@ def build_article(
     """One Article from a page's blocks; declared values win over what is detected."""
     warnings: list[str] = []
     lines = list(blocks)
+    stamp = None
+    if lines and (m := _SCRAPER_DATE_RE.match(lines[0])):
+        # " date 2016-05-02 Leicester City captain ...": a scraper's date stamp, not the story's words
+        stamp, lines[0] = m.group("date"), lines[0][m.end() :]
     title = clean_title(declared.title, outlets, claims) if declared.title else None
     page = read_page(lines, classify_lines(lines), outlets, title=title)
     paragraphs = story_paragraphs(lines, page.kinds, title=page.title, title_index=page.title_index, start=page.start)
@@ -248,7 +253,7 @@ def build_article(
             path=str(path.absolute()),
             title=page.title,
             outlet=outlet.display_name if outlet else None,
-            date=declared.date or page.date,
+            date=declared.date or stamp or page.date,
             authors=declared.authors if declared.authors is not None else page.authors,
             paragraphs=tuple(paragraphs),
             url=url,
@@ -260,6 +265,9 @@ def build_article(
         ),
         warnings,
     )
+
+
+_SCRAPER_DATE_RE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+")
 
 
 def _is_address(claim: str) -> bool:

@@ -43,7 +43,7 @@ _WEEKDAY_DATE_RE = re.compile(
 )
 # "BEIJING, Oct. 26 (Xinhua) --": a dateline with month and day.
 _DATELINE_DATE_RE = re.compile(
-    rf"^[A-Z][A-Z .'’-]{{1,40}},\s*"
+    rf"^[A-Z][\w .'’-]{{1,40}},\s*"  # (a place in capitals or not: "BEIJING, Oct. 26", "Milan, 20 October")
     rf"(?:(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))\b"
     rf"(?!,?\s*{_YEAR})",
     re.IGNORECASE,

@@ -793,3 +793,31 @@ def test_any_text_loads_without_error_and_without_control_characters(tmp_path_fa
         text = "\n".join((article.title or "", *article.paragraphs, *article.authors))
         assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text)
         assert article.date is None or len(article.date) == 10
+
+
+def test_a_scrapers_date_stamp_is_metadata_not_story_text(tmp_path, table):
+    path = tmp_path / "stamped.txt"
+    path.write_text(
+        " date 2016-05-02 Leicester captain Wes Morgan lauded his teammates for proving the world wrong.\n\n"
+        "Tottenham were held to a draw at Stamford Bridge on Monday, gifting Leicester their first title.\n",
+        encoding="utf-8",
+    )
+    article, _ = load_one(path, table)
+    assert article.date == "2016-05-02"
+    assert article.paragraphs[0].startswith("Leicester captain Wes Morgan")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "In Portoviejo, candles burn in front of a collapsed building for the victims. (Maria Ruiz, AP)",
+        "Rescue workers are seen near the cave, where 12 boys are trapped, on July 8, 2018. Copyright JOHN ROE",
+        "President Ana Silva, right, and Minister Omar Latif, left, join hands after the vote on Saturday.",
+    ],
+)
+def test_captions_are_out_of_the_story(tmp_path, table, caption):
+    path = tmp_path / "captioned.txt"
+    story = "Rescuers worked through the night on Sunday to reach people trapped under the rubble, officials said."
+    path.write_text(f"Rescue goes on after the quake\n\n{caption}\n\n{story}\n", encoding="utf-8")
+    article, _ = load_one(path, table)
+    assert article.paragraphs == (story,)

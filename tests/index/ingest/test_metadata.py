@@ -260,3 +260,12 @@ def test_page_starting_with_prose_has_no_title(table):
 def test_headlines_and_dates_where_pages_put_them(table, lines, title, date):
     page = read_page(lines, classify_lines(lines), table)
     assert (page.title, page.date) == (title, date)
+
+
+def test_a_year_less_dateline_takes_its_year_from_the_page(table):
+    lines = [
+        "Fashion week opens in Milan",
+        "Milan, 20 October (LaPresse) - The city's fashion week opened on Monday with 60 shows planned.",
+        "The shows run until 26 October 2025, and more visitors are expected than ever before, organisers said.",
+    ]
+    assert _page(table, lines).date == "2025-10-20"  # the dateline's day, the year of the page
