@@ -2,10 +2,12 @@
 
 A search's `speaker:`, `role:` and `quote:` fields and the quote listing's speaker filter ask it
 which articles (or quotations) match, so that neither has to hold every quotation in memory: at
-100,000 articles there are some 650,000. One row per entry: each name of a quotation's speakers
-(so that a phrase never runs from one name into the next), its role, and its words. The words are
-stored as the search analyses them (names lower-cased, quotation words stemmed without stop
-words) and FTS5's tokeniser is set to keep each of them whole, so a phrase is a run of them.
+100,000 articles there are some 650,000. The search fields have one row per article, whose
+columns hold every name of its quotations' speakers, their roles and the quotations' words, as
+the search analyses them (names lower-cased, quotation words stemmed without stop words), one
+entry after another with a separator between them, so that a phrase never runs from one name
+into the next. FTS5's tokeniser is set to keep each of those words whole. The listing's filter
+has one row per name of each quotation, folded (no case, no accents).
 """
 
 from __future__ import annotations
@@ -17,18 +19,20 @@ from talks_tui.index.terms import term_spans, word_spans
 from talks_tui.index.tokens import fold
 
 FIELDS = ("speaker", "role", "quote")
-_BATCH = 5000
+_BATCH = 2000
+# Between two entries of a column: a token no analysed query word is (words have a letter or
+# digit), so no phrase or word of a query matches across it.
+_SEPARATOR = "_"
 
 # Apostrophes and underscores are inside words for talks-tui (see tokens.WORD); diacritics are
-# kept, as the search fields match names exactly; `who` holds names folded for the listing filter.
-_TABLES = """
-CREATE VIRTUAL TABLE IF NOT EXISTS quote_index USING fts5(
-    speaker, role, quote, who, quote_id UNINDEXED, article_id UNINDEXED,
-    tokenize = "unicode61 remove_diacritics 0 tokenchars '''_'", detail = column);
-CREATE VIRTUAL TABLE IF NOT EXISTS quote_index_terms USING fts5vocab(quote_index, 'col');
-"""
-# detail=column: no positions, so phrases are checked against the stored words (see _has_run);
-# it keeps the index a third of the size, and names and quotations are short.
+# kept, as the search fields match names exactly.
+_TOKENS = "tokenize = \"unicode61 remove_diacritics 0 tokenchars '''_'\""
+_TABLES = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quote_fields USING fts5("
+    f"speaker, role, quote, article_id UNINDEXED, {_TOKENS})",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quote_field_terms USING fts5vocab(quote_fields, 'col')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS quote_speakers USING fts5(who, quote_id UNINDEXED, {_TOKENS}, detail = none)",
+)
 
 
 def _name_words(text: str) -> list[str]:
@@ -40,7 +44,8 @@ def _quote_terms(text: str) -> list[str]:
 
 
 def entries(q: Quote) -> Iterator[tuple[str, str, str]]:
-    """(column, words, folded name) for each entry of one quotation: its names, role and words."""
+    """(field, words as the index holds them, the name folded) for each entry of one quotation:
+    each of its names, its role, its words (search.quotehits matches a quotation by them too)."""
     for name in (q.speaker, *q.co_speakers):
         if name:
             yield "speaker", " ".join(_name_words(name)), fold(name)
@@ -54,9 +59,21 @@ def _phrase(words: Iterable[str]) -> str:
     return '"' + " ".join(words) + '"'
 
 
-def _has_run(words: list[str], run: list[str]) -> bool:
-    n = len(run)
-    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+class _Article:
+    """One article's row of the search fields, filled a quotation at a time."""
+
+    def __init__(self, article_id: str):
+        self.article_id = article_id
+        self.columns: dict[str, list[str]] = {f: [] for f in FIELDS}
+
+    def add(self, q: Quote) -> None:
+        for field, words, _ in entries(q):
+            if words:
+                column = self.columns[field]
+                column.extend([_SEPARATOR, *words.split()] if column else words.split())
+
+    def row(self) -> tuple[str, str, str, str]:
+        return (*(" ".join(self.columns[f]) for f in FIELDS), self.article_id)
 
 
 class QuoteIndex:
@@ -64,30 +81,37 @@ class QuoteIndex:
 
     def __init__(self, db):
         self._db = db  # catalog._SharedConnection
-        for statement in _TABLES.strip().split(";\n"):
-            if statement.strip():
-                self._db.execute(statement)
+        for statement in _TABLES:
+            self._db.execute(statement)
 
     def rebuild(self, quotes: Iterable[Quote]) -> None:
-        """Replace the index with these quotations (a stream: held a batch at a time)."""
-        self._db.execute("DELETE FROM quote_index")
-        batch: list[tuple] = []
+        """Replace the index with these quotations: a stream, held a batch at a time, in which
+        each article's quotations come together (as the catalog stores them)."""
+        self._db.execute("DELETE FROM quote_fields")
+        self._db.execute("DELETE FROM quote_speakers")
+        articles: list[tuple] = []
+        names: list[tuple[str, str]] = []
+        current: _Article | None = None
         for q in quotes:
-            for column, words, folded in entries(q):
-                row = {"speaker": "", "role": "", "quote": "", "who": folded}
-                row[column] = words
-                batch.append((row["speaker"], row["role"], row["quote"], row["who"], q.id, q.article_id))
-            if len(batch) >= _BATCH:
-                self._insert(batch)
-                batch = []
-        self._insert(batch)
+            if current is None or current.article_id != q.article_id:
+                if current is not None:
+                    articles.append(current.row())
+                current = _Article(q.article_id)
+            current.add(q)
+            names += [(fold(name), q.id) for name in (q.speaker, *q.co_speakers) if name]
+            if len(articles) >= _BATCH or len(names) >= 10 * _BATCH:
+                self._write(articles, names)
+                articles, names = [], []
+        if current is not None:
+            articles.append(current.row())
+        self._write(articles, names)
 
-    def _insert(self, rows: list[tuple]) -> None:
-        if rows:
-            self._db.executemany(
-                "INSERT INTO quote_index(speaker, role, quote, who, quote_id, article_id) VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+    def _write(self, articles: list[tuple], names: list[tuple[str, str]]) -> None:
+        if articles:
+            sql = "INSERT INTO quote_fields(speaker, role, quote, article_id) VALUES (?, ?, ?, ?)"
+            self._db.executemany(sql, articles)
+        if names:
+            self._db.executemany("INSERT INTO quote_speakers(who, quote_id) VALUES (?, ?)", names)
 
     def articles(self, field: str, kind: str, words: tuple[str, ...]) -> set[str]:
         """Ids of articles with a match: kind "words" (one word, or a phrase of consecutive
@@ -98,26 +122,16 @@ class QuoteIndex:
         if kind == "prefix":
             return self._matching(field, f"{_phrase(words[:1])} *")
         if kind == "pattern":
-            terms = [
-                row[0]
-                for row in self._db.execute(
-                    "SELECT term FROM quote_index_terms WHERE col = ? AND term GLOB ?", (field, words[0])
-                )
-            ]
-            return self._matching(field, " OR ".join(_phrase([t]) for t in terms)) if terms else set()
-        if len(words) == 1:
-            return self._matching(field, _phrase(words))
-        # Every word in one entry, then the run checked in the stored words.
-        wanted = list(words)
-        rows = self._db.execute(
-            f"SELECT {field}, article_id FROM quote_index WHERE quote_index MATCH ?",
-            (f"{{{field}}}: " + " AND ".join(_phrase([w]) for w in words),),
-        )
-        return {article_id for text, article_id in rows if _has_run(text.split(), wanted)}
+            rows = self._db.execute(
+                "SELECT term FROM quote_field_terms WHERE col = ? AND term GLOB ? AND term != ?",
+                (field, words[0], _SEPARATOR),
+            )
+            return self._matching(field, " OR ".join(_phrase([r[0]]) for r in rows)) if rows else set()
+        return self._matching(field, _phrase(words))
 
     def _matching(self, field: str, expression: str) -> set[str]:
         rows = self._db.execute(
-            "SELECT DISTINCT article_id FROM quote_index WHERE quote_index MATCH ?", (f"{{{field}}}: ({expression})",)
+            "SELECT article_id FROM quote_fields WHERE quote_fields MATCH ?", (f"{{{field}}}: ({expression})",)
         )
         return {row[0] for row in rows}
 
@@ -128,7 +142,6 @@ class QuoteIndex:
         if not parts:
             return []
         expression = " AND ".join(f"{_phrase([p])} *" for p in parts)
-        rows = self._db.execute(
-            "SELECT DISTINCT quote_id FROM quote_index WHERE quote_index MATCH ?", (f"{{who}}: ({expression})",)
-        )
+        sql = "SELECT DISTINCT quote_id FROM quote_speakers WHERE quote_speakers MATCH ?"
+        rows = self._db.execute(sql, (expression,))
         return [row[0] for row in rows]
