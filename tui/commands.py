@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 from contextlib import contextmanager
 from dataclasses import asdict
-from typing import Any
 
 from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -17,14 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
-from talks_tui.index.ingest.filenames import real, shown
-from talks_tui.index.model import Hit, QueryError, SearchResult, attribution_kind, outlet_counts_text
-from talks_tui.index.quotes.listing import QuoteRow
+from talks_tui.index.export import views
+from talks_tui.index.ingest.filenames import shown
+from talks_tui.index.model import QueryError, SearchResult, outlet_counts_text
+from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches
 from talks_tui.tui.output import (
     EXIT_ERROR,
     EXIT_OK,
-    article_json,
+    emit,
     fail,
+    no_such,
     plural,
     print_json,
     say,
@@ -136,11 +137,10 @@ def _needs_quotes(args: argparse.Namespace) -> bool:
 
 def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
     articles = corpus.articles()
-    if args.json:
+    if args.format:
         if args.full:
             articles = [corpus.article(a.id) or a for a in articles]
-        print_json([article_json(a, args.full) for a in articles])
-        return EXIT_OK
+        return emit(views.articles_view(articles, args.full), args)
     table = Table(title=Text(plural(len(articles), "article")), title_justify="left", expand=True)
     table.add_column("outlet", max_width=18)
     table.add_column("date", no_wrap=True)
@@ -159,19 +159,6 @@ def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def hit_json(hit: Hit) -> dict[str, Any]:
-    a = hit.article
-    return {
-        "file": real(a.file),
-        "id": a.id,
-        "outlet": a.outlet,
-        "title": a.title,
-        "date": a.date,
-        "score": round(hit.score, 4),
-        "snippets": [{"text": s.text, "spans": [list(span) for span in s.spans]} for s in hit.snippets],
-    }
-
-
 def highlighted(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> Text:
     shown = Text(text)
     for start, end in spans:
@@ -181,14 +168,13 @@ def highlighted(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, 
 
 def _search(corpus: Corpus, args: argparse.Namespace) -> int:
     try:
-        result = corpus.search(args.query, limit=max(args.limit, 0))
+        result = corpus.search(args.query, limit=args.limit)
     except QueryError as exc:
         return fail(f"cannot search for {args.query!r}: {exc}")
-    if args.json:
-        print_json([hit_json(h) for h in result.hits])
+    if args.format:
         if result.suggestion:
             say(f"talks-tui: no hits; did you mean: {result.suggestion}")
-        return EXIT_OK
+        return emit(views.search_view(result), args)
     _print_search(result)
     return EXIT_OK
 
@@ -203,7 +189,8 @@ def _print_search(result: SearchResult) -> None:
         stdout.print(line)
         return
     counts = outlet_counts_text(result.per_outlet)
-    stdout.print(Text(f"{result.total} articles match {result.query!r}  ({counts})", style="bold"))
+    matches = "matches" if result.total == 1 else "match"
+    stdout.print(Text(f"{plural(result.total, 'article')} {matches} {result.query!r}  ({counts})", style="bold"))
     for rank, hit in enumerate(result.hits, 1):
         a = hit.article
         head = Text(f"\n{rank:>2}. ")
@@ -217,38 +204,12 @@ def _print_search(result: SearchResult) -> None:
         stdout.print(Text(f"\n… {result.total - len(result.hits)} more (use --limit)", style="dim"))
 
 
-def quote_json(row: QuoteRow) -> dict[str, Any]:
-    q, a = row.quote, row.article
-    return {
-        "file": real(a.file),
-        "id": q.id,
-        "article_id": q.article_id,
-        "outlet": a.outlet,
-        "date": a.date,
-        "text": q.text,
-        "speaker": q.speaker,
-        "role": q.role,
-        "cue": q.cue,
-        "partial": q.partial,
-        "paragraph": q.paragraph,
-        "start": q.start,
-        "end": q.end,
-        "group": row.group,
-        "variants": row.variants,
-        "headline": q.headline,
-        "speaker_kind": q.speaker_kind,
-        "co_speakers": list(q.co_speakers),
-        "continued": q.continued,
-        "attribution": q.attribution,
-        "confidence": attribution_kind(q.attribution).confidence,
-    }
-
-
 def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
     rows = corpus.quotes(speaker=args.speaker, outlet=args.outlet, grep=args.grep)
-    if args.json:
-        print_json([quote_json(r) for r in rows])
-        return EXIT_OK
+    if not rows and (unknown := _unknown_filter(corpus, args)):
+        return fail(unknown)
+    if args.format:
+        return emit(views.quotes_view(rows), args)
     if not rows:
         stdout.print(Text("No quotations match."))
         return EXIT_OK
@@ -279,11 +240,22 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _unknown_filter(corpus: Corpus, args: argparse.Namespace) -> str | None:
+    """When nothing matched: the message for an --outlet or --speaker that names nobody in the
+    corpus (as `compare` says of a name it does not know), None if only their mix found nothing."""
+    if args.outlet:
+        outlets = sorted({a.outlet for a in corpus.articles() if a.outlet}, key=str.casefold)
+        if not any(outlet_matches(args.outlet, o, corpus.outlet_aliases(o)) for o in outlets):
+            return no_such("outlet", args.outlet, outlets, "articles")
+    if args.speaker and not any(speaker_matches(args.speaker, r.quote) for r in corpus.quote_rows()):
+        return no_such("speaker", args.speaker, [s.name for s in corpus.speakers()], "speakers")
+    return None
+
+
 def _speakers(corpus: Corpus, args: argparse.Namespace) -> int:
     registry = corpus.speakers()
-    if args.json:
-        print_json([asdict(s) | {"roles": list(s.roles), "outlets": list(s.outlets)} for s in registry])
-        return EXIT_OK
+    if args.format:
+        return emit(views.speakers_view(registry), args)
     table = Table(title=Text(plural(len(registry), "speaker")), title_justify="left", expand=True)
     table.add_column("speaker", max_width=30)
     table.add_column("quotes", justify="right", no_wrap=True)
@@ -307,8 +279,8 @@ def _index(corpus: Corpus, args: argparse.Namespace) -> int:
         return EXIT_OK
     stdout.print(
         Text(
-            f"{stats.files} files: {stats.added} added, {stats.changed} changed, {stats.removed} removed, "
-            f"{stats.unchanged} unchanged; {stats.articles} articles indexed in {stats.seconds:.2f} s\n"
+            f"{plural(stats.files, 'file')}: {stats.added} added, {stats.changed} changed, {stats.removed} removed, "
+            f"{stats.unchanged} unchanged; {plural(stats.articles, 'article')} indexed in {stats.seconds:.2f} s\n"
             f"index: {corpus.index_dir}"
         )
     )

@@ -1,29 +1,26 @@
 """The `compare` and `coverage` subcommands: two articles side by side, and outlets by topics.
 
-Tables for people, `--json` for programs. As in the other commands, article text reaches the
-terminal only inside `rich.text.Text` objects.
+Tables for people; JSON, CSV and Markdown (`index.export`) for programs and documents. As in the
+other commands, article text reaches the terminal only inside `rich.text.Text` objects.
 """
 
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 
-from talks_tui.index.compare.align import Alignment, SentencePair
+from talks_tui.index.compare.align import Alignment
 from talks_tui.index.compare.comparison import ArticleNotFound
-from talks_tui.index.compare.figures import Figure
 from talks_tui.index.corpus import Corpus
-from talks_tui.index.sentences import Sentence
+from talks_tui.index.export import views
 from talks_tui.tui.compare_text import LEGEND, MARKS, article_label, pair_texts, summary_text
-from talks_tui.tui.output import EXIT_OK, EXIT_USAGE, article_json, fail, plural, print_json, stdout
+from talks_tui.tui.output import EXIT_OK, EXIT_USAGE, emit, fail, plural, stdout
 
 if TYPE_CHECKING:
     from talks_tui.index.coverage.topics import Coverage
-    from talks_tui.index.model import Quote
 
 
 def compare(corpus: Corpus, args: argparse.Namespace) -> int:
@@ -33,105 +30,18 @@ def compare(corpus: Corpus, args: argparse.Namespace) -> int:
     except ArticleNotFound as exc:
         return fail(str(exc), EXIT_USAGE)
     alignment = corpus.compare(left, right)
-    if args.json:
-        print_json(alignment_json(alignment))
-    else:
-        _print_alignment(alignment)
+    if args.format:
+        return emit(views.compare_view(alignment), args)
+    _print_alignment(alignment)
     return EXIT_OK
 
 
 def coverage(corpus: Corpus, args: argparse.Namespace) -> int:
     result = corpus.coverage(limit=args.limit)
-    if args.json:
-        print_json(coverage_json(result))
-    else:
-        _print_coverage(result)
+    if args.format:
+        return emit(views.coverage_view(result), args)
+    _print_coverage(result)
     return EXIT_OK
-
-
-# -- JSON ----------------------------------------------------------------------------------------
-
-
-def sentence_json(index: int, sentence: Sentence) -> dict[str, Any]:
-    return {
-        "index": index,
-        "paragraph": sentence.paragraph,
-        "start": sentence.start,
-        "end": sentence.end,
-        "text": sentence.text,
-    }
-
-
-def _figure_json(figure: Figure) -> dict[str, Any]:
-    return {"text": figure.text, "value": figure.value, "start": figure.start, "end": figure.end}
-
-
-def _quote_json(quote: Quote) -> dict[str, Any]:
-    return {"id": quote.id, "article_id": quote.article_id, "text": quote.text, "speaker": quote.speaker}
-
-
-def pair_json(alignment: Alignment, pair: SentencePair) -> dict[str, Any]:
-    left = alignment.left_sentences[pair.left]
-    right = alignment.right_sentences[pair.right]
-    return {
-        "left": sentence_json(pair.left, left),
-        "right": sentence_json(pair.right, right),
-        "kind": pair.kind,
-        "similarity": pair.similarity,
-        "shared_spans": [
-            {
-                "left": list(span.left),
-                "right": list(span.right),
-                "words": span.words,
-                "text": left.text[span.left[0] : span.left[1]],
-            }
-            for span in pair.shared
-        ],
-        "differing_figures": [
-            {
-                "kind": d.kind,
-                "left": [_figure_json(f) for f in d.left],
-                "right": [_figure_json(f) for f in d.right],
-            }
-            for d in pair.differing
-        ],
-    }
-
-
-def alignment_json(alignment: Alignment) -> dict[str, Any]:
-    return {
-        "left_article": article_json(alignment.left),
-        "right_article": article_json(alignment.right),
-        "pairs": [pair_json(alignment, p) for p in alignment.pairs],
-        "only_left": [sentence_json(i, alignment.left_sentences[i]) for i in alignment.only_left],
-        "only_right": [sentence_json(j, alignment.right_sentences[j]) for j in alignment.only_right],
-        "quotes": {
-            "common": [
-                {"left": [_quote_json(q) for q in m.left], "right": [_quote_json(q) for q in m.right]}
-                for m in alignment.quotes_common
-            ],
-            "only_left": [_quote_json(q) for q in alignment.quotes_only_left],
-            "only_right": [_quote_json(q) for q in alignment.quotes_only_right],
-        },
-        "summary": asdict(alignment.summary),
-    }
-
-
-def coverage_json(result: Coverage) -> dict[str, Any]:
-    return {
-        "outlets": list(result.outlets),
-        "topics": [
-            {
-                "label": t.label,
-                "query": t.query,
-                "kind": t.kind,
-                "counts": {outlet: t.counts.get(outlet, 0) for outlet in result.outlets},
-                "articles": list(t.articles),
-            }
-            for t in result.topics
-        ],
-        "missing": {outlet: [t.label for t in result.missing(outlet)] for outlet in result.outlets},
-    }
 
 
 # -- tables --------------------------------------------------------------------------------------

@@ -1,21 +1,24 @@
-"""What every subcommand prints with: exit codes, the two consoles, one-line messages, JSON.
+"""What every subcommand prints with: exit codes, the two consoles, one-line messages, and the
+exported formats (JSON, CSV, Markdown) on stdout or in a file.
 
 Human messages (warnings, progress, notices) go to stderr so that stdout stays clean for pipes.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
-import re
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from talks_tui.index.ingest.filenames import real, shown
-from talks_tui.index.ingest.outlets import registered_domain
-from talks_tui.index.model import Article
+from talks_tui.index.export.formats import encoded, json_text, render, write_file
+from talks_tui.index.ingest.filenames import shown
+
+if TYPE_CHECKING:
+    from talks_tui.index.export.views import View
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -47,42 +50,46 @@ def fail(message: str, code: int = EXIT_USAGE) -> int:
     return code
 
 
-# JSON escapes C0 controls itself; C1 controls (which some terminals obey) and bidirectional
-# overrides are escaped too, so that piping JSON to a terminal is harmless.
-_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def print_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    text = _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    # A file name that is not UTF-8 holds lone surrogates: written as JSON's \udcXX escapes,
-    # which give the same name back to a program that reads them.
+    _write_bytes(encoded(json_text(data)))
+
+
+def _write_bytes(data: bytes) -> None:
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
-        sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    stream.write(data)
+    stream.flush()
+
+
+def emit(view: View, args: argparse.Namespace) -> int:
+    """The view in the format asked for, on stdout or into `-o FILE` (with a line saying so)."""
+    output = getattr(args, "output", None)
+    if output is None or str(output) == "-":
+        _write_bytes(encoded(render(view, args.format)))
+        return EXIT_OK
+    try:
+        write_file(output, view, args.format)
+    except OSError as exc:
+        return fail(f"cannot write {output}: {exc.strerror or exc}", EXIT_ERROR)
+    say(f"talks-tui: wrote {view.summary} to {output}")
+    return EXIT_OK
+
+
+def no_such(kind: str, typed: str, known: Iterable[str], listing: str, shown_at_most: int = 8) -> str:
+    """The message for a name nobody in the corpus has: "no outlet named 'x' (known: CNA, …)".
+    Names like what was typed come first, then the others in the order given (most quoted first,
+    say), at most a few, and the command that lists them all."""
+    names = list(dict.fromkeys(known))
+    if len(names) > shown_at_most:
+        from rapidfuzz import fuzz, process
+
+        close = process.extract(typed, names, scorer=fuzz.WRatio, processor=str.casefold, score_cutoff=60)
+        names = list(dict.fromkeys([name for name, _, _ in close] + names))
+        more = f", … {len(names) - shown_at_most} more: see `talks-tui {listing}`"
+        names = names[:shown_at_most]
     else:
-        sys.stdout.flush()
-        stream.write(text.encode("utf-8", "backslashreplace") + b"\n")
-        stream.flush()
-
-
-def article_json(article: Article, full: bool = False) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "file": real(article.file),
-        "id": article.id,
-        "outlet": article.outlet,
-        "title": article.title,
-        "date": article.date,
-        "authors": list(article.authors),
-        "word_count": article.word_count,
-        "path": real(article.path),
-        "url": article.url,
-        "outlet_kind": article.outlet_kind,
-        "outlet_country": article.outlet_country,
-        "outlet_source": article.outlet_source,
-        "wire": article.wire,
-        "site": registered_domain(article.url) if article.url else None,
-    }
-    if full:
-        data["paragraphs"] = list(article.paragraphs)
-    return data
+        more = ""
+    return f"no {kind} named {typed!r} (known: {', '.join(names) or 'none'}{more})"
