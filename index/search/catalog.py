@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS articles(
     outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL,
     quotes_done INTEGER NOT NULL DEFAULT 0, wire TEXT, outlet_source TEXT NOT NULL DEFAULT 'none');
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
+CREATE INDEX IF NOT EXISTS articles_by_quotes_done ON articles(quotes_done);  -- asked on every speaker: search
 CREATE TABLE IF NOT EXISTS quotes(
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, path TEXT NOT NULL, ordinal INTEGER NOT NULL,
     -- every field of the Quote record as JSON, so that a new field needs no new column
