@@ -257,6 +257,8 @@ def classify_line(line: str) -> Kind | None:
     if not _LETTER_RE.search(line):
         return Kind.NOISE
     low = line.lower()
+    if line.count(" • ") + line.count(" · ") >= 3:
+        return Kind.NAV  # a ticker or a list of links: "Women win seats • Clashes in Darfur • ..."
     if n > 40:  # long prose: only footers and captions glued to a credit can be boilerplate
         if _has_caption_credit(line):
             return Kind.CAPTION

@@ -153,6 +153,7 @@ _BY_RE = re.compile(
     r"^(?:by|written by|words by|story by|reported by|text by|authors?\s*[:：])\s*(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _BYLINE_HINT_RE = re.compile(r"[\d(|,–—-]")
 _BYLINE_SPLIT_RE = re.compile(r"[,;&]|\s(?:and|AND|And|\+)\s")
 _OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
@@ -248,7 +249,8 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
     if stop is not None:
         tail = rest[stop:]
         date = parse_date(tail)
-        dated = date is not None or bool(_DIGIT_RE.search(tail)) or _is_relative(tail)
+        # a date, a time or "5 hours ago" beside the names; not any number ("Kills 400, Thousands")
+        dated = date is not None or bool(_TIME_RE.search(tail)) or _is_relative(tail)
         rest = rest[:stop]
     pieces = _OUTLET_PART_RE.split(rest, maxsplit=1)
     names_part = pieces[0]
@@ -417,6 +419,9 @@ def read_page(
     byline: Byline | None = None
     dates: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
+        if i < start and kinds[i] is Kind.NAV and _YEAR_RE.search(line) and (found_dates := full_dates(line)):
+            dates.append((i, found_dates[0].isoformat()))  # "Xinhua, December 14, 2015 Adjust font size:"
+            continue
         if kinds[i] not in _CANDIDATE_KINDS or (i >= start and words(line) > 25):
             continue  # prose in the story is neither a date line nor a byline
         is_date, value = date_line(line)
@@ -567,7 +572,7 @@ def _headline_like(text: str) -> bool:
 
 _CREDIT_TAIL_RE = re.compile(
     r"(?:\((?:[^()]*,\s*)?(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|AAP|Bloomberg|PA)\)"
-    r"|\b(?:copyright|photo:?|©)\s*\S[^.]*)\s*$",
+    r"|\b(?:copyright|photo:?|©)\s*\S[^.]*|[.]\s*/\s?[A-Z]{2,8})\s*$",  # (".../CFP": a photo agency)
     re.IGNORECASE,
 )
 _ENDS_WITH_YEAR_RE = re.compile(rf",\s*{_YEAR}\W*$")

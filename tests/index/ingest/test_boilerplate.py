@@ -83,6 +83,7 @@ from talks_tui.index.ingest.boilerplate import Kind, classify_line, classify_lin
         ("Most Read", Kind.RELATED),
         ("Read more: China's factory activity shrinks for sixth month", Kind.LINK),
         ("RELATED | Tariff truce extended for 90 days", Kind.LINK),
+        ("Women win seats • Clashes in Darfur • Floods in Kerala • Markets fall", Kind.NAV),
         # noise
         ("|", Kind.NOISE),
         ("1/5", Kind.NOISE),

@@ -115,6 +115,7 @@ def test_parse_byline(table, line, authors, outlet, date):
         "China, US trade talks start in Kuala Lumpur ahead of possible Xi-Trump summit",
         "Contact editor Lu Zhenhua (zhenhualu@caixin.com)",
         "Xi Jinping, Donald Trump",
+        "China Earthquake Kills 400, Thousands Injured",  # a number is no date beside names
     ],
 )
 def test_not_a_byline(table, line):
@@ -253,6 +254,11 @@ def test_page_starting_with_prose_has_no_title(table):
           "December 14, 2015 01:42 am | Updated December 04, 2021 11:04 pm IST - WASHINGTON:",
           "The agreement represents a huge step forward for the planet, the president said on Saturday night."],
          "Leaders hail climate deal", "2015-12-14"),
+        # the date on a header line with the page's tools; a caption ending with a photo agency
+        (["Climate deal agreed in Paris", "Xinhua, December 14, 2015 Adjust font size:",
+          "Delegates applaud the agreement in Paris, France, Dec. 12, 2015. /CFP",
+          "Nearly 200 nations adopted the first global pact to fight climate change on Saturday evening."],
+         "Climate deal agreed in Paris", "2015-12-14"),
         (["Quake death toll rises", "August 3, 2014Chinese officials said overnight that the toll had risen to 381."],
          "Quake death toll rises", "2014-08-03"),
     ],
