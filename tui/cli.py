@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from talks_tui.index.export.formats import EXTENSIONS, FORMATS, format_of
+from talks_tui.index.export.formats import EXTENSIONS, FORMATS, QDPX, format_of
 from talks_tui.index.ingest.filenames import shown
 
 SUBCOMMANDS = ("articles", "search", "quotes", "speakers", "compare", "coverage", "index")
@@ -33,20 +33,23 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlets", type=Path, metavar="FILE", help="a TOML file of extra known outlets")
 
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
+def _add_output_options(parser: argparse.ArgumentParser, *extra: str) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for programs (the same as --format json)")
+    more = f", {QDPX} a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA (with -o)" if QDPX in extra else ""
     parser.add_argument(
         "--format",
-        choices=FORMATS,
-        help="json for programs, csv for a spreadsheet, markdown for a document (default: a table for people, "
-        "or what the extension of -o says)",
+        choices=(*FORMATS, *extra),
+        help=f"json for programs, csv for a spreadsheet, markdown for a document{more} (default: a table for "
+        "people, or what the extension of -o says)",
     )
+    parser.set_defaults(formats=(*FORMATS, *extra))
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE instead of the terminal; .json, .csv, .md give the format",
+        help="write to FILE instead of the terminal; its extension gives the format (.json, .csv, .md"
+        + (", .qdpx)" if QDPX in extra else ")"),
     )
 
 
@@ -150,13 +153,14 @@ def _subcommand_parser() -> argparse.ArgumentParser:
             "talks-tui quotes --outlet 'global times' --grep consensus",
             "talks-tui quotes --format csv -o quotes.csv      # for a spreadsheet, with citations",
             "talks-tui quotes --json | jq -r '.[].citation'",
+            "talks-tui quotes -o quotes.qdpx     # a project for NVivo, ATLAS.ti, MAXQDA: a code per speaker",
         ),
     )
     _add_corpus_options(quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="only quotations by this speaker (any part of the name)")
     quotes.add_argument("--outlet", metavar="NAME", help="only quotations in this outlet (name or alias)")
     quotes.add_argument("--grep", metavar="TEXT", help="only quotations containing this text")
-    _add_output_options(quotes)
+    _add_output_options(quotes, QDPX)
 
     speakers = command(
         "speakers",
@@ -239,6 +243,11 @@ def output_format(args: argparse.Namespace) -> str | None:
             raise ValueError(f"cannot tell the format of {output} from its extension ({known}); give --format")
     if output is not None and fmt is None:
         raise ValueError("-o - writes to standard output; give --format")
+    allowed = getattr(args, "formats", FORMATS)
+    if fmt is not None and fmt not in allowed:
+        raise ValueError(f"{args.command} writes {', '.join(allowed)}, not {fmt}")
+    if fmt == QDPX and (output is None or str(output) == "-"):
+        raise ValueError("a .qdpx project is a zip file: give -o FILE.qdpx")
     return fmt
 
 

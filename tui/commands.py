@@ -17,6 +17,7 @@ from rich.text import Text
 
 from talks_tui.index.corpus import Corpus, IndexBusy, open_corpus
 from talks_tui.index.export import views
+from talks_tui.index.export.formats import QDPX, write_bytes
 from talks_tui.index.ingest.filenames import shown
 from talks_tui.index.model import QueryError, SearchResult, outlet_counts_text
 from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches
@@ -208,6 +209,8 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
     rows = corpus.quotes(speaker=args.speaker, outlet=args.outlet, grep=args.grep)
     if not rows and (unknown := _unknown_filter(corpus, args)):
         return fail(unknown)
+    if args.format == QDPX:
+        return _qdpx(corpus, rows, args)
     if args.format:
         return emit(views.quotes_view(rows), args)
     if not rows:
@@ -237,6 +240,19 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
             table.add_row(mark, quote, Text(row.article.outlet or "?"), Text(row.article.date or "—"))
         stdout.print(table)
     stdout.print(Text("\n≈ the same statement is quoted more than once (its group in --json)", style="dim"))
+    return EXIT_OK
+
+
+def _qdpx(corpus: Corpus, rows: list[QuoteRow], args: argparse.Namespace) -> int:
+    from talks_tui.index.export.qdpx import project
+
+    ids = dict.fromkeys(r.quote.article_id for r in rows)
+    articles = {i: a for i in ids if (a := corpus.article(i)) is not None}
+    try:
+        write_bytes(args.output, project(rows, articles))
+    except OSError as exc:
+        return fail(f"cannot write {args.output}: {exc.strerror or exc}", EXIT_ERROR)
+    say(f"talks-tui: wrote {plural(len(rows), 'quotation')} in {plural(len(articles), 'article')} to {args.output}")
     return EXIT_OK
 
 

@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # the command line reads FORMATS before it knows it will expo
     from talks_tui.index.export.views import View
 
 FORMATS = ("json", "csv", "markdown")
-EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown"}
+QDPX = "qdpx"  # a REFI-QDA project of quotations (see qdpx): `quotes` only, and only to a file
+EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".qdpx": QDPX}
 SUFFIXES = {"json": ".json", "csv": ".csv", "markdown": ".md"}
 
 # JSON escapes C0 controls itself; C1 controls (which some terminals obey) and bidirectional
@@ -58,7 +59,11 @@ def encoded(text: str) -> bytes:
 
 def write_file(path: Path, view: View, fmt: str) -> Path:
     """Write the view to `path` (replacing it) in one step; OSError if it cannot be written."""
-    data = encoded(render(view, fmt))
+    return write_bytes(path, encoded(render(view, fmt)))
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` whole or not at all: a temporary file beside it, then renamed."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.part")
     # os.open with 0o666 leaves the permissions to the umask, as any new file's.

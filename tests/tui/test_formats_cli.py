@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 
 import pytest
 from conftest import SEEDS
@@ -192,6 +193,18 @@ def test_output_mistakes_are_one_line_and_a_status(capsys, seeds_index, tmp_path
     assert not (tmp_path / "missing").exists()
 
 
+def test_quotes_go_to_a_qdpx_project_and_nothing_else_does(capsys, seeds_index, tmp_path):
+    target = tmp_path / "quotes.qdpx"
+    code, out, err = run(capsys, "quotes", "--speaker", "bessent", "-o", str(target), *seeds_index)
+    assert (code, out) == (0, "") and err.strip() == f"talks-tui: wrote 6 quotations in 3 articles to {target}"
+    with zipfile.ZipFile(target) as archive:
+        assert "project.qde" in archive.namelist() and len(archive.namelist()) == 4
+    code, out, err = run(capsys, "quotes", "--format", "qdpx", *seeds_index)  # a zip on a terminal: no
+    assert (code, out) == (2, "") and "-o FILE.qdpx" in err
+    code, out, err = run(capsys, "articles", "-o", str(tmp_path / "a.qdpx"), *seeds_index)
+    assert (code, out) == (2, "") and "not qdpx" in err
+
+
 # -- habits --------------------------------------------------------------------------------------
 
 
@@ -212,7 +225,7 @@ def test_every_help_ends_with_examples(capsys, command):
     examples = out[out.rindex("examples:") :].splitlines()[1:]
     assert examples and all(line.strip().startswith("talks-tui ") for line in examples)
     if command != "index":
-        assert "--format {json,csv,markdown}" in out and "-o FILE" in out
+        assert "--format {json,csv,markdown" in out and "-o FILE" in out
 
 
 def test_search_help_documents_the_quotation_fields(capsys):
