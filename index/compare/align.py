@@ -1,64 +1,43 @@
 """Line up the sentences of two articles: same wording, same fact in other words, or only one side.
 
-Each sentence becomes a TF-IDF vector over its stemmed words plus its normalised figures
-("Nov. 10" and "November 10" give the same figure token), with document frequencies counted over
-the sentences of both articles, so that the story's everyday words (China, US, trade, talks)
-weigh little and the distinctive ones (Lipsky, soybeans, 100%) decide. Pairs are chosen greedily
-by cosine similarity, each sentence used once. A pair whose shorter sentence is mostly covered by
-runs of words the two share is the same wording (wire or agency copy); otherwise, above the
-paraphrase threshold, it is the same fact. Aligned sentences are then compared on their figures.
+Each sentence becomes terms (`sentence_terms`: content words and normalised figures), pairs are
+scored by TF-IDF cosine (`similarity`) and chosen (`pairing`), a sentence with as many partners
+as state its fact. A pair whose shorter sentence is mostly covered by runs of words the two share
+is the same wording (wire or agency copy); otherwise it is the same fact. Paired sentences are
+then compared on the figures of one quantity and the speakers of one quotation (`differences`).
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from talks_tui.index.compare.differences import FigureDifference, differences, spoken_by
 from talks_tui.index.compare.figures import Figure, find_figures
+from talks_tui.index.compare.pairing import choose_pairs
+from talks_tui.index.compare.sentence_terms import is_furniture, sentence_terms
+from talks_tui.index.compare.similarity import Background, similarity
 from talks_tui.index.model import Article
 from talks_tui.index.sentences import Sentence, article_sentences
-from talks_tui.index.terms import STOP_WORDS, stem, word_spans
-from talks_tui.index.tokens import fold as fold_name
+from talks_tui.index.terms import STOP_WORDS, word_spans
 
 if TYPE_CHECKING:  # the quotation module pulls in attribution, which a compare view does not need
     from talks_tui.index.model import Quote
 
+__all__ = ["Alignment", "Background", "FigureDifference", "SentencePair", "align"]
+
 SAME_WORDING = "same_wording"
 SAME_FACT = "same_fact"
 
-# Tuned on the hand-labelled pairs in tests/index/test_align.py (see the README for the figures).
-PARAPHRASE_THRESHOLD = 0.3
-# Less similar pairs count when each sentence is the other's closest match.
-MUTUAL_THRESHOLD = 0.12
-MIN_SHARED_WORDS = 3
-# A sentence with no partner of its own may share its closest match's partner above this.
-SECOND_PARTNER_THRESHOLD = 0.12
 # The share of the shorter sentence's words inside shared runs that makes it the same wording.
 VERBATIM_SHARE = 0.6
+# Days and dates are compared in pairs whose shared runs cover this share.
+CLOSE_WORDING = 0.5
 # A shared run is at least this many words, and not stop words only.
 MIN_RUN = 3
-
-
-# Closed-class words and reporting verbs: they carry no fact, whatever their frequency.
-FUNCTION_WORDS = frozenset(
-    """
-    about above after again against all also although among another any around because been before
-    being below between both but could did do does doing down during each either even every few had
-    has having he her here hers him his how however i its itself me might more most much must my
-    neither no nor now off once only other our ours out over own per same she should since so some
-    such than their theirs them then there these they those though through thus too under until up
-    upon very via was were what whatever which while who whom whose why would
-    said say says saying told tell added adding noted according stated
-    """.split()
-)
-_ACRONYM_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 @dataclass(frozen=True)
@@ -68,15 +47,6 @@ class SharedSpan:
     left: tuple[int, int]
     right: tuple[int, int]
     words: int
-
-
-@dataclass(frozen=True)
-class FigureDifference:
-    """Figures of one kind that the two sentences of a pair give differently."""
-
-    kind: str
-    left: tuple[Figure, ...]
-    right: tuple[Figure, ...]
 
 
 @dataclass(frozen=True)
@@ -152,20 +122,6 @@ class Alignment:
         return rows
 
 
-@dataclass(frozen=True)
-class Background:
-    """How many articles of the corpus use each term. What every outlet says about the story
-    (its actors, place, subject) weighs little when deciding whether two sentences say the same."""
-
-    articles: int
-    frequencies: Mapping[str, int]
-
-    def weight(self, term: str) -> float:
-        # Smoothed IDF over articles; figures and unknown terms count as rare.
-        df = self.frequencies.get(term, 1)
-        return math.log((1 + self.articles) / (1 + df)) + 1
-
-
 def align(
     left: Article,
     right: Article,
@@ -178,34 +134,36 @@ def align(
     right_sentences = tuple(article_sentences(right.paragraphs))
     left_figures = [find_figures(s.text) for s in left_sentences]
     right_figures = [find_figures(s.text) for s in right_sentences]
-    left_terms = [_terms(s.text, f) for s, f in zip(left_sentences, left_figures, strict=True)]
-    right_terms = [_terms(s.text, f) for s, f in zip(right_sentences, right_figures, strict=True)]
-    similarity, shared_words = _similarity(left_terms, right_terms, background)
-    # A pair must share more than one word: one shared word ("deal", "Sunday") is chance. A short
-    # sentence ("RARE EARTHS STRANGLEHOLD") may pair with one that has all its words.
-    left_sizes, right_sizes = ([sum(min(c, 1) for c in t.values()) for t in side] for side in (left_terms, right_terms))
-    needed = np.minimum(MIN_SHARED_WORDS, np.minimum.outer(np.array(left_sizes), np.array(right_sizes)))
-    similarity = np.where((shared_words >= np.maximum(needed, 1) - 1e-9) & (shared_words > 0), similarity, 0.0)
+    left_terms = [_story_terms(s, f) for s, f in zip(left_sentences, left_figures, strict=True)]
+    right_terms = [_story_terms(s, f) for s, f in zip(right_sentences, right_figures, strict=True)]
+    scores, shared_words = similarity(left_terms, right_terms, background)
+    sizes = tuple([sum(min(c, 1) for c in t.values()) for t in side] for side in (left_terms, right_terms))
 
     pairs: list[SentencePair] = []
-    for i, j in _choose_pairs(similarity):
-        shared, verbatim = _shared_runs(left_sentences[i].text, right_sentences[j].text)
+    for i, j in choose_pairs(scores, shared_words, sizes):
+        left_text, right_text = left_sentences[i].text, right_sentences[j].text
+        shared, verbatim = _shared_runs(left_text, right_text)
         pairs.append(
             SentencePair(
                 left=i,
                 right=j,
                 kind=SAME_WORDING if verbatim >= VERBATIM_SHARE else SAME_FACT,
-                similarity=round(float(similarity[i, j]), 3),
+                similarity=round(float(scores[i, j]), 3),
                 shared=shared,
-                differing=_differing_figures(
-                    left_figures[i] + _speakers(left_sentences[i], left, left_quotes),
-                    right_figures[j] + _speakers(right_sentences[j], right, right_quotes),
+                differing=differences(
+                    left_text,
+                    right_text,
+                    left_figures[i],
+                    right_figures[j],
+                    spoken_by(left_sentences[i], left, left_quotes),
+                    spoken_by(right_sentences[j], right, right_quotes),
+                    times=verbatim >= CLOSE_WORDING,
                 ),
             )
         )
     used_left = {p.left for p in pairs}
     used_right = {p.right for p in pairs}
-    pairs.sort(key=lambda p: p.left)
+    pairs.sort(key=lambda p: (p.left, p.right))
     only_left = tuple(i for i in range(len(left_sentences)) if i not in used_left)
     only_right = tuple(j for j in range(len(right_sentences)) if j not in used_right)
     common, quotes_only_left, quotes_only_right = _match_quotes(left_quotes, right_quotes)
@@ -255,113 +213,6 @@ def _match_quotes(
     return common, only_left, only_right
 
 
-def _choose_pairs(similarity: np.ndarray) -> list[tuple[int, int]]:
-    """Competitive linking: the most similar pair first, each sentence used once. A pair is taken
-    when clearly similar, or, less similar, when each sentence is the other's closest match."""
-    if not similarity.size:
-        return []
-    row_best = similarity.argmax(axis=1)
-    column_best = similarity.argmax(axis=0)
-    chosen: list[tuple[int, int]] = []
-    used_left: set[int] = set()
-    used_right: set[int] = set()
-    for flat in np.argsort(-similarity, axis=None, kind="stable"):
-        i, j = divmod(int(flat), similarity.shape[1])
-        score = similarity[i, j]
-        if score < MUTUAL_THRESHOLD:
-            break
-        if i in used_left or j in used_right:
-            continue
-        if score >= PARAPHRASE_THRESHOLD or (row_best[i] == j and column_best[j] == i):
-            used_left.add(i)
-            used_right.add(j)
-            chosen.append((i, j))
-    # One sentence may tell what the other side says in two: a sentence left without a partner
-    # joins its closest match when that is close enough, even though the match is taken.
-    for i in set(range(similarity.shape[0])) - used_left:
-        j = int(row_best[i])
-        if similarity[i, j] >= SECOND_PARTNER_THRESHOLD and column_best[j] != i:
-            chosen.append((i, j))
-    for j in set(range(similarity.shape[1])) - used_right:
-        i = int(column_best[j])
-        if similarity[i, j] >= SECOND_PARTNER_THRESHOLD and (i, j) not in chosen:
-            chosen.append((i, j))
-    return chosen
-
-
-def _terms(text: str, figures: list[Figure]) -> Counter[str]:
-    """Stemmed content words outside figures, plus one token per figure in its normalised form.
-    Words of a capitalised name share one word's weight, so that a long name ("Association of
-    Southeast Asian Nations") does not outweigh the fact told about it."""
-    text = _ACRONYM_RE.sub(lambda m: m.group().replace(".", "") + " " * m.group().count("."), text)
-    inside = [(f.start, f.end) for f in figures]
-    words = [
-        (word, start, end)
-        for word, start, end in word_spans(text)
-        if word not in STOP_WORDS and word not in FUNCTION_WORDS and not any(a <= start < b for a, b in inside)
-    ]
-    terms: Counter[str] = Counter()
-    for run in _name_runs(text, words):
-        for word, _, _ in run:
-            terms[stem(word)] += 1 / len(run)
-    for f in figures:
-        terms[f"#{f.kind}:{f.value}"] += 1
-    return terms
-
-
-def _name_runs(text: str, words: list[tuple[str, int, int]]) -> Iterator[list[tuple[str, int, int]]]:
-    """The words in runs: consecutive capitalised words form one run, every other word its own."""
-    run: list[tuple[str, int, int]] = []
-    for word in words:
-        capital = text[word[1]].isupper()
-        if run and capital and text[run[-1][2] : word[1]].strip(" -") == "":
-            run.append(word)
-            continue
-        if run:
-            yield run
-        run = [word] if capital else []
-        if not capital:
-            yield [word]
-    if run:
-        yield run
-
-
-def _similarity(
-    left: list[Counter[str]], right: list[Counter[str]], background: Background | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine similarity of every left sentence with every right one, and how many words (a
-    name counting as one) each pair shares."""
-    if not left or not right:
-        empty = np.zeros((len(left), len(right)))
-        return empty, empty
-    df: Counter[str] = Counter()
-    for terms in (*left, *right):
-        df.update(terms.keys())
-    vocabulary = {term: n for n, term in enumerate(df)}
-    n_docs = len(left) + len(right)
-    # Smoothed IDF: a term in every sentence still counts a little.
-    idf = np.array([math.log((1 + n_docs) / (1 + df[t])) + 1 for t in vocabulary])
-    if background is not None:
-        idf *= np.array([background.weight(t) for t in vocabulary])
-
-    def counts(rows: list[Counter[str]]) -> np.ndarray:
-        m = np.zeros((len(rows), len(vocabulary)))
-        for r, terms in enumerate(rows):
-            for term, count in terms.items():
-                m[r, vocabulary[term]] = count
-        return m
-
-    def unit_vectors(m: np.ndarray) -> np.ndarray:
-        weighted = np.where(m >= 1, 1 + np.log(np.maximum(m, 1)), m) * idf
-        norms = np.linalg.norm(weighted, axis=1, keepdims=True)
-        return weighted / np.where(norms == 0, 1, norms)
-
-    left_counts, right_counts = counts(left), counts(right)
-    # Words in common, a name's words sharing one word's count (so that sqrt(w) * sqrt(w) = w).
-    shared = np.sqrt(np.minimum(left_counts, 1)) @ np.sqrt(np.minimum(right_counts, 1)).T
-    return unit_vectors(left_counts) @ unit_vectors(right_counts).T, shared
-
-
 def _shared_runs(left: str, right: str) -> tuple[tuple[SharedSpan, ...], float]:
     """Runs of at least MIN_RUN words the two sentences share (case and punctuation aside), and
     the share of the shorter sentence's words they cover."""
@@ -387,43 +238,13 @@ def _shared_runs(left: str, right: str) -> tuple[tuple[SharedSpan, ...], float]:
     return tuple(spans), covered / min(len(left_words), len(right_words))
 
 
-def _speakers(sentence: Sentence, article: Article, quotes: Sequence[tuple[Quote, str | None]]) -> list[Figure]:
-    """Who the sentence quotes, as figures of kind "speaker": two outlets giving one statement
-    to different people is a difference worth seeing. Not for an outlet's articles taken as one
-    (their paragraphs are renumbered)."""
-    found = []
-    for quote, _ in quotes:
-        if (
-            quote.speaker
-            and quote.article_id == article.id
-            and quote.paragraph == sentence.paragraph
-            and sentence.start <= quote.start < sentence.end
-        ):
-            start = quote.start - sentence.start
-            found.append(Figure("speaker", fold_name(quote.speaker), quote.speaker, start, start))
-    return found
-
-
-def _differing_figures(left: list[Figure], right: list[Figure]) -> tuple[FigureDifference, ...]:
-    """Kinds of figure both sentences give, with values that are not the same on both sides.
-    A figure only one side gives is extra detail, not a disagreement."""
-    differences = []
-    for kind in sorted({f.kind for f in left} & {f.kind for f in right}):
-        left_values = {f.value for f in left if f.kind == kind}
-        right_values = {f.value for f in right if f.kind == kind}
-        if left_values != right_values:
-            differences.append(
-                FigureDifference(
-                    kind=kind,
-                    left=tuple(f for f in left if f.kind == kind and f.value not in right_values),
-                    right=tuple(f for f in right if f.kind == kind and f.value not in left_values),
-                )
-            )
-    return tuple(d for d in differences if d.left and d.right)
-
-
 def _word_share(sentences: Sequence[Sentence], found: set[int]) -> float:
     total = sum(len(s.text.split()) for s in sentences)
     if not total:
         return 0.0
     return round(sum(len(sentences[i].text.split()) for i in found) / total, 3)
+
+
+def _story_terms(sentence: Sentence, figures: list[Figure]) -> Counter[str]:
+    """A sentence's terms; none for page furniture, which never pairs."""
+    return Counter() if is_furniture(sentence.text) else sentence_terms(sentence.text, figures)

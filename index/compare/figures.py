@@ -160,6 +160,7 @@ _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’-]*\s$")  # "Air Force One": a
 _ONE_BEFORE_RE = re.compile(r"(?i:\b(?:no|any|every|each|the|this|that|which)\s)$")  # "no one", "the one"
 _ONE_AFTER_RE = re.compile(r"(?i:\s(?:of|another|or\s+another|by\s+one|on\s+one)\b)")  # "one of", "one another"
 _LETTERS_BEFORE_RE = re.compile(r"[A-Za-z]+$")
+_AMOUNT_BEFORE_RE = re.compile(r"(?i:\b(?:at least|more than|fewer than|less than|nearly|almost|over|about|some)\s)$")
 # Any digit or any word that may start a figure: sentences with neither are skipped at once.
 _HINT_RE = re.compile(rf"\d|(?i:\b(?:{_WORD}|{_alt(_ORDINAL_WORDS)}))\b|\b(?:{'|'.join(_WEEKDAYS)}|{_MONTH_NAMES})")
 _PRIORITY = {kind: i for i, kind in enumerate(KINDS)}
@@ -228,8 +229,8 @@ def _read_quantity(text: str, m: re.Match[str]) -> list[Figure] | None:
         if kind == "count":
             if _not_a_count(text, m.start("n1"), end, n1, g["s1"]):
                 return []
-            if not g["s1"] and _is_year(n1):
-                kind = "year"
+            if not g["s1"] and _is_year(n1) and not _AMOUNT_BEFORE_RE.search(text, max(0, start1 - 16), start1):
+                kind = "year"  # but "at least 2068 injured" is a count
         return [_figure(text, kind, what, v1, start1, end)]
 
     v2 = _amount(n2, g["s2"], money)

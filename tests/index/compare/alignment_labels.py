@@ -162,8 +162,8 @@ def _sentence_index(sentences, piece: str, where: str) -> int:
 def score_labels(corpus) -> Score:
     """Align each labelled pair of outlets once and score every label against the result.
 
-    A positive whose left sentence is paired with a sentence not listed counts as a false
-    negative and a false positive both: the aligner said something wrong about it."""
+    A sentence may have several partners: a positive is found when its left sentence is paired
+    with any listed partner; a negative is a false positive when it is paired with one."""
     alignments = {}
     tp = fp = fn = 0
     mistakes = []
@@ -175,17 +175,16 @@ def score_labels(corpus) -> Score:
         i = _sentence_index(alignment.left_sentences, label.left, label.left_outlet)
         pieces = label.right if isinstance(label.right, tuple) else (label.right,)
         partners = {_sentence_index(alignment.right_sentences, p, label.right_outlet) for p in pieces}
-        paired = next((p.right for p in alignment.pairs if p.left == i), None)
+        paired = {p.right for p in alignment.pairs if p.left == i}
+        if label.same and paired & partners:
+            tp += 1
+            continue
         if label.same:
-            if paired in partners:
-                tp += 1
-                continue
             fn += 1
-            fp += paired is not None
-        elif paired in partners:
+        elif paired & partners:
             fp += 1
         else:
             continue
-        got = alignment.right_sentences[paired].text if paired is not None else "nothing"
+        got = [alignment.right_sentences[j].text for j in paired] or "nothing"
         mistakes.append(f"{label.left_outlet} {label.left!r} ~ {label.right_outlet} {pieces[0]!r}: paired with {got!r}")
     return Score(tp, fp, fn, tuple(mistakes))

@@ -1,0 +1,84 @@
+"""Compare on stories it was not written for: the development gold (22 article pairs, 7 stories)
+and the difference flags over every pair of articles of one story in both development sets,
+each flag judged by hand in tests/data/devset/difference_flags.json."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from alignment_gold import DEVSET, GOLD, score_gold
+
+from talks_tui.index.sentences import article_sentences
+
+DATA = DEVSET.parent
+VERDICTS = json.loads((DEVSET / "difference_flags.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def devset_corpus(tmp_path_factory):
+    from talks_tui.index.corpus import open_corpus
+
+    corpus = open_corpus([DEVSET / "articles"], index_dir=tmp_path_factory.mktemp("devset-index"))
+    yield corpus
+    corpus.close()
+
+
+def test_the_gold_pieces_are_in_one_sentence_each(devset_corpus):
+    # A piece in no sentence or in two means the cleaning or the splitter changed since the gold
+    # was made (ALIGNMENT.md): one caption is now joined to the sentence before it in 105.
+    off = []
+    for g in GOLD:
+        for side in ("left", "right"):
+            sentences = article_sentences(devset_corpus.pick_article(g[side]).paragraphs)
+            for kind in ("pairs", "traps", "optional"):
+                off += [(g[side], e[side]) for e in g.get(kind, []) if sum(e[side] in s.text for s in sentences) != 1]
+    assert len(set(off)) <= 1, off
+
+
+def test_the_development_gold_does_not_fall_back(devset_corpus):
+    # Today's figures (before this aligner: precision 0.694, recall 0.393, 6 traps). The issue's
+    # targets (0.9 / 0.8) are not reached by word overlap alone: see the README.
+    score = score_gold(devset_corpus)
+    assert score.precision >= 0.8 and score.recall >= 0.36, score.line() + "\n" + "\n".join(score.mistakes)
+    assert score.traps <= 4, score.line()
+
+
+def _flags(folder: Path, index_dir: Path) -> list[dict]:
+    from talks_tui.index.corpus import open_corpus
+
+    story = {g["file"]: g["story"] for g in json.loads((folder / "gold.json").read_text(encoding="utf-8"))}
+    corpus = open_corpus([folder / "articles"], index_dir=index_dir)
+    found = []
+    metas = sorted(corpus.articles(), key=lambda a: a.file)
+    for a, b in itertools.combinations(metas, 2):
+        if story.get(a.file) != story.get(b.file):
+            continue
+        alignment = corpus.compare(corpus.article(a.id), corpus.article(b.id))
+        for pair in alignment.pairs:
+            for d in pair.differing:
+                found.append(
+                    {
+                        "left": a.file,
+                        "right": b.file,
+                        "kind": d.kind,
+                        "left_words": [f.text for f in d.left],
+                        "right_words": [f.text for f in d.right],
+                    }
+                )
+    corpus.close()
+    return found
+
+
+def test_difference_flags_are_judged_by_hand_and_nearly_all_real(tmp_path):
+    judged = {
+        (v["left"], v["right"], v["kind"], tuple(v["left_words"]), tuple(v["right_words"])): v["real"] for v in VERDICTS
+    }
+    flags = [f for name in ("devset", "devset2") for f in _flags(DATA / name, tmp_path / name)]
+    keys = [(f["left"], f["right"], f["kind"], tuple(f["left_words"]), tuple(f["right_words"])) for f in flags]
+    unjudged = [k for k in keys if k not in judged]
+    assert not unjudged, f"judge these flags by hand in difference_flags.json: {unjudged}"
+    assert len(flags) >= 8  # the tolls and counts of injured that outlets give differently
+    assert sum(judged[k] for k in keys) >= 0.9 * len(keys)
