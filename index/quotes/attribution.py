@@ -135,6 +135,7 @@ def _continue_speakers(
 ) -> None:
     """Quotes with no cue of their own continue the speaker before them."""
     last_story: int | None = None  # the previous paragraph of story text
+    story_before: int | None = None  # and the one before it
     for bi, b in enumerate(blocks):
         row = drafts[bi]
         for qi, span in enumerate(b.spans):
@@ -158,9 +159,14 @@ def _continue_speakers(
                 # A paragraph that opens with a quote continues the last speaker before it.
                 prev = next((d for d in reversed(prev_row) if d is not None), None)
                 if prev is None:
-                    pb = blocks[last_story]
-                    sents = range(len(pb.sents) - 1, -1, -1)
-                    prev = next((reported[(pb.index, si)] for si in sents if (pb.index, si) in reported), None)
+                    prev = _last_reported(blocks[last_story], reported)
+                if prev is None and (bridge := _bridged(blocks, last_story, story_before)) is not None:
+                    # "X said ... / His organisation had been fielding inquiries. / "...": a
+                    # paragraph about the speaker, by pronoun only, between him and his words
+                    earlier_row = drafts[bridge]
+                    prev = next((d for d in reversed(earlier_row) if d is not None), None)
+                    prev = prev or _last_reported(blocks[bridge], reported)
+                    prev = prev if _agrees(prev, blocks[last_story]) else None
                 row[qi] = _inferred(prev, "previous-paragraph")
         # A quote that runs on into this paragraph gives its speaker to the piece before.
         if b.spans and b.spans[0].continued and row[0] is not None and last_story is not None:
@@ -168,7 +174,35 @@ def _continue_speakers(
             if prev_row and prev_row[-1] is None and not labels[last_story][-1]:
                 prev_row[-1] = _inferred(row[0], "continued")
         if _is_story(b):
-            last_story = bi
+            story_before, last_story = last_story, bi
+
+
+def _last_reported(b: Block, reported: dict[tuple[int, int], Draft]) -> Draft | None:
+    """The speaker of the last reported speech in a paragraph."""
+    sents = range(len(b.sents) - 1, -1, -1)
+    return next((reported[(b.index, si)] for si in sents if (b.index, si) in reported), None)
+
+
+def _bridged(blocks: list[Block], last_story: int, story_before: int | None) -> int | None:
+    """The paragraph before the last one when the last one only speaks of someone by pronoun
+    ("His organisation had been fielding inquiries."): no quotation, no capitalised word but
+    the first and acronyms, and a pronoun at its start."""
+    pb = blocks[last_story]
+    if story_before is None or pb.spans or not pb.toks or pb.toks[0].low not in _BRIDGE_PRONOUNS:
+        return None
+    if any(t.kind == "w" and t.text[0].isupper() and not t.text.isupper() for t in pb.toks[1:]):
+        return None  # someone else may be named there (an acronym is a body: "the NRL")
+    return story_before
+
+
+_BRIDGE_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def _agrees(d: Draft | None, pb: Block) -> bool:
+    """A person's known gender agrees with the pronoun that opens the bridging paragraph."""
+    if d is None or d.person is None:
+        return False
+    return d.person.gender in (None, _BRIDGE_PRONOUNS[pb.toks[0].low])
 
 
 def _inferred(d: Draft | None, how: str) -> Draft | None:

@@ -109,6 +109,9 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
             elif low in NP_STOP or low in PRONOUNS or _verb_like(t):
                 break
             start = j
+        elif t.text == ")" and start is not None and (k := _acronym_bracket(toks, lo, j)) is not None:
+            j = k  # "a Tokyo Electric Power Co (TEPCO) spokesperson": the name's short form
+            continue
         elif t.text == "," and start is not None and j > lo and is_name_token(toks[j - 1]):
             if not any(toks[k].low == "and" for k in range(j + 1, i + 1)):
                 break
@@ -137,6 +140,13 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
             break
         start = earlier
     return start
+
+
+def _acronym_bracket(toks: list[Tok], lo: int, j: int) -> int | None:
+    """The token before "(ACRONYM)" that closes at j, or None: "Co (TEPCO) spokesperson"."""
+    if j - 2 > lo and toks[j - 2].text == "(" and toks[j - 1].text.isupper() and len(toks[j - 1].text) >= 2:
+        return j - 3
+    return None
 
 
 def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:

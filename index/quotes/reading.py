@@ -44,6 +44,8 @@ from talks_tui.index.quotes.word_kinds import (
 )
 from talks_tui.index.tokens import Tok, fold
 
+_ACRONYM_RE = re.compile(r"\s*\([A-Z]{2,}\)")  # "Tokyo Electric Power Co (TEPCO) spokesperson"
+
 
 @dataclass
 class Draft:
@@ -530,8 +532,8 @@ class ArticleReader:
             h += 1
         head_tok = toks[h]
         head = head_tok.low
-        text = span_text(b.text, toks, lo, hi).strip(" ,")
-        full = span_text(b.text, toks, ph.lo, hi).strip(" ,")
+        text = _ACRONYM_RE.sub("", span_text(b.text, toks, lo, hi)).strip(" ,")
+        full = _ACRONYM_RE.sub("", span_text(b.text, toks, ph.lo, hi)).strip(" ,")
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
         if det == "the" and h == lo == hi - 1 and head in ORG_WORDS and (named := self._named_body(b, ph, head)):

@@ -569,10 +569,44 @@ def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
          "thorough", "defence minister"),
         (['Flanked by aides, Datuk Seri Najib Razak spoke.', 'Datuk Seri Najib told reporters: "It ended."'],
          "It ended.", "Najib Razak"),
+        # a body's short form in brackets inside a description; people named by their plight
+        (['"We cannot tell when," a Northern Power Co (NPC) spokesperson said.'], "We cannot tell when,",
+         "Northern Power Co spokesperson"),
+        (['"When can we go home?" one evacuee demanded as the chief executive bowed.'], "When can we go home?",
+         "one evacuee"),
+        # a speech given ("addressed the nation") introduces the words after it
+        (['President Ana Silva addressed the nation.  "Long live the republic!"'], "Long live the republic!",
+         "Ana Silva"),
+        # a title of a science before a name is a title, not part of the name
+        (['Chief Forecaster Peter Lund said the cloud would "stay north".'], "stay north", "Peter Lund"),
     ],
 )  # fmt: skip
 def test_forms_met_on_held_out_news(paragraphs, text, speaker):
     assert quote(text, *paragraphs).speaker == speaker
+
+
+def test_a_paragraph_about_the_speaker_by_pronoun_bridges_to_his_words():
+    paragraphs = (
+        "Chief Forecaster Peter Lund said the winds would keep the cloud far to the north.",
+        "His office and the NRL had both been fielding calls about the plant.",
+        '"People are worried for no good reason.',
+        '"I am not worried in the slightest."',
+    )
+    q = quote("People are worried for no good reason.", *paragraphs)
+    assert (q.speaker, q.attribution) == ("Peter Lund", "previous-paragraph")
+    assert quote("I am not worried in the slightest.", *paragraphs).speaker == "Peter Lund"
+
+
+@pytest.mark.parametrize(
+    "bridge",
+    [
+        "Her office had been fielding calls about the plant.",  # the pronoun does not fit him
+        "His office and Maria Santos had both been fielding calls.",  # someone else is named
+    ],
+)
+def test_a_bridge_that_may_speak_of_someone_else_leaves_the_speaker_empty(bridge):
+    paragraphs = ("Forecaster Peter Lund said the winds would keep the cloud north.", bridge, '"Nobody should worry."')
+    assert quote("Nobody should worry.", *paragraphs).speaker is None
 
 
 def test_headline_capitals_make_no_names():
