@@ -170,8 +170,14 @@ def org_names(b: Block) -> list[tuple[int, str]]:
             if not (capitalised or joiner):
                 break
             j += 1
-        if any(toks[k].low in ORG_WORDS and toks[k].text[0].isupper() for k in range(i, j)):
-            found.append((i, span_text(b.text, toks, i, j)))
+        orgs = [k for k in range(i, j) if toks[k].low in ORG_WORDS and toks[k].text[0].isupper()]
+        if orgs:
+            end = j
+            if orgs[-1] > i and all(
+                toks[k].kind in "wa" and toks[k].low not in ("of", "for", "and", "on") for k in range(orgs[-1] + 1, j)
+            ):
+                end = orgs[-1] + 1  # "an Ethiopian Airlines Boeing 737": the body ends with its word
+            found.append((i, span_text(b.text, toks, i, end)))
         i = j
     return found
 

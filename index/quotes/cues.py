@@ -187,6 +187,21 @@ def _skip_back_time(toks: list[Tok], lo: int, i: int) -> int:
     return i
 
 
+_PARTICIPLE_LINKS = frozenset(("while", "after", "before", "when"))
+
+
+def _skip_back_participle(toks: list[Tok], lo: int, i: int) -> int:
+    """Back past a participle clause with no commas between a subject and its verb: "President
+    Suluhu while sending her condolences said"."""
+    for k in range(i - 1, max(lo, i - 10) - 1, -1):
+        t = toks[k]
+        if t.kind != "w":
+            return i
+        if t.low in _PARTICIPLE_LINKS and toks[k + 1].low.endswith("ing") and toks[k + 1].text.islower():
+            return _skip_back_adverbs(toks, lo, k - 1)
+    return i
+
+
 def _timeish(t: Tok) -> bool:
     return t.low in ("morning", "afternoon", "evening", "night", "week", "month", "year", "today", "tonight")
 
@@ -195,6 +210,7 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
     """The speaker phrase before the cue verb at token v, past asides, appositives and brackets."""
     i = _skip_back_adverbs(toks, lo, v - 1)
     i = _skip_back_time(toks, lo, i)  # "Phivolcs on Friday, Oct. 3 said"
+    i = _skip_back_participle(toks, lo, i)  # "President Suluhu while sending her condolences said"
     if i >= lo and toks[i].text == ")":
         # "the Ministry of Commerce (MOFCOM) said", "Rubio (R-Fla.) said"
         k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text == "("), None)

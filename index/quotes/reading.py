@@ -81,7 +81,7 @@ _STRONG = {True: 0.3, False: -0.7}
 
 # Words of a company's name; "the company", "the group" or "the firm" is the company named before.
 _COMPANY_WORDS = frozenset(
-    "company firm group corp corporation inc ltd co holdings motors airlines industries technologies".split()
+    "company firm group corp corporation inc ltd co holdings motors airline airlines airways carrier industries technologies".split()
 )
 # Words that make a role another one: the deputy minister is not the minister.
 _RANK_WORDS = frozenset("deputy vice acting assistant former ex associate junior under interim".split())

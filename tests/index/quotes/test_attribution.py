@@ -577,6 +577,14 @@ def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
         # a speech given ("addressed the nation") introduces the words after it
         (['President Ana Silva addressed the nation.  "Long live the republic!"'], "Long live the republic!",
          "Ana Silva"),
+        # "the airline" is the airline named before, whose name ends with its word
+        (['An Ostland Airlines Boeing 737 crashed on Sunday.', '"There are no survivors," the airline said.'],
+         "There are no survivors,", "Ostland Airlines"),
+        (['Only one airline, Fiji Airways, is affected.', '"We are grounding the fleet," the airline said.'],
+         "We are grounding the fleet,", "Fiji Airways"),
+        # a participle clause between the subject and the verb, with no commas
+        (['President Ana Silva while sending her condolences said, "She was a pillar of strength."'],
+         "She was a pillar of strength.", "Ana Silva"),
         # a title of a science before a name is a title, not part of the name
         (['Chief Forecaster Peter Lund said the cloud would "stay north".'], "stay north", "Peter Lund"),
     ],
