@@ -107,10 +107,11 @@ _WORDS = rf"(?:\ban?\s+(?=(?:{_SCALE_WORD}|dozen)\b))?\b(?:{_WORD})(?:(?:[ -]|{_
 _NUMBER = rf"(?:{_DIGITS}|(?i:{_WORDS}))"
 _SCALE = rf"(?:(?:[\s-]?(?i:{_SCALE_WORD})\b)+|\s?(?i:bn|mn|mln|tn)\b|[mbkMBK]\b)"
 _PREFIX = rf"(?:(?<![A-Za-z])(?:{_alt(k for k in _PREFIX_CURRENCY if k[0].isalpha())}|{_alt(_CODES)})\s?|[$€£¥₹₩]\s?)"
+_CURRENCY_AFTER = rf"\s(?i:(?:{_alt(_SUFFIX_CURRENCY)})s?(?:\s+sterling)?|sterling)\b|\s(?:{_alt(_CODES)})\b"
 _UNIT = (
     r"(?P<pct>\s?%|[\s-]?(?i:per[\s-]?cent|percent|pct)\b)"
     r"|(?P<pp>\s(?i:percentage[\s-]points?)\b|[\s-]?(?i:basis[\s-]points?|bps?|ppts?|pp)\b)"
-    rf"|(?P<cur>\s(?i:(?:{_alt(_SUFFIX_CURRENCY)})s?(?:\s+sterling)?|sterling)\b|\s(?:{_alt(_CODES)})\b)"
+    rf"|(?P<cur>{_CURRENCY_AFTER})"
     rf"|(?P<dur>[\s-](?i:{_alt(_DURATIONS)})s?\b)"
 )
 _RANGE_SEP = r"(?:-|\s?–\s?|\s+(?:to|and)\s+)"
@@ -122,6 +123,12 @@ _QUANTITY_RE = re.compile(
     rf"(?:(?P<sep>{_RANGE_SEP})(?P<pre2>{_PREFIX})?(?P<n2>{_NUMBER})(?P<s2>{_SCALE})?)?(?:{_UNIT})?"
 )
 _SINGLE_RE = re.compile(rf"{_LEAD}(?:{_UNIT})?")
+# A sum of money in digits, as a pattern without groups for a tokeniser to keep it whole ("€88m",
+# "$103 Million", "USD 5bn", "0.8575 euro", "5 billion yuan"); find_figures reads its value.
+MONEY_PATTERN = (
+    rf"{_PREFIX}{_DIGITS}(?:{_SCALE})?(?:{_CURRENCY_AFTER})?"
+    rf"|(?<![\w.,:/]){_DIGITS}(?:{_SCALE})?(?:{_CURRENCY_AFTER})"
+)
 
 _MONTH_NAMES = lexicon.alternation("months", capitalised=True)
 _MONTH = rf"(?:{_MONTH_NAMES})\b\.?"

@@ -2,10 +2,11 @@
 
 Words become keys, their Snowball stem as the search indexes them, so "rare earths", "rare-earth"
 and "Rare Earths" are one key. "U.S." and "US" are one key, "100 per cent" and "100%" one,
-"Nov. 10" and "November 10" one. Punctuation and possessives end a phrase (a break token); a
-hyphen does not. Each token keeps how it was written (its surface) and case bits: a capital, and
-whether that capital means something (not the first word of a sentence or quotation, not in a
-headline set in title case or capitals).
+"Nov. 10" and "November 10" one; a sum of money is one key in any common form, read by
+compare.figures ("€88m" and "88 million euros", "$102M" and "US$102 million"). Punctuation and
+possessives end a phrase (a break token); a hyphen does not. Each token keeps how it was written
+(its surface) and case bits: a capital, and whether that capital means something (not the first
+word of a sentence or quotation, not in a headline set in title case or capitals).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from talks_tui.index import lexicon
+from talks_tui.index.compare.figures import MONEY_PATTERN, find_figures
 from talks_tui.index.coverage.word_classes import FUNCTION_KEYS, GENERIC_KEYS, LY_WORDS
 from talks_tui.index.terms import normalise, stem
 from talks_tui.index.tokens import WORD
@@ -29,20 +31,28 @@ _MONTH_ABBR = "|".join(form.capitalize() for row in _MONTH_ROWS for form in row[
 # A date's key starts with its month's first three letters ("nov 10"); its label writes them so.
 MONTH_LABELS = {row[0][:3]: row[0][:3].capitalize() for row in _MONTH_ROWS}
 
-# One token: a dotted abbreviation, a percentage, a day of a month, a word, a hyphen inside a
-# compound (kept so labels are written as in the text), or punctuation (which ends a phrase).
-# (The lookaheads only make the alternatives fail sooner.)
+# A day of a month: 1 to 31, perhaps with its ordinal ending ("10th").
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# A figure kept whole: a sum of money in any common form ("€88m", "$103 Million", "USD 5bn",
+# "5 billion yuan"), a percentage, a number with its scale ("2.4 million", "5bn").
+_FIGURE = (
+    rf"(?=[$€£¥₹₩\d]|[A-Z][A-Za-z.$]{{0,4}}\s?\d)(?:{MONEY_PATTERN})"
+    r"|(?=\d)\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent|million|billion|trillion)\b|\s?bn\b)"
+)
+_FIGURE_RE = re.compile(_FIGURE)
+# One token: a dotted abbreviation, a figure, a day of a month, a word, a hyphen inside a
+# compound (kept so labels are written as in the text), or punctuation (which ends a phrase; a
+# currency sign is a token of its own, so that "($1" is "(" and the figure "$1"). (The lookaheads
+# only make the alternatives fail sooner.)
 TOKEN_RE = re.compile(
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?:[A-Za-z]\.){2,}(?![A-Za-z])"
-    r"|(?=[$€£¥\d])[$€£¥]?\d+(?:[.,]\d+)*(?:\s?%|\s(?:per\s?cent|percent|million|billion|trillion)\b|\s?bn\b)"
-    rf"|(?=[ADFJMNOS][a-z]{{2}})(?:{_MONTH_NAMES}|{_MONTH_ABBR})\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?![\w%]|\s?per)"
-    rf"|(?=\d)\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTH_NAMES})\b"
+    rf"|{_FIGURE}"
+    rf"|(?=[ADFJMNOS][a-z]{{2}})(?:{_MONTH_NAMES}|{_MONTH_ABBR})\.?\s{_DAY}(?![\w%]|\s?per)"
+    rf"|(?=\d){_DAY}\s(?:{_MONTH_NAMES})\b"
     rf"|{WORD}"
     r"|(?<=\w)-(?=\w)|&"
-    r"|[^\w\s-]+|(?<!\S)[-–—]+(?!\S)"
+    r"|[^\w\s$€£¥₹₩-]+|[$€£¥₹₩]|(?<!\S)[-–—]+(?!\S)"
 )
-_DAY_RE = re.compile(r"\d{1,2}")
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # After these, the next word starts a sentence or a quotation: its capital says nothing.
 _OPENERS = frozenset(".!?:;\"“”‘’'([{]…")
 
@@ -86,23 +96,23 @@ class Vocabulary:
             return (JOIN, 0, False, False, False)
         if text == "&":  # Berg & Lund
             return (WORD, self._surface("&", "&", WORD) << 4, False, False, False)
-        if not (first.isalnum() or first == "_" or first in "$€£¥"):
-            return (PUNCT, 0, any(c in _OPENERS for c in text), False, False)
         kind, surface, possessive = WORD, text, False
+        if _FIGURE_RE.fullmatch(text):  # 100%, €88m, USD 5bn: one key however written
+            figures = find_figures(text)
+            key = f"{figures[0].kind} {figures[0].value}" if figures else " ".join(text.lower().split())
+            return (FIGURE, self._surface(text, key, FIGURE) << 4, False, False, False)
+        if not (first.isalnum() or first == "_"):
+            return (PUNCT, 0, any(c in _OPENERS for c in text), False, False)
         if text[-1] == ".":  # U.S., a.m.
             letters = text.replace(".", "")
             kind, key = (ACRONYM, letters) if letters.isupper() else (WORD, "~" + letters)
-        elif (first.isdigit() or first in "$€£¥") and not text.isdigit():  # 100%, $2.4 million
-            number = _NUMBER_RE.search(text)
-            assert number is not None
-            unit = text[number.end() :].strip().lower()
-            unit = "%" if "cent" in unit else {"bn": "billion"}.get(unit, unit)
-            kind, key = FIGURE, f"{number.group().replace(',', '')}{unit}"
-        elif " " in text:  # a day of a month, either way round
-            day = _DAY_RE.search(text)
-            assert day is not None
-            month = next(w for w in text.split() if w[0].isalpha())
-            kind, key = DATE, f"{month[:3].lower()} {int(day.group())}"
+        elif " " in text:  # a day of a month, either way round ("Nov. 10", "10th November")
+            words = text.split()
+            day = next((w for w in words if w[0].isdigit()), "")
+            month = next((w for w in words if w[0].isalpha()), "")
+            kind, key = DATE, f"{month[:3].lower()} {int('0' + ''.join(c for c in day if c.isdecimal()))}"
+        elif first.isdigit() and not text.isdigit():  # 5G, 1990s, 88m: digits glued to letters
+            kind, key = FIGURE, text.lower()
         elif text.isdigit():
             kind, key = NUM, text
         else:
