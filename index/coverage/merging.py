@@ -1,7 +1,9 @@
 """Merging near-duplicate candidates, so that one thing is one topic.
 
 A part that mostly occurs inside a longer candidate gives way to it (earth -> rare earth); a lone
-surname counts for its full name (Bessent -> Scott Bessent); an acronym and its words are one
+surname counts for its full name (Bessent -> Scott Bessent), and so does a first word that the
+articles use after the full name (the Empress -> Empress Eugénie), but not one that goes its own
+way (France is not France Inter, and France Inter no mention of France); an acronym and its words are one
 topic (APEC, Asia-Pacific Economic Cooperation). The merged candidate keeps the better score and
 counts the others' mentions (`Candidate.alias`, `Candidate.partners`).
 """
@@ -10,11 +12,16 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from talks_tui.index import lexicon
 from talks_tui.index.coverage.candidates import Candidate, mentions_inside, offset_in
 from talks_tui.index.coverage.corpus_words import CorpusWords
 from talks_tui.index.coverage.labels import commonest_surface, written_text
 from talks_tui.index.coverage.tokens import ACRONYM, WORD
 from talks_tui.index.coverage.word_classes import INNER_KEYS
+
+_FAMILY_NAMES_FIRST = lexicon.words("east_asian_surnames")
 
 
 def prefer_longer(corpus: CorpusWords, pool: list[Candidate]) -> list[Candidate]:
@@ -45,8 +52,40 @@ def prefer_longer(corpus: CorpusWords, pool: list[Candidate]) -> list[Candidate]
     return [c for c in pool if id(c) not in gone]
 
 
+def _introduced(corpus: CorpusWords, short: Candidate, name: Candidate) -> float:
+    """Of the articles that use a short form alone, the share that name it in full first: as
+    a surname follows the full name ("Scott Bessent ... Bessent said"), where "France" alone
+    is no short form of "France Inter"."""
+    article = corpus.tokens.article
+    positions = np.sort(short.positions)
+    inside = np.isin(positions, name.positions + offset_in(name.key, short.key))
+    where = article[positions]
+    alone = np.unique(where[~inside])
+    if len(alone) == 0:
+        return 1.0
+    first = positions[np.searchsorted(where, alone)]  # positions are in article order
+    return float(np.isin(first, positions[inside]).mean())
+
+
+def _leave_out(corpus: CorpusWords, short: Candidate, name: Candidate) -> None:
+    """Take the mentions inside a longer name that is another thing out of a short one's."""
+    inside = np.isin(short.positions, name.positions + offset_in(name.key, short.key))
+    if inside.any() and not inside.all():
+        short.positions = short.positions[~inside]
+        short.tf = len(short.positions)
+        short.df = len(np.unique(corpus.tokens.article[short.positions]))
+
+
+def _family_name(corpus: CorpusWords, single: Candidate) -> bool:
+    """A family name written first, as East Asian names are (Xi Jinping, Li Chenggang)."""
+    return commonest_surface(corpus, single).lower() in _FAMILY_NAMES_FIRST
+
+
 def join_surnames(corpus: CorpusWords, pool: list[Candidate]) -> list[Candidate]:
-    """A lone surname (Bessent) or family name (Xi) counts for the one full name it belongs to."""
+    """A lone surname (Bessent) or family name (Xi) counts for the one full name it belongs to; so
+    does a name's first word (Empress, of Empress Eugénie) where articles name it in full first.
+    A longer name never takes a shorter one that goes its own way ("France" is not "France
+    Inter", "Napoleon" not "Napoleon III")."""
     kinds = corpus.kinds
     singles = {c.key[0]: c for c in pool if len(c.key) == 1 and c.entity}
     names: dict[int, list[Candidate]] = {}
@@ -66,9 +105,21 @@ def join_surnames(corpus: CorpusWords, pool: list[Candidate]) -> list[Candidate]
             continue  # "APEC Economic": not a person's name
         if mentions_inside(single, best) == single.tf:
             continue  # never alone (Lumpur): nothing to add
-        other = singles.get(best.key[1] if best.key[0] == k else best.key[0])
-        if other is not None and id(other) not in gone and mentions_inside(other, best) < 0.5 * other.tf:
-            continue  # "China US": both halves are names in their own right
+        other_key = best.key[1] if best.key[0] == k else best.key[0]
+        other = singles.get(other_key)
+        # "China US": both halves are names in their own right. A given name shared by several
+        # full names (Francois Hollande, Francois Pinault) is not one alone.
+        if (
+            other is not None
+            and id(other) not in gone
+            and sum(mentions_inside(other, c) for c in names[other_key]) < 0.5 * other.tf
+        ):
+            continue
+        if best.key[0] == k and not _family_name(corpus, single) and _introduced(corpus, single, best) < 0.75:
+            # A first word that goes its own way: "France" is no short form of "France Inter",
+            # and "France Inter" is no mention of France.
+            _leave_out(corpus, single, best)
+            continue
         best.alias = single
         best.df, best.tf = single.df, single.tf
         best.score = max(best.score, single.score)

@@ -1,7 +1,8 @@
 """The one pass of a tokeniser over the articles: every token as small ints in parallel arrays.
 
 Words become keys, their Snowball stem as the search indexes them, so "rare earths", "rare-earth"
-and "Rare Earths" are one key. "U.S." and "US" are one key, "100 per cent" and "100%" one,
+and "Rare Earths" are one key, whatever the spelling ("Eugénie" and "Eugenie", "jewellery" and
+"jewelry": see `spelling`). "U.S." and "US" are one key, "100 per cent" and "100%" one,
 "Nov. 10" and "November 10" one; a sum of money is one key in any common form, read by
 compare.figures ("€88m" and "88 million euros", "$102M" and "US$102 million"). Punctuation and
 possessives end a phrase (a break token); a hyphen does not. Each token keeps how it was written
@@ -19,8 +20,9 @@ import numpy as np
 
 from talks_tui.index import lexicon
 from talks_tui.index.compare.figures import MONEY_PATTERN, find_figures
+from talks_tui.index.coverage.spelling import word_key
 from talks_tui.index.coverage.word_classes import FUNCTION_KEYS, GENERIC_KEYS, LY_WORDS
-from talks_tui.index.terms import normalise, stem
+from talks_tui.index.terms import normalise
 from talks_tui.index.tokens import WORD
 
 # The months as written in a date ("November 10", "Nov. 10", "10 November"): the full names, and
@@ -126,7 +128,7 @@ class Vocabulary:
             elif first.islower() and lower.endswith("ly") and len(lower) > 4 and lower not in LY_WORDS:
                 key = "~" + lower  # an adverb (properly), not the adjective's stem
             else:
-                key = stem(lower)
+                key = word_key(lower)
         capital = surface[0].isupper()
         telling = kind == WORD and key not in FUNCTION_KEYS
         return (kind, self._surface(surface, key, kind) << 4 | capital, False, possessive, telling)

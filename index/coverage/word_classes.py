@@ -8,12 +8,13 @@ key's class: what may stand at a topic's edge, what may be a topic alone.
 from __future__ import annotations
 
 from talks_tui.index import lexicon
-from talks_tui.index.terms import STOP_WORDS, stem
+from talks_tui.index.coverage.spelling import word_key
+from talks_tui.index.terms import STOP_WORDS
 
 
 def _stemmed(*names: str) -> frozenset[str]:
-    """The keys of the lexicon's lists `names`, stemmed as the search stems words."""
-    return frozenset(stem(w) for name in names for w in lexicon.words(name))
+    """The keys of the lexicon's lists `names`, as the tokeniser keys words."""
+    return frozenset(word_key(w) for name in names for w in lexicon.words(name))
 
 
 # Never at the edge of a topic, never a topic.
