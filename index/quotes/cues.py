@@ -109,6 +109,15 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
             elif low in NP_STOP or low in PRONOUNS or _verb_like(t):
                 break
             start = j
+        elif (
+            t.text == "-"
+            and start == j + 1
+            and j > lo
+            and toks[j - 1].kind == "n"
+            and toks[j + 1].low.startswith("year")
+        ):
+            start, j = j - 1, j - 2  # an age: "the 74-year-old"
+            continue
         elif t.text == ")" and start is not None and (k := _acronym_bracket(toks, lo, j)) is not None:
             j = k  # "a Tokyo Electric Power Co (TEPCO) spokesperson": the name's short form
             continue

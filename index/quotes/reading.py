@@ -81,7 +81,8 @@ _STRONG = {True: 0.3, False: -0.7}
 
 # Words of a company's name; "the company", "the group" or "the firm" is the company named before.
 _COMPANY_WORDS = frozenset(
-    "company firm group corp corporation inc ltd co holdings motors airline airlines airways carrier industries technologies".split()
+    "company firm group corp corporation inc ltd co holdings motors industries technologies "
+    "airline airlines airways carrier".split()
 )
 # Words that make a role another one: the deputy minister is not the minister.
 _RANK_WORDS = frozenset("deputy vice acting assistant former ex associate junior under interim".split())
@@ -99,6 +100,20 @@ def _rank_before(role: str, head: str) -> set[str]:
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive"}
 # Documents that "say" what their authors wrote.
 DOCUMENTS = frozenset("statement statements sheet letter report readout memo note post tweet release".split())
+
+
+_AGE_NOUN_GENDER = {"woman": "f", "girl": "f", "man": "m", "boy": "m"}
+
+
+def _age_epithet(toks: list[Tok], k: int, lo: int) -> bool:
+    """ "the 74-year-old" standing for a person named before: "the", a number, "year-old", and
+    then no noun but a gendered one ("the 74-year-old woman")."""
+    if toks[k].low not in ("year-old", "years-old") or k - 3 < lo:
+        return False
+    if not (toks[k - 1].text == "-" and toks[k - 2].kind == "n" and toks[k - 3].low == "the"):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or nxt.kind != "w" or nxt.low in _AGE_NOUN_GENDER or nxt.low in CUE_FORMS
 
 
 def _maybe_body(p: Person) -> bool:
@@ -242,7 +257,8 @@ class ArticleReader:
         if prev is None:
             return nxt is None or nxt.low not in MODIFIED_NOUNS
         after_quote = prev.kind == "p" and prev.text in "\"'”’"  # '"I'm so happy!" Sepulveda yelled'
-        if not (prev.text in (",", ":", ";") or prev.low in SUBORDINATORS or after_quote) or nxt is None:
+        after_label = prev.text in (",", ":", ";", "-", "–", "—")  # "SKY NEWS:- David Cameron has"
+        if not (after_label or prev.low in SUBORDINATORS or after_quote) or nxt is None:
             return False
         if nxt.text == ",":
             # "his friend, Bolivian miner Carlos Mamani, saved": a name in apposition to a noun
@@ -290,6 +306,9 @@ class ArticleReader:
             if person is not None:
                 self._mention(person, b, a, z, lo)
         for k in range(lo, hi):
+            if _age_epithet(toks, k, lo):
+                # "the 74-year-old asks": the person the story is about, as for a pronoun
+                self.resolved[(b.index, k)] = self._antecedent(_AGE_NOUN_GENDER.get(toks[k + 1].low, ""), b.index)
             # "his office", "her family": whose, for a speaker described so (no mention is counted)
             if toks[k].low in ("his", "her") and not personal(toks, k):
                 self.owners[(b.index, k)] = self._antecedent("f" if toks[k].low == "her" else "m", b.index)
@@ -496,6 +515,8 @@ class ArticleReader:
             return None
         if hi - lo == 1 and toks[lo].low in PRONOUNS:
             return self._pronoun(b, lo, toks[lo])
+        if hi - lo <= 3 and _age_epithet(toks, hi - 1, 0) and (p := self.resolved.get((b.index, hi - 1))):
+            return Draft(person=p, kind="person", how="pronoun")  # "the 74-year-old"
         owner = self.owners.get((b.index, lo - 1)) if det in ("his", "her") else None
         if owner is not None and toks[hi - 1].low in ORG_WORDS:
             # "his office", "her ministry": named by whose they are (not "his wife": a guess at
@@ -567,8 +588,9 @@ class ArticleReader:
         """A speaker phrase that ends with a name: the person, with the title before it as role."""
         toks = b.toks
         role = span_text(b.text, toks, lo, n).strip(" ,") or None
-        if role and not (title_before(toks, n) or any(is_role_head(t) for t in toks[lo:n])):
-            role = None  # "Following the talks" is no title
+        titled = title_before(toks, n) is not None and toks[n - 1].low not in HONORIFICS
+        if role and not (titled or any(is_role_head(t) for t in toks[lo:n])):
+            role = None  # "Following the talks" is no title, nor "A tearful Mr"
         person = self.resolved.get((b.index, n)) or self.resolved.get((b.index, hi - 1))
         if person is None:
             person = self._person_for_run(b, n, hi, words) or self.people.add(words, None, True)

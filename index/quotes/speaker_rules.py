@@ -153,12 +153,13 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
         if d is not None:
             return d
     before = toks[c.at - 1].low if c.at > lo else ""
-    if before == "and":
-        # A second verb shares the first one's subject: "Correa lamented ... and noted that".
+    if before in ("and", "but"):
+        # A second verb shares the first one's subject: "Correa lamented ... and noted that",
+        # "Steenkamp said ... but added there was".
         d = _clause_subject(reader, b, lo, c.at)
         if d is not None:
             return d
-    if not (c.participle or before in (",", "and")):
+    if not (c.participle or before in (",", "and", "but")):
         return None
     if c.at >= 2 and toks[c.at - 1].low == "as":
         quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low == "quoted"), None)

@@ -585,6 +585,15 @@ def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
         # a participle clause between the subject and the verb, with no commas
         (['President Ana Silva while sending her condolences said, "She was a pillar of strength."'],
          "She was a pillar of strength.", "Ana Silva"),
+        # a second verb after "but" shares the first one's subject
+        (['Ruth Adler said the verdict gave her "closure", but added there was none "unless you bring her back".'],
+         "unless you bring her back", "Ruth Adler"),
+        # an age standing for the person the story is about
+        (['Maria Zambrano refuses to leave the town.', '"What would my husband say?" the 74-year-old asks.'],
+         "What would my husband say?", "Maria Zambrano"),
+        # a role taken after a label's dash; an honorific with an adjective is no role
+        (['SKY NEWS:- Tom Ward has resigned as Prime Minister.', 'A tearful Mr Ward said it was "time".',
+          'The PM said: "I love this country."'], "I love this country.", "Tom Ward"),
         # a title of a science before a name is a title, not part of the name
         (['Chief Forecaster Peter Lund said the cloud would "stay north".'], "stay north", "Peter Lund"),
     ],
