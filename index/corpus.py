@@ -33,6 +33,7 @@ from talks_tui.index.search.backend import Counts, RawResult, SearchBackend
 from talks_tui.index.search.catalog import Catalog, CatalogDamaged
 from talks_tui.index.search.embedded import EmbeddedBackend
 from talks_tui.index.search.querytext import plain_words, replace_word, uses_quote_fields
+from talks_tui.index.search.quotehits import text_terms
 from talks_tui.index.search.refresh import RefreshStats, refresh
 from talks_tui.index.search.store import SCHEMA_VERSION, IndexDamaged, Store
 from talks_tui.index.terms import stem, word_spans
@@ -233,8 +234,9 @@ class Corpus:
             occurrences=raw.matches,
             total=raw.total,
             per_outlet={(name or "unknown"): n for name, n in raw.per_outlet.items()},
-            terms=raw.terms,
+            terms=text_terms(text, raw.terms, raw.quote_parts),
             suggestion=self.suggest(text) if suggest and raw.total == 0 and text.strip() else None,
+            quote_parts=raw.quote_parts,
         )
 
     def _raw_search(self, text: str, limit: int | None) -> RawResult:

@@ -71,8 +71,11 @@ class Matches:
     occurrences: tuple[int, ...]  # how many times the query's words occur in each article
     total: int
     per_outlet: dict[str, int]
-    terms: frozenset[str]  # search terms to highlight in a reader
+    terms: frozenset[str]  # search terms to highlight in a reader's text
     suggestion: str | None = None
+    # The speaker:, role: and quote: parts of the query: the quotations to highlight (see
+    # search.quotehits); `occurrences` counts title and body words only.
+    quote_parts: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

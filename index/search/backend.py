@@ -29,7 +29,10 @@ class RawResult:
     total: int
     per_outlet: dict[str, int]
     terms: frozenset[str]  # matched title/body terms, for highlighting
-    matches: tuple[int, ...] = ()  # per hit: how many times its words occur in it
+    matches: tuple[int, ...] = ()  # per hit: how many times its title/body words occur in it
+    # The query's speaker:, role: and quote: parts as (field, kind, words), kind "words", "prefix"
+    # or "pattern", words analysed as the quotation index holds them: see search.quotehits.
+    quote_parts: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
