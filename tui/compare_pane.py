@@ -113,19 +113,32 @@ class ComparePane(Vertical):
             self._heading(Text("No articles to compare."))
 
     def show_sides(self, left_id: str | None = None, right_id: str | None = None) -> None:
-        """Compare the given articles (by id; None keeps a side)."""
+        """Compare the given articles (by id; None keeps a side). Asked for the article the other
+        side shows, the two sides change places rather than show it twice."""
         ids = [c.id for c in self.choices]
+        before = list(self.sides)
         for side, wanted in enumerate((left_id, right_id)):
             if wanted in ids:
                 self.sides[side] = ids.index(wanted)
+        if self.sides[0] == self.sides[1] and len(self.choices) > 1:
+            kept = 1 if left_id in ids else 0  # the side the user did not ask to change
+            self.sides[kept] = before[1 - kept]
+            if self.sides[0] == self.sides[1]:
+                self._step(kept, 1)
         self.refresh_comparison()
 
     def action_cycle(self, side: str, step: int) -> None:
         if not self.choices:
             return
-        n = 0 if side == "left" else 1
-        self.sides[n] = (self.sides[n] + step) % len(self.choices)
+        self._step(0 if side == "left" else 1, step)
         self.refresh_comparison()
+
+    def _step(self, side: int, step: int) -> None:
+        """Move one side `step` choices on, past the article the other side shows."""
+        n = (self.sides[side] + step) % len(self.choices)
+        if n == self.sides[1 - side] and len(self.choices) > 1:
+            n = (n + step) % len(self.choices)
+        self.sides[side] = n
 
     def action_swap(self) -> None:
         self.sides.reverse()

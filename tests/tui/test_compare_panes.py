@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import SEEDS
 from rich.console import Console
@@ -57,7 +59,7 @@ async def test_compare_pane_lines_up_two_articles_and_swaps_and_cycles(app):
         heading = plain(app.query_one("#compare-heading").content)
         assert left in heading and right in heading
         summary = str(app.query_one("#compare-summary").render())
-        assert "found right" in summary and "in common" in summary and "figures differing" in summary
+        assert "also reported by" in summary and "in both" in summary and "differ" in summary
         assert "same wording" in str(app.query_one("#compare-legend").render())
 
         await pilot.press("s")
@@ -94,6 +96,57 @@ async def test_compare_pane_rows_put_aligned_sentences_side_by_side(app):
         await pilot.press("k")
         await pilot.pause()
         assert table.cursor == at - 1
+
+
+async def test_the_sides_never_show_the_same_article(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await compared(pilot)
+        pane = compare_pane(app)
+        n = len(pane.choices)
+        assert n > 2
+        seen_left, seen_right = set(), set()
+        for key in ["right_square_bracket"] * (n + 1) + ["left_square_bracket"] * (n + 1):
+            await pilot.press(key)
+            assert pane.sides[0] != pane.sides[1], (key, pane.sides)
+            seen_left.add(pane.sides[0])
+        for key in ["right_curly_bracket"] * (n + 1) + ["left_curly_bracket"] * (n + 1) + ["s"]:
+            await pilot.press(key)
+            assert pane.sides[0] != pane.sides[1], (key, pane.sides)
+            seen_right.add(pane.sides[1])
+        assert len(seen_left) == n - 1 and len(seen_right) >= n - 1  # all but the other side's come round
+        # Asked for the article the other side shows, the sides change places.
+        left, right = (pane.choices[i].id for i in pane.sides)
+        pane.show_sides(None, left)
+        assert [pane.choices[i].id for i in pane.sides] == [right, left]
+        await compared(pilot, tuple(pane.choices[i].outlet for i in pane.sides))
+
+
+async def test_the_summary_says_in_words_how_much_each_side_reports_of_the_other(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await compared(pilot)
+        pane = compare_pane(app)
+        pane.show_sides(*(next(a.id for a in app.session.articles if a.outlet == o) for o in ("CNA", "Türkiye Today")))
+        await compared(pilot, ("CNA", "Türkiye Today"))
+        summary = str(app.query_one("#compare-summary").render())
+        found = re.match(
+            r"(\d+) of (\d+) sentences of CNA (?:is|are) also reported by Türkiye Today, "
+            r"and (\d+) of (\d+) of Türkiye Today by CNA · ",
+            summary,
+        )
+        assert found, summary
+        a = pane.alignment
+        assert [int(g) for g in found.groups()] == [
+            len({p.left for p in a.pairs}),
+            len(a.left_sentences),
+            len({p.right for p in a.pairs}),
+            len(a.right_sentences),
+        ]
+        assert 0 < int(found[1]) < int(found[2])
+        assert "%" not in summary and "found" not in summary
 
 
 async def test_palette_puts_an_outlet_on_either_side(app):
