@@ -5,14 +5,18 @@
 Makes two articles of about 2,000 words each from the seeds' paragraphs (the left from the
 Global Times and CNA pieces, the right from the other three, each topped up with the other
 side's paragraphs reworded by dropping every third sentence), indexes them, then prints:
-the wall time of the `talks-tui compare A B --json` command (median of R runs, process start
-included, index already built), the time of the alignment alone, and the precision and recall
-of the aligner on the hand-labelled pairs of tests/index/compare/alignment_labels.py. Figures only.
+the wall time and the process (CPU) time of the `talks-tui compare A B --json` command (median
+of R runs, process start included, index already built), the time of the alignment alone; the
+aligner's precision, recall and traps on the development gold and the difference flags judged
+real, both scored by tests/index/compare/alignment_gold.py (the tests' scorer); and precision
+and recall on the seeds' hand-labelled pairs (tests/index/compare/alignment_labels.py). Figures
+only.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -69,11 +73,14 @@ def main() -> None:
         command = [sys.executable, "-m", "talks_tui.tui.cli", "compare", "left.txt", "right.txt", "--json"]
         command += ["--corpus", str(folder), "--index-dir", str(env_dir)]
         subprocess.run(command, check=True, capture_output=True, cwd=REPO)  # builds the index, finds quotes
-        times = []
+        times, cpu_times = [], []
         for _ in range(args.runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(command, check=True, capture_output=True, cwd=REPO)
             times.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu_times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
 
         corpus = open_corpus([folder], index_dir=env_dir)
         a, b = corpus.pick_article("left.txt"), corpus.pick_article("right.txt")
@@ -83,6 +90,13 @@ def main() -> None:
             alignment = corpus.compare(a, b)
             align_times.append(time.perf_counter() - start)
         corpus.close()
+
+        from alignment_gold import DEVSET, score_flags, score_gold
+
+        devset = open_corpus([DEVSET / "articles"], index_dir=Path(tmp) / "devset-index")
+        gold = score_gold(devset)
+        devset.close()
+        flags = score_flags(DEVSET.parent, Path(tmp) / "flags")
 
     from alignment_labels import LABELS, score_labels
 
@@ -94,7 +108,7 @@ def main() -> None:
     )
     print(
         f"talks-tui compare --json (process start to exit): median {statistics.median(times):.3f} s, "
-        f"max {max(times):.3f} s  (target < 0.5 s)"
+        f"max {max(times):.3f} s; process time (CPU) median {statistics.median(cpu_times):.3f} s  (target < 0.5 s)"
     )
     print(f"alignment alone: median {statistics.median(align_times) * 1000:.0f} ms")
     print(
@@ -103,6 +117,8 @@ def main() -> None:
     )
     for mistake in score.mistakes:
         print(f"  miss: {mistake}")
+    print(f"development gold (aligned pairs): {gold.line()}  (target precision >= 0.9, recall >= 0.8)")
+    print(f"{flags.line()} over every pair of one story in devset and devset2  (target >= 0.9 real)")
 
 
 if __name__ == "__main__":

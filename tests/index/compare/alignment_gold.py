@@ -1,5 +1,7 @@
 """The development gold for compare (tests/data/devset/alignment_gold.json, rules in ALIGNMENT.md)
-and its scorer: aligned-pair precision and recall, traps aligned, the `differs` pairs found.
+and its scorer: aligned-pair precision and recall, traps aligned, the `differs` pairs found; and
+the difference flags over every pair of articles of one story, against the verdicts given by
+hand in tests/data/devset/difference_flags.json.
 
 Used by test_alignment_gold.py (keeps the figures from falling back) and benchmarks/bench_compare.py
 (prints them). Thresholds are chosen on this gold; never tune a rule to one of its articles.
@@ -7,12 +9,15 @@ Used by test_alignment_gold.py (keeps the figures from falling back) and benchma
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "devset"
 GOLD = json.loads((DEVSET / "alignment_gold.json").read_text(encoding="utf-8"))
+VERDICTS = json.loads((DEVSET / "difference_flags.json").read_text(encoding="utf-8"))
+FLAG_SETS = ("devset", "devset2")  # the folders whose flags are judged
 
 
 @dataclass
@@ -72,4 +77,63 @@ def score_gold(corpus) -> GoldScore:
             if e["differs"]:
                 score.differs_total += 1
                 score.differs_found += found
+    return score
+
+
+def difference_flags(folder: Path, index_dir: Path) -> list[dict]:
+    """Every difference flag the comparison raises between two articles of one story in `folder`
+    (a development set: articles/ and gold.json, which gives each file's story)."""
+    from talks_tui.index.corpus import open_corpus
+
+    story = {g["file"]: g["story"] for g in json.loads((folder / "gold.json").read_text(encoding="utf-8"))}
+    corpus = open_corpus([folder / "articles"], index_dir=index_dir)
+    found = []
+    metas = sorted(corpus.articles(), key=lambda a: a.file)
+    for a, b in itertools.combinations(metas, 2):
+        if story.get(a.file) != story.get(b.file):
+            continue
+        alignment = corpus.compare(corpus.article(a.id), corpus.article(b.id))
+        for pair in alignment.pairs:
+            for d in pair.differing:
+                found.append(
+                    {
+                        "left": a.file,
+                        "right": b.file,
+                        "kind": d.kind,
+                        "left_words": [f.text for f in d.left],
+                        "right_words": [f.text for f in d.right],
+                    }
+                )
+    corpus.close()
+    return found
+
+
+def flag_key(flag: dict) -> tuple:
+    return (flag["left"], flag["right"], flag["kind"], tuple(flag["left_words"]), tuple(flag["right_words"]))
+
+
+@dataclass
+class FlagScore:
+    real: int = 0  # flags judged real
+    total: int = 0  # flags raised
+    unjudged: list[tuple] = field(default_factory=list)  # raised but not in the verdicts
+
+    def line(self) -> str:
+        return f"difference flags real {self.real}/{self.total}" + (
+            f" ({len(self.unjudged)} not judged yet)" if self.unjudged else ""
+        )
+
+
+def score_flags(data: Path, index_dir: Path) -> FlagScore:
+    """The flags raised over FLAG_SETS (folders of `data`), against the verdicts."""
+    judged = {flag_key(v): v["real"] for v in VERDICTS}
+    score = FlagScore()
+    for name in FLAG_SETS:
+        for flag in difference_flags(data / name, index_dir / name):
+            key = flag_key(flag)
+            score.total += 1
+            if key in judged:
+                score.real += judged[key]
+            else:
+                score.unjudged.append(key)
     return score
