@@ -1,5 +1,8 @@
 """The Coverage pane: the story's topics (found from the corpus) by outlet, with counts.
 
+The columns are sized to the screen and their content (`coverage_columns`): outlets' names in
+full, on two lines where one does not fit.
+
 A cell left as "·" is a topic the outlet never mentions: who left out what shows at a glance.
 Enter on a cell searches for the topic in that outlet's articles; on the topic column, in all.
 """
@@ -7,7 +10,7 @@ Enter on a cell searches for the topic in that outlet's articles; on the topic c
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -15,10 +18,10 @@ from textual.widgets import DataTable, Static
 
 from talks_tui.index.coverage.topics import Coverage, Topic
 from talks_tui.tui import keys
+from talks_tui.tui.coverage_columns import column_layout, header
 from talks_tui.tui.session import Session
 
-TOPIC_WIDTH = 20
-COUNT_WIDTH = 8
+MIN_COUNT_WIDTH = 3
 
 
 class CoveragePane(Vertical):
@@ -44,6 +47,7 @@ class CoveragePane(Vertical):
         self.session = session
         self.coverage: Coverage | None = None
         self._loading = False
+        self._width = 0  # the width the columns were laid out for
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Finding the story's topics…"), id="coverage-summary")
@@ -88,19 +92,25 @@ class CoveragePane(Vertical):
         self.coverage = coverage
         self._loading = False
         table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
         table.clear(columns=True)
         if not coverage.topics:
             self._summary(Text("No topics found: the corpus is empty or too small."))
             return
-        table.add_column(Text("Topic"), width=TOPIC_WIDTH, key="topic")
-        for outlet in coverage.outlets:
-            table.add_column(Text(outlet[:COUNT_WIDTH], overflow="ellipsis"), width=COUNT_WIDTH, key=outlet)
+        counts = max(MIN_COUNT_WIDTH, *(len(str(n)) for t in coverage.topics for n in t.counts.values()))
+        layout = column_layout([t.label for t in coverage.topics], coverage.outlets, counts, self.size.width or 80)
+        self._width = self.size.width
+        table.header_height = layout.header_height
+        table.add_column(Text("Topic"), width=layout.topic, key="topic")
+        for outlet, width in zip(coverage.outlets, layout.outlets, strict=True):
+            table.add_column(header(outlet, width, layout.header_height), width=width, key=outlet)
         for n, topic in enumerate(coverage.topics):
             cells = [Text(topic.label, overflow="ellipsis", no_wrap=True)]
             for outlet in coverage.outlets:
                 count = topic.counts.get(outlet, 0)
                 cells.append(Text(str(count), justify="right") if count else Text("·", style="dim", justify="right"))
             table.add_row(*cells, key=str(n))
+        table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
         gaps = {outlet: len(coverage.missing(outlet)) for outlet in coverage.outlets}
         most = max(gaps, key=gaps.get)
         self._summary(
@@ -109,6 +119,11 @@ class CoveragePane(Vertical):
                 f"{most} leaves out the most: {gaps[most]} of them"
             )
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The columns are sized to the screen: a new width lays them out again.
+        if self.coverage is not None and self.coverage.topics and event.size.width != self._width:
+            self.show(self.coverage)
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         if self.coverage is None:

@@ -185,3 +185,23 @@ async def test_coverage_pane_shows_topics_by_outlet_and_enter_searches(app):
         query = app.query_one("#search", Input).value
         assert topic.query in query and "outlet:" in query
         assert app.session.matches.total >= 1
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_coverage_headers_name_every_outlet_in_full(app, size):
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        pane = app.query_one("#coverage-pane")
+        await wait_until(pilot, lambda: pane.coverage is not None, "the topics")
+        await pilot.pause()
+        table = app.query_one("#coverage-table", DataTable)
+        headers = [c.label.plain.replace("\n", " ") for c in table.ordered_columns[1:]]
+        assert headers == list(pane.coverage.outlets)  # not cut to 8 characters
+        assert "South China Morning Post" in headers
+        assert table.header_height == (1 if size[0] >= 100 else 2)
+        widths = sum(c.get_render_width(table) for c in table.ordered_columns)
+        assert widths <= size[0]  # no sideways scrolling to see the last outlet
+        await pilot.resize_terminal(*((80, 24) if size[0] > 80 else (120, 40)))
+        await pilot.pause()
+        assert table.header_height == (2 if size[0] > 80 else 1)  # laid out again for the new width
