@@ -17,6 +17,7 @@ from talks_tui.index.quotes.vocabulary import (
     CUE_FORMS,
     DETERMINERS,
     FEMALE_NAMES,
+    FUNCTION_WORDS,
     HONORIFICS,
     MALE_NAMES,
     MODIFIED_NOUNS,
@@ -116,6 +117,22 @@ def _age_epithet(toks: list[Tok], k: int, lo: int) -> bool:
     return nxt is None or nxt.kind != "w" or nxt.low in _AGE_NOUN_GENDER or nxt.low in CUE_FORMS
 
 
+def _described_given_name(before: Tok, name: str) -> bool:
+    """A known given name after a lower-case noun that describes its bearer ("her daughter
+    Lucy", misspelt or not; "the teenager Pemba"), not after a function word or a verb of speech."""
+    low = fold(name)
+    if low not in FEMALE_NAMES and low not in MALE_NAMES:
+        return False
+    w = before.low
+    return (
+        before.kind == "w"
+        and before.text.isalpha()
+        and before.text.islower()
+        and len(w) > 3
+        and (w not in FUNCTION_WORDS and w not in CUE_FORMS and not w.endswith("ly"))
+    )
+
+
 def _maybe_body(p: Person) -> bool:
     """A speaker named by one word of no known gender that no title marks as a person."""
     return p.strong and len(p.tokens) == 1 and p.gender is None and not p.roles
@@ -209,6 +226,10 @@ class ArticleReader:
                     continue
                 if len(words) == 1 and a > 0 and toks[a - 1].text.islower() and toks[a - 1].low in SPEAKER_NOUNS:
                     self.people.add(words, None, strong=True)  # "his daughter Lucy", "neighbour Omar"
+                    continue
+                if len(words) == 1 and a > 0 and _described_given_name(toks[a - 1], words[0]):
+                    p = self.people.add(words, None, strong=True)  # "her 10-year-old daughhter Lucy"
+                    p.gender = p.gender or ("f" if fold(words[0]) in FEMALE_NAMES else "m")
                     continue
                 if len(words) >= 2 and not any(w.lower() in ORG_WORDS for w in words):
                     # A two- or three-word name that is the subject of a clause is a person

@@ -79,6 +79,7 @@ QUANTIFIERS = _split("one some many several two three four five both each none")
 POSTMOD = _split("of for at with on in from familiar close briefed involved aware who")
 ASIDE_STARTS = words("aside_starts")
 STOPWORDS = words("statement_stop_words")
+FUNCTION_WORDS = words("function_words")
 MONTHS = words("months") | {row[0] for row in lexicon.forms("weekdays")}
 # Words that end a speaker phrase read backwards or forwards.
 NP_STOP = words("phrase_boundaries") | frozenset(CUE_FORMS) | MONTHS

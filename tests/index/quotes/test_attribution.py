@@ -594,6 +594,12 @@ def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
         # a role taken after a label's dash; an honorific with an adjective is no role
         (['SKY NEWS:- Tom Ward has resigned as Prime Minister.', 'A tearful Mr Ward said it was "time".',
           'The PM said: "I love this country."'], "I love this country.", "Tom Ward"),
+        # a given name after a word that describes its bearer, misspelt or not, is a person
+        (['Tourists such as Carol Dunn said they were leaving. Her 10-year-old daughhter Lucy was more '
+          'emphatic. "I\'m scared," she said.'], "I'm scared,", "Lucy"),
+        # the gender of given names from many languages: "she" skips the man
+        (['Lars Berg met Ingrid Holm on Monday.', '"We found nothing," she said.'], "We found nothing,",
+         "Ingrid Holm"),
         # a title of a science before a name is a title, not part of the name
         (['Chief Forecaster Peter Lund said the cloud would "stay north".'], "stay north", "Peter Lund"),
     ],
