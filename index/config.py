@@ -62,3 +62,59 @@ def user_outlets_file() -> Path | None:
     """outlets.toml in the settings folder, if the user keeps one there."""
     path = config_dir() / OUTLETS_FILE
     return path if path.is_file() else None
+
+
+def save_setting(table: str, key: str, value: str, path: Path | None = None) -> str | None:
+    """Set `key = "value"` in a table of config.toml (or `path`), keeping the rest of the file
+    as written (comments too): the line of that key replaced, or added at the table's end, or
+    the table added. Returns a sentence for the user if the file cannot be written or read back."""
+    path = path or config_dir() / CONFIG_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"{path}: cannot keep [{table}] {key} ({exc})"
+    entry = f"{key} = {_toml_string(value)}"
+    lines = _with_entry(lines, table, key, entry)
+    text = "\n".join(lines) + "\n"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return f"{path}: cannot keep [{table}] {key}: the file does not read as TOML ({exc})"
+    if data.get(table, {}).get(key) != value:
+        return f"{path}: cannot keep [{table}] {key}: the file has it in a form this cannot change"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        return f"{path}: cannot keep [{table}] {key} ({exc.strerror or exc})"
+    return None
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+def _with_entry(lines: list[str], table: str, key: str, entry: str) -> list[str]:
+    """The lines with `entry` as the table's `key`: replacing its line, else last in the table."""
+    header = f"[{table}]"
+    current = None  # the table the line is in
+    start = end = None  # the table's header line, and the line after its last entry
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            current = stripped.split("#")[0].strip()
+            if current == header:
+                start = end = n + 1
+            continue
+        if current == header:
+            if stripped.split("=")[0].strip() == key and "=" in stripped:
+                return [*lines[:n], entry, *lines[n + 1 :]]
+            if stripped and not stripped.startswith("#"):
+                end = n + 1
+    if start is None:
+        gap = [""] if lines and lines[-1].strip() else []
+        return [*lines, *gap, header, entry]
+    return [*lines[:end], entry, *lines[end:]]

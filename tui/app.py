@@ -10,6 +10,7 @@ them. Article text only reaches the screen as `rich.text.Text` / `Content`, neve
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,32 +24,28 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets.input import Selection
 from textual.worker import get_current_worker
 
 from talks_tui.index.config import Settings
-from talks_tui.index.ingest.filenames import shown
 from talks_tui.tui import keys, palette
+from talks_tui.tui.article_list import article_cells, article_columns
 from talks_tui.tui.messages import CorpusOpened, QuotesListed, SearchFinished, SuggestionFound, WorkFailed, WorkProgress
 from talks_tui.tui.reader import Reader
+from talks_tui.tui.search_hint import GENERIC, search_hint
 from talks_tui.tui.session import Session
-from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
+from talks_tui.tui.virtual_table import LazyRows, VirtualTable
 
 if TYPE_CHECKING:
     from textual.theme import Theme
     from textual.widget import AwaitMount, Widget
     from textual.widgets import ProgressBar
 
-    from talks_tui.index.model import Article, Matches
+    from talks_tui.index.model import Matches
     from talks_tui.tui.compare_pane import ComparePane
     from talks_tui.tui.coverage_pane import CoveragePane
     from talks_tui.tui.quotes_pane import QuotesPane
 
-ARTICLE_COLUMNS = (
-    Column("Outlet", width=14),
-    Column("Date", width=10),
-    Column("Title", min_width=16),
-    Column("Hits", width=4, justify="right"),
-)
 PANES = ("articles", "quotes", "compare", "coverage")
 # The widget that takes the focus when a pane is shown (a pane without one leaves it nowhere).
 PANE_FOCUS = {
@@ -57,7 +54,11 @@ PANE_FOCUS = {
     "compare": "#compare-rows",
     "coverage": "#coverage-table",
 }
+# Layouts by terminal size (see _fit_layout): below NARROW columns the list and the reader are
+# stacked, or, below TALL rows too, shown one at a time; below SHORT rows the chrome is compact.
 NARROW = 100  # columns
+TALL = 36  # rows
+SHORT = 30  # rows
 
 _gc_lock = threading.Lock()
 _gc_pauses = 0  # searches under way with the collector paused
@@ -127,6 +128,9 @@ class TalksApp(App[int]):
         self._wanted_pane = "articles"  # the last pane asked for (see action_show_pane)
         self._reopening = False  # the index failed under us and is being opened again
         self._notices_shown = 0  # of the corpus's notices (a rebuild during a search adds one)
+        self._columns_fitted: tuple | None = None  # (corpus, with hits) the list's columns were made for
+        self._compare_scope: tuple[str, ...] | None = None  # the articles the Compare pane chooses among
+        self._theme_loaded: str | None = None  # the theme the settings gave (see _restore_theme)
 
     def run(self, **kwargs) -> int | None:
         # What exists by now (modules, classes, widgets' CSS) lives as long as the app: see _freeze.
@@ -172,17 +176,14 @@ class TalksApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
-            placeholder='/ search: words, "a phrase", outlet:scmp, speaker:bessent, date:[2025-10-25 to 2025-10-26]',
-            id="search",
-            compact=True,
-        )
+        # Not selected on focus: `tab` into the box and a key would replace the query.
+        yield Input(placeholder=GENERIC, id="search", compact=True, select_on_focus=False)
         yield Static("Opening the corpus…", id="status", markup=False)
         with TabbedContent(initial="articles", id="panes"):
-            # Narrow from the start if so (see on_resize): a class set later restyles the whole pane.
-            narrow = "narrow" if self.size.width < NARROW else None
-            with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split", classes=narrow):
-                yield VirtualTable(ARTICLE_COLUMNS, id="article-list")
+            # Narrow from the start if so (see _fit_layout): a class set later restyles the whole pane.
+            split = " ".join(sorted(self._split_classes(self.size.width, self.size.height)))
+            with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split", classes=split or None):
+                yield VirtualTable(article_columns([], {}, hits=False), id="article-list")
                 yield Reader(id="reader")
             # Hidden at first, so filled after the first frame: see pane_contents.
             yield TabPane("2 Quotes", id="quotes")
@@ -233,6 +234,8 @@ class TalksApp(App[int]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        self._restore_theme()
+        self._fit_layout(self.size.width, self.size.height)
         for problem in self._settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
         self.article_list.focus()  # done already by MainScreen.AUTO_FOCUS, unless a subclass changes it
@@ -245,8 +248,42 @@ class TalksApp(App[int]):
         self.call_later(self._fill_hidden_panes)
 
     def on_resize(self, event) -> None:
-        # Below 100 columns the list and the reader share the height instead of the width.
-        self.query_one("#articles-split").set_class(event.size.width < NARROW, "narrow")
+        self._fit_layout(event.size.width, event.size.height)
+
+    @staticmethod
+    def _split_classes(width: int, height: int) -> set[str]:
+        """The Articles pane's layout: side by side; `narrow`: stacked; `single`: one at a time."""
+        if width >= NARROW:
+            return set()
+        return {"narrow"} if height >= TALL else {"single"}
+
+    def _fit_layout(self, width: int, height: int) -> None:
+        """Give the screen to the content on small terminals: below SHORT rows no title bar and no
+        margins (`-short`), below NARROW columns the list over the reader, or below TALL rows
+        too the list or the reader alone (`enter` reads, `escape` goes back to the list)."""
+        self.set_class(height < SHORT, "-short")
+        footer = self.query_one(Footer)
+        # The keys of the Quotes pane fit in 80 columns, and in 60 compact; ctrl+p is in the help (?).
+        footer.compact = width < 70
+        footer.show_command_palette = width >= 90
+        split = self.query_one("#articles-split")
+        wanted = self._split_classes(width, height)
+        for name in ("narrow", "single"):
+            split.set_class(name in wanted, name)
+        if "single" not in wanted:
+            self._reading(False)
+
+    @property
+    def single_pane(self) -> bool:
+        """Whether the list and the reader are shown one at a time (a small terminal)."""
+        return self.query_one("#articles-split").has_class("single")
+
+    def _reading(self, on: bool) -> None:
+        """On a small terminal: the reader (on) or the list (off) fills the Articles pane."""
+        split = self.query_one("#articles-split")
+        split.set_class(on and split.has_class("single"), "reading")
+        self.reader.alone = split.has_class("reading")
+        self.reader.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="corpus")
     def open_corpus(self, rebuild: bool = False) -> None:
@@ -332,6 +369,8 @@ class TalksApp(App[int]):
     def on_corpus_opened(self, event: CorpusOpened) -> None:
         corpus = event.corpus
         self.session.open(corpus)
+        self._columns_fitted = None
+        self.query_one("#search", Input).placeholder = search_hint(self.session.articles, (), self.session.short_names)
         self._reopening = False
         self._hide_progress()
         self._freeze()
@@ -359,9 +398,8 @@ class TalksApp(App[int]):
         self._fill_hidden_panes()
         for mounting in self._pane_mounts.values():
             await mounting
-        from talks_tui.tui.compare_pane import compare_choices
-
-        self.compare_pane.set_choices(compare_choices(self.session.articles))
+        self._compare_scope = None
+        self._scope_compare()
         if self.query_one("#panes", TabbedContent).active == "coverage":
             self.coverage_pane.load_once()
 
@@ -388,8 +426,10 @@ class TalksApp(App[int]):
 
     def on_quotes_listed(self, event: QuotesListed) -> None:
         self._hide_progress()
-        self.session.set_quotes(event.rows)
-        self.quotes_pane.set_quotes(event.rows)
+        session = self.session
+        session.set_quotes(event.rows)
+        self.quotes_pane.set_quotes(event.rows, session.short_names)
+        self.query_one("#search", Input).placeholder = search_hint(session.articles, event.rows, session.short_names)
         self._update_subtitle()
         self._freeze()
         self._show_matches(self.session.matches)  # refresh the status line
@@ -469,52 +509,145 @@ class TalksApp(App[int]):
             self._status(f"No article matches. Did you mean: {event.suggestion}?")
 
     def _show_matches(self, matches: Matches | None) -> None:
-        """Fill the list with the matching articles (all of them for no query), best first."""
+        """Fill the list with the matching articles (all of them for no query), best first; the
+        Quotes and Compare panes take them as their scope."""
         session = self.session
         session.matches = matches
         articles = session.by_id
         if matches is None:
             ids, counts = session.all_ids, None
-            self._status(f"{len(session.articles)} articles · type / to search")
         else:
             ids, counts = matches.ids, matches.occurrences
             if not all(article_id in articles for article_id in ids):  # not in the catalogue: not listed
                 kept = [n for n, article_id in enumerate(ids) if article_id in articles]
                 ids, counts = tuple(ids[n] for n in kept), tuple(counts[n] for n in kept)
-            if matches.total:
-                from talks_tui.index.model import outlet_counts_text  # loaded by the corpus already
+        self._show_status()
+        # A Hits column when the search has something the reader counts (not for outlet: alone).
+        counting = matches is not None and bool(matches.terms or matches.quote_parts)
+        self._fit_article_columns(counting)
+        short = session.short_names
 
-                by_outlet = outlet_counts_text(matches.per_outlet)
-                self._status(f"{matches.total} of {len(session.articles)} articles match · {by_outlet}")
-            else:
-                hint = f" Did you mean: {matches.suggestion}?" if matches.suggestion else ""
-                self._status(f"No article matches.{hint}")
+        def cells(n: int) -> tuple:
+            article_id = ids[n]
+            hits = session.hits(article_id, counts[n]) if counting and counts is not None else None
+            return article_cells(articles[article_id], hits, short)
+
         # Cells are made for the rows that come on screen only (see LazyRows).
-        rows = LazyRows(ids, lambda n: self._article_cells(articles[ids[n]], None if counts is None else counts[n]))
+        rows = LazyRows(ids, cells)
         self.article_list.set_rows(rows, keep_cursor_on=self.article_list.cursor_key)
-        self.reader.set_terms(matches.terms if matches else frozenset())
+        self.reader.set_terms(matches.terms if matches else frozenset(), session.quote_parts)
         if not rows:
             self.reader.show(None)
             self._shown_article = None
         elif self.article_list.cursor_key != self._shown_article:
             self._show_article(self.article_list.cursor_key)
+        self._scope_panes()
 
-    @staticmethod
-    def _article_cells(article: Article, count: int | None) -> tuple[str, ...]:
-        # Plain strings (the table makes them Text, never markup, when a row comes on screen).
-        hits = "" if count is None else str(count)
-        return (article.outlet or "?", article.date or "", article.title or shown(article.file), hits)
+    def _fit_article_columns(self, hits: bool) -> None:
+        key = (id(self.session.corpus), hits)
+        if self._columns_fitted != key:
+            self._columns_fitted = key
+            self.article_list.set_columns(article_columns(self.session.articles, self.session.short_names, hits))
+
+    def _search_scope(self) -> tuple[frozenset[str] | None, str]:
+        """The articles the search matches (None: no search), and the query."""
+        matches = self.session.matches
+        if matches is None:
+            return None, ""
+        return frozenset(matches.ids), matches.query
+
+    def _scope_panes(self) -> None:
+        """The search applied to the Quotes pane (their quotations) and the Compare pane (its
+        sides chosen among the matching articles): now for the pane on screen, else when shown."""
+        if self.session.corpus is None or not self._pane_mounts:
+            return
+        scope, query = self._search_scope()
+        pane = self.query_one("#panes", TabbedContent).active
+        self.quotes_pane.set_scope(scope, self.session.quote_parts, query, apply=pane == "quotes")
+        if pane == "compare":
+            self._scope_compare()
+
+    def _scope_compare(self) -> None:
+        """The Compare pane's sides chosen among the matching articles (all when fewer than two
+        match), keeping the articles on each side when they still are among them."""
+        from talks_tui.tui.compare_pane import compare_choices
+
+        if not self.query("#compare-pane"):
+            return
+        scope, _ = self._search_scope()
+        articles = self.session.articles
+        if scope is not None and len(scope) >= 2:
+            articles = [a for a in articles if a.id in scope]
+        wanted = tuple(a.id for a in articles)
+        if self._compare_scope == wanted:
+            return
+        self._compare_scope = wanted
+        pane = self.compare_pane
+        before = [pane.choices[n].id for n in pane.sides] if pane.choices else []
+        pane.set_choices(compare_choices(articles))
+        ids = [c.id for c in pane.choices]
+        if len(ids) < 2:
+            return
+        # The sides kept where they still can be, else the first articles not on the other side.
+        left, right = (*before, None, None)[:2]
+        left = left if left in ids else None
+        right = right if right in ids and right != left else None
+        free = [i for i in ids if i not in (left, right)]
+        left = left or free.pop(0)
+        right = right or next(i for i in free if i != left)
+        pane.show_sides(left, right)
+
+    def _show_status(self) -> None:
+        """The status line: the search's result (or how to search), and whether the pane on
+        screen applies it."""
+        session = self.session
+        matches = session.matches
+        if session.corpus is None:
+            return
+        if matches is None:
+            self._status(f"{len(session.articles)} articles · type / to search")
+            return
+        if not matches.total:
+            hint = f" Did you mean: {matches.suggestion}?" if matches.suggestion else ""
+            self._status(f"No article matches.{hint}")
+            return
+        from talks_tui.index.model import outlet_counts_text  # loaded by the corpus already
+        from talks_tui.tui.outlet_names import UNKNOWN_OUTLET
+
+        per_outlet = {(UNKNOWN_OUTLET if name == "unknown" else name): n for name, n in matches.per_outlet.items()}
+        by_outlet = outlet_counts_text(per_outlet)
+        total, everything = matches.total, len(session.articles)
+        pane = self.query_one("#panes", TabbedContent).active
+        if pane == "quotes":
+            text = f"Quotations of the {total} matching articles (of {everything}) · {by_outlet}"
+        elif pane == "compare" and total >= 2:
+            text = f"Compare: sides among the {total} matching articles (of {everything}) · {by_outlet}"
+        elif pane == "compare":
+            text = f"Compare: sides among all {everything} articles, as fewer than two match"
+        elif pane == "coverage":
+            text = f"Coverage shows all {everything} articles; the search ({total} match) is not applied here"
+        else:
+            text = f"{total} of {everything} articles match · {by_outlet}"
+        self._status(text)
 
     # -- reading ---------------------------------------------------------------------------------
 
     def on_virtual_table_highlighted(self, event: VirtualTable.Highlighted) -> None:
-        if event.table.id == "article-list" and event.row_key:
+        # The article shown already (open_article moved the cursor to it, at a quotation): kept
+        # as it is, not shown again from its top.
+        if event.table.id == "article-list" and event.row_key and event.row_key != self._shown_article:
             self._show_article(event.row_key)
 
     def on_virtual_table_selected(self, event: VirtualTable.Selected) -> None:
         if event.table.id == "article-list" and event.row_key:
-            self._show_article(event.row_key)
+            if event.row_key != self._shown_article:
+                self._show_article(event.row_key)
+            self._reading(True)
             self.reader.focus()
+
+    def on_reader_back(self, _event: Reader.Back) -> None:
+        self._reading(False)
+        self.article_list.focus()
 
     def _show_article(self, article_id: str | None, focus_quote: str | None = None) -> None:
         session = self.session
@@ -527,20 +660,20 @@ class TalksApp(App[int]):
             return
         quotes = session.quotes_of(article_id)
         terms = session.matches.terms if session.matches else frozenset()
-        self.reader.show(article, quotes, terms, focus_quote=focus_quote)
+        self.reader.show(article, quotes, terms, focus_quote=focus_quote, quote_parts=session.quote_parts)
         self._shown_article = article_id
 
     def open_article(self, article_id: str, focus_quote: str | None = None) -> None:
-        """Show an article in the reader, in the list too (clearing a search that hides it)."""
+        """Show an article in the reader (at a quotation, given its id), and under the list's
+        cursor if the search lists it; the search stays as it is."""
         self.action_show_pane("articles")
-        if self.article_list.row_of(article_id) is None:
-            self.query_one("#search", Input).value = ""
-            self._search_again = self._searching  # the results of a search under way are out of date
-            self._show_matches(None)
+        self._show_article(article_id, focus_quote)  # first: moving the cursor to it then shows nothing anew
         row = self.article_list.row_of(article_id)
         if row is not None:
             self.article_list.move_cursor(row)
-        self._show_article(article_id, focus_quote)
+        elif self.session.matches is not None:
+            self.notify("This article is not among the search's results; the list still shows them.", timeout=4)
+        self._reading(True)
         self.reader.focus()
 
     def on_quotes_pane_open_quote(self, event: QuotesPane.OpenQuote) -> None:
@@ -553,13 +686,33 @@ class TalksApp(App[int]):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
+        """`/`: a new search (what is typed replaces the query; the arrows keep it to edit)."""
         self.action_show_pane("articles")
-        self.query_one("#search", Input).focus()
+        box = self.query_one("#search", Input)
+        box.focus()
+        box.select_all()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        # Nothing stays selected for a later `tab` into the box, where a key would replace the query.
+        if event.input.id == "search":
+            event.input.selection = Selection.cursor(len(event.input.value))
 
     def action_leave_input(self) -> None:
         if isinstance(self.focused, Input):
             pane = self.query_one("#panes", TabbedContent).active
             (self.quotes_pane.table if pane == "quotes" else self.article_list).focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.tabbed_content.id == "panes":
+            self._pane_shown(event.tabbed_content.active)
+
+    def _pane_shown(self, pane: str) -> None:
+        """The search applied to the pane now on screen, and the status line saying so."""
+        if pane == "quotes" and self.query("#quotes-pane"):
+            self.quotes_pane.apply_scope()
+        elif pane == "compare" and self.session.corpus is not None:
+            self._scope_compare()
+        self._show_status()
 
     def action_show_pane(self, pane: str) -> None:
         """Switch pane and focus its main widget (TabbedContent follows the focus: left on a
@@ -576,6 +729,9 @@ class TalksApp(App[int]):
         self.query_one("#panes", TabbedContent).active = pane
         if pane == "coverage" and self.session.corpus is not None:
             self.coverage_pane.load_once()
+        if pane == "articles":
+            self._reading(False)
+        self._pane_shown(pane)
         if selector:
             self.query_one(selector).focus()
         else:
@@ -593,7 +749,34 @@ class TalksApp(App[int]):
 
         self.push_screen(HelpScreen(self.keymap))
 
+    # -- theme ---------------------------------------------------------------------------------
+
+    def _restore_theme(self) -> None:
+        """The theme chosen in an earlier run (kept in config.toml's [app] table), if it exists."""
+        self._theme_loaded = self.theme
+        wanted = self.settings.app.get("theme")
+        if not isinstance(wanted, str) or not wanted:
+            return
+        if wanted in self.available_themes:
+            self.theme = wanted
+            self._theme_loaded = wanted
+        else:
+            self.notify(
+                f"[app] theme: no theme is named {wanted!r}; using {self.theme}.", title="Settings", markup=False
+            )
+
+    def _save_theme(self) -> None:
+        """Keep the theme the user chose for the next run (only if it changed)."""
+        from talks_tui.index.config import save_setting
+
+        if self._theme_loaded is None or self.theme == self._theme_loaded:
+            return
+        problem = save_setting("app", "theme", self.theme, self.settings.path)
+        if problem:
+            print(problem, file=sys.stderr)
+
     def on_unmount(self) -> None:
+        self._save_theme()
         if self.session.corpus is not None:
             self.session.corpus.close()
         gc.unfreeze()  # see _freeze

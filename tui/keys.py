@@ -28,9 +28,8 @@ class Key:
     widget: str = ""  # where a section has two widgets with keys of their own: which one
 
 
-_MATCH = Binding.Group("Next/prev match")
+_MATCH = Binding.Group("Matches")
 _SCROLL = Binding.Group("Scroll")
-_ENDS = Binding.Group("Top/end")
 _MOVE = Binding.Group("Move", compact=True)
 
 # Section name -> its keys, in the order the help lists them. The section names are also where
@@ -75,14 +74,16 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("reader-previous-match", "N", "previous match", "previous_match", "Previous match", group=_MATCH),
         Key("reader-down", "j", "scroll down", "scroll_down", "Scroll down", group=_SCROLL),
         Key("reader-up", "k", "scroll up", "scroll_up", "Scroll up", group=_SCROLL),
-        Key("reader-top", "g", "top", "scroll_home", "Top", group=_ENDS),
-        Key("reader-end", "G", "end", "scroll_end", "End", group=_ENDS),
+        # Out of the footer (in the help): it has no room for them in 60 columns.
+        Key("reader-top", "g", "top", "scroll_home", "Top", show=False),
+        Key("reader-end", "G", "end", "scroll_end", "End", show=False),
         Key("reader-down", "down", "scroll down", "scroll_down", "Scroll down", show=False),
         Key("reader-up", "up", "scroll up", "scroll_up", "Scroll up", show=False),
         Key("reader-top", "home", "top", "scroll_home", "Top", show=False),
         Key("reader-end", "end", "end", "scroll_end", "End", show=False),
         Key("reader-page-up", "pageup", "a page up", "page_up", "Page up", show=False),
         Key("reader-page-down", "pagedown,space", "a page down", "page_down", "Page down", show=False),
+        Key("reader-back", "escape", "back to the list, where the screen is too small for both", "back", "List"),
     ),
     "Quotes": (
         Key("quotes-filter", "f", "filter box: words of the quotation, speaker or outlet", "focus_filter", "Filter"),

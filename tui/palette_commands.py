@@ -10,6 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from talks_tui.tui.outlet_names import outlet_plain
+
 if TYPE_CHECKING:
     from talks_tui.tui.session import Session
 
@@ -79,7 +81,7 @@ class PaneCommands(_Commands):
 class ArticleCommands(_Commands):
     def commands(self):
         for article in self.talks.session.articles:
-            label = f"Open: {article.title or article.file} — {article.outlet or '?'}"
+            label = f"Open: {article.title or article.file} — {outlet_plain(article)}"
             yield label, article.date or "", partial(self.talks.open_article, article.id)
 
 
@@ -99,6 +101,6 @@ class CompareCommands(_Commands):
         from talks_tui.tui.compare_pane import compare_choices
 
         for choice in compare_choices(self.talks.session.articles):
-            name = f"{choice.outlet or '?'}: {choice.title or choice.file}"
+            name = f"{outlet_plain(choice)}: {choice.title or choice.file}"
             yield f"Compare left: {name}", "put it in the left column", partial(self.talks.compare, choice.id, None)
             yield f"Compare right: {name}", "put it in the right column", partial(self.talks.compare, None, choice.id)

@@ -6,7 +6,9 @@ paragraph's `Content`: the text, and so every height and the scroll position, st
 To bring a match into view we find its wrapped line with `Content.wrap` at the paragraph's width,
 which is the wrapping the `Static` does.
 
-Article text is untrusted: it only ever enters `Content(text)` with styled spans, never markup.
+The article's words are shown as written: quotations are marked by a style, and who said them is
+said in a line under their paragraph (a `SpeakerLine`, left out of copied text), with how sure
+that is. Article text is untrusted: it only ever enters `Content(text)` with styled spans, never markup.
 Highlights are styled by the Reader's component classes (`Reader > .reader--match` …), so they
 follow the theme and the app's stylesheet. We resolve them ourselves rather than naming them in
 the spans (".reader--match"): Textual's partial component styles drop opaque backgrounds.
@@ -15,7 +17,7 @@ the spans (".reader--match"): Textual's partial component styles drop opaque bac
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,39 +32,40 @@ from textual.style import Style
 from textual.widgets import Static
 
 from talks_tui.tui import keys
+from talks_tui.tui.outlet_names import byline
 
 if TYPE_CHECKING:  # index.quotes compiles many patterns: not on the first frame's path
+    from textual.selection import Selection
+
     from talks_tui.index.model import Article, Quote
 
 HINT = "Select an article"
+# How much of a quotation its speaker line repeats.
+_NOTE_WORDS = 6
+_SURE = {"likely": "likely", "guess": "a guess"}
 
 _QUOTE_MARKS = frozenset("\"“”„«»‟'‘’‚‹›")
 # Control characters become spaces (one for one, so that every offset stays valid) instead of
 # being dropped, which Content would do for some of them and so shift the highlights.
 _CONTROLS = {c: " " for c in [*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
 
-# Quotations of one speaker this close together share one label, after the last ("tough" while China was "firm").
-_SHARED_LABEL_GAP = 60
-
 
 @dataclass(frozen=True)
 class _Block:
-    """The title or one paragraph as shown: the text with speaker labels put in after quotations."""
+    """The title or one paragraph as shown: its text as written, its quotations' styles."""
 
     text: str
-    labels: tuple[tuple[int, int], ...] = ()  # (offset in the source text, length of the label inserted there)
-    spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, component class) in shown offsets
-    focus: tuple[int, int] | None = None  # shown span of the focused quotation
+    spans: tuple[tuple[int, int, str], ...] = ()  # (start, end, component class)
+    focus: tuple[int, int] | None = None  # span of the focused quotation
+    quotes: tuple[Quote, ...] = ()  # its quotations, in order
 
-    def shown(self, offset: int, end: bool = False) -> int:
-        """Where a source offset stands in the shown text (an end offset stays before a label put there)."""
-        shift = 0
-        for at, length in self.labels:
-            if at < offset or (at == offset and not end):
-                shift += length
-            else:
-                break
-        return offset + shift
+
+class SpeakerLine(Static):
+    """Who said the quotations of the paragraph above, and how sure that is. Not the article's
+    words: left out of a selection's copied text."""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return None
 
 
 class Reader(VerticalScroll, can_focus=True):
@@ -82,6 +85,7 @@ class Reader(VerticalScroll, can_focus=True):
         "reader--quote",
         "reader--focused-quote",
         "reader--speaker",
+        "reader--unsure",
     }
 
     DEFAULT_CSS = """
@@ -103,6 +107,14 @@ class Reader(VerticalScroll, can_focus=True):
         }
         & > .reader-paragraph {
             margin-bottom: 1;
+        }
+        & > .reader-speakers {
+            color: $text-muted;
+            margin-bottom: 1;
+            padding-left: 2;
+        }
+        & > .-noted {
+            margin-bottom: 0;
         }
         & > .reader-hint {
             width: 100%;
@@ -129,11 +141,17 @@ class Reader(VerticalScroll, can_focus=True):
             text-style: bold italic;
         }
         & > .reader--speaker {
-            color: $text-muted;
-            text-style: not italic not bold;
+            color: $text-secondary;
+            text-style: bold;
+        }
+        & > .reader--unsure {
+            color: $text-warning;
         }
     }
     """
+
+    class Back(Message):
+        """`escape` while the reader is shown alone (a small screen): back to the list."""
 
     class MatchChanged(Message):
         """The current match or the number of matches changed (after show, set_terms, n / N)."""
@@ -152,20 +170,25 @@ class Reader(VerticalScroll, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._article: Article | None = None
         self._terms: frozenset[str] = frozenset()
+        self._quote_parts: tuple = ()  # the search's speaker:, role:, quote: parts (see search.quotehits)
         self._focus_quote: str | None = None
         self._blocks: list[_Block] = []  # the title first, then the paragraphs
-        self._matches: list[tuple[int, int, int]] = []  # (block, start, end) in shown offsets, reading order
+        self._matches: list[tuple[int, int, int]] = []  # (block, start, end), reading order
         self._current: int | None = None
         self._title = Static("", classes="reader-title")
         self._byline = Static("", classes="reader-byline")
+        self._title_speakers = SpeakerLine("", classes="reader-speakers")
         self._hint = Static(Content(HINT), classes="reader-hint")
         self._paragraphs: list[Static] = []
+        self._speakers: list[SpeakerLine] = []  # one under each paragraph (hidden when it has no quotation)
         self._styles: dict[str, Style] = {}  # component class -> resolved style
         self._wraps: dict[tuple[int, int], list[int]] = {}  # (block, width) -> offsets where its lines start
+        self.alone = False  # shown without the list (a small screen): `escape` goes back to it
 
     def compose(self):
         yield self._hint
         yield self._title
+        yield self._title_speakers
         yield self._byline
 
     def on_mount(self) -> None:
@@ -181,6 +204,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._styles = {}
         if self._blocks and any(self._style(name) != style for name, style in before.items()):
             self._update_blocks(range(len(self._blocks)))
+            for index in range(len(self._blocks)):
+                self._speaker_widget(index).update(self._speaker_content(index))
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -199,6 +224,10 @@ class Reader(VerticalScroll, can_focus=True):
         return self._terms
 
     @property
+    def quote_parts(self) -> tuple:
+        return self._quote_parts
+
+    @property
     def match_count(self) -> int:
         return len(self._matches)
 
@@ -213,10 +242,14 @@ class Reader(VerticalScroll, can_focus=True):
         quotes: Sequence[Quote] = (),
         terms: frozenset[str] = frozenset(),
         focus_quote: str | None = None,
+        quote_parts: Sequence[tuple] = (),
     ) -> None:
-        """Show an article (None: the hint), scrolled to the top or, given a Quote.id, to that quotation."""
+        """Show an article (None: the hint), scrolled to the top or, given a Quote.id, to that
+        quotation. `terms` are highlighted in the text, `quote_parts` (a search's speaker:, role:
+        and quote: parts) in the quotations they match."""
         self._article = article
         self._terms = frozenset(terms)
+        self._quote_parts = tuple(quote_parts)
         self._focus_quote = focus_quote
         self._current = None
         self._wraps.clear()
@@ -231,13 +264,15 @@ class Reader(VerticalScroll, can_focus=True):
         self._find_matches()
         if self.is_mounted:
             self._render_article()
+            self.refresh_bindings()
 
-    def set_terms(self, terms: frozenset[str]) -> None:
-        """Highlight the matches of new search terms, keeping the scroll position."""
-        terms = frozenset(terms)
-        if terms == self._terms:
+    def set_terms(self, terms: frozenset[str], quote_parts: Sequence[tuple] = ()) -> None:
+        """Highlight the matches of a new search, keeping the scroll position."""
+        terms, quote_parts = frozenset(terms), tuple(quote_parts)
+        if terms == self._terms and quote_parts == self._quote_parts:
             return
-        self._terms = terms
+        self._terms, self._quote_parts = terms, quote_parts
+        self.refresh_bindings()
         self._current = None
         self._find_matches()
         if self.is_mounted:
@@ -253,6 +288,29 @@ class Reader(VerticalScroll, can_focus=True):
     def action_next_match(self) -> None:
         self.next_match()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.alone  # else `escape` is the app's (leave the search box)
+        if action in ("next_match", "previous_match"):
+            return bool(self._terms or self._quote_parts)  # out of the footer without a search
+        return True
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
+    # Jumps, not animations: Textual's own scroll there glides for most of a second.
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
     def action_previous_match(self) -> None:
         self.previous_match()
 
@@ -260,14 +318,19 @@ class Reader(VerticalScroll, can_focus=True):
 
     def _find_matches(self) -> None:
         self._matches = []
-        if not self._terms or self._article is None:
+        if not (self._terms or self._quote_parts) or self._article is None:
             return
-        from talks_tui.index.search.snippets import match_spans  # with the stemmer: not needed for the first frame
+        # With the stemmer: not needed for the first frame.
+        from talks_tui.index.search.quotehits import hit_spans
+        from talks_tui.index.search.snippets import match_spans
 
-        texts = [self._article.title or "", *self._article.paragraphs]
-        for index, (block, text) in enumerate(zip(self._blocks, texts, strict=True)):
-            for start, end in match_spans(text, self._terms):
-                self._matches.append((index, block.shown(start), block.shown(end, end=True)))
+        found = []
+        for index, block in enumerate(self._blocks):
+            if self._terms:
+                found += [(index, start, end) for start, end in match_spans(block.text, self._terms)]
+            for quote in block.quotes if self._quote_parts else ():
+                found += [(index, start, end) for start, end in hit_spans(quote, self._quote_parts)]
+        self._matches = sorted(found)
 
     def _content(self, index: int) -> Content:
         block = self._blocks[index]
@@ -287,27 +350,46 @@ class Reader(VerticalScroll, can_focus=True):
     def _block_widget(self, index: int) -> Static:
         return self._title if index == 0 else self._paragraphs[index - 1]
 
+    def _speaker_widget(self, index: int) -> SpeakerLine:
+        return self._title_speakers if index == 0 else self._speakers[index - 1]
+
+    def _speaker_content(self, index: int) -> Content:
+        return _speaker_note(self._blocks[index].quotes, self._focus_quote, self._style)
+
     def _render_article(self) -> None:
         article = self._article
         self._hint.display = article is None
         self._title.display = bool(article and article.title)
         self._byline.display = article is not None
         count = max(len(self._blocks) - 1, 0)
-        for surplus in self._paragraphs[count:]:
+        for surplus in (*self._paragraphs[count:], *self._speakers[count:]):
             surplus.remove()
         del self._paragraphs[count:]
+        del self._speakers[count:]
         if article is not None:
             self._title.update(self._content(0))
-            self._byline.update(Content(_byline(article).translate(_CONTROLS)))
+            line = byline(article)
+            line.plain = line.plain.translate(_CONTROLS)
+            self._byline.update(line)
             for index, widget in enumerate(self._paragraphs, 1):
                 widget.update(self._content(index))
-            fresh = [
-                Static(self._content(index), classes="reader-paragraph")
-                for index in range(len(self._paragraphs) + 1, len(self._blocks))
-            ]
+            fresh: list[Static] = []
+            for index in range(len(self._paragraphs) + 1, len(self._blocks)):
+                paragraph = Static(self._content(index), classes="reader-paragraph")
+                speakers = SpeakerLine("", classes="reader-speakers")
+                self._paragraphs.append(paragraph)
+                self._speakers.append(speakers)
+                fresh += [paragraph, speakers]
             if fresh:
-                self._paragraphs.extend(fresh)
                 self.mount_all(fresh)
+        for index in range(len(self._blocks)):
+            note = self._speaker_content(index)
+            widget = self._speaker_widget(index)
+            widget.update(note)
+            widget.display = bool(note.plain) and (index > 0 or self._title.display)
+            self._block_widget(index).set_class(widget.display, "-noted")
+        if article is None:
+            self._title_speakers.display = False
         self.scroll_home(animate=False, immediate=True)
         if self._focus_quote is not None:
             self.call_after_refresh(self._scroll_to_focus, 10)
@@ -319,7 +401,8 @@ class Reader(VerticalScroll, can_focus=True):
         count = len(self._matches)
         if not count:
             self.app.bell()
-            message = "No matches in this article" if self._terms else "No search terms to jump between"
+            searching = self._terms or self._quote_parts
+            message = "No matches in this article" if searching else "No search terms to jump between"
             self.notify(message, timeout=2, markup=False)
             return
         if self._current is None:
@@ -384,7 +467,7 @@ class Reader(VerticalScroll, can_focus=True):
 
     def _matches_changed(self) -> None:
         count, current = len(self._matches), self._current
-        if not self._terms or self._article is None:
+        if not (self._terms or self._quote_parts) or self._article is None:
             self.border_subtitle = ""
         elif not count:
             self.border_subtitle = "no matches"
@@ -417,72 +500,72 @@ def _component_style(styles: RenderStyles) -> Style:
     )
 
 
-def _byline(article: Article) -> str:
-    parts = [article.outlet or "Unknown outlet"]
-    if article.date:
-        parts.append(article.date)
-    if article.authors:
-        parts.append(", ".join(article.authors))
-    return " · ".join(parts)
-
-
-def _speaker_label(quote: Quote) -> str:
-    names = [n for n in (quote.speaker, *quote.co_speakers) if n]
-    return " — " + ", ".join(names) if names else ""
-
-
-def _named_right_after(raw: str, end: int, quote: Quote) -> bool:
-    """Whether the attribution just after the quotation names the speaker ('…," a Treasury
-    spokesperson said'): a label there would say it twice."""
-    if not quote.speaker:
-        return False
-    after = raw[end : end + _SHARED_LABEL_GAP].split(".")[0].lower()
-    names = {word.lower() for word in quote.speaker.split() if len(word) > 1}  # "Li" for Li Chenggang
-    return any(word.strip(",;:'’\"”") in names for word in after.split())
-
-
 def _make_block(raw: str, quotes: Sequence[Quote], paragraph: int | None, focus_quote: str | None) -> _Block:
-    """A paragraph's (or the title's) shown text: quotations styled, and each run of quotations of
-    one speaker followed by the speaker's name."""
+    """A paragraph (or the title) as written, its quotations styled with their marks."""
     text = raw.translate(_CONTROLS)
     # A quotation whose span does not hold its text (found in another version of the file) is left out.
     here = sorted(
         (q for q in quotes if q.paragraph == paragraph and raw[q.start : q.end] == q.text), key=lambda q: q.start
     )
-    # Quotations with their marks: (start, end, quote); then where each label goes in the source.
-    marked = []
+    spans: list[tuple[int, int, str]] = []
+    focus = None
     for q in here:
         start, end = q.start, q.end
         if start > 0 and raw[start - 1] in _QUOTE_MARKS:
             start -= 1
         if end < len(raw) and raw[end] in _QUOTE_MARKS:
             end += 1
-        marked.append((start, end, q))
-    labels: list[tuple[int, str]] = []
-    for i, (_, end, q) in enumerate(marked):
-        label = _speaker_label(q)
-        following = marked[i + 1] if i + 1 < len(marked) else None
-        shared = following and following[0] - end <= _SHARED_LABEL_GAP and _speaker_label(following[2]) == label
-        if label and not shared and not _named_right_after(raw, end, q):
-            labels.append((end, label))
-    pieces, position = [], 0
-    for at, label in labels:
-        pieces += [text[position:at], label]
-        position = at
-    pieces.append(text[position:])
-    block = _Block("".join(pieces), tuple((at, len(label)) for at, label in labels))
-    spans: list[tuple[int, int, str]] = []
-    focus = None
-    for start, end, q in marked:
-        shown = (block.shown(start), block.shown(end, end=True))
-        spans.append((*shown, "reader--quote"))
+        spans.append((start, end, "reader--quote"))
         if q.id == focus_quote:
-            focus = shown
-            spans.append((*shown, "reader--focused-quote"))
-    for at, length in block.labels:
-        after = block.shown(at)  # the label stands at `at`, so this is its end
-        spans.append((after - length, after, "reader--speaker"))
-    return _Block(block.text, block.labels, tuple(spans), focus)
+            focus = (start, end)
+            spans.append((start, end, "reader--focused-quote"))
+    return _Block(text, tuple(spans), focus, tuple(here))
+
+
+def _names(quote: Quote) -> tuple[str, ...]:
+    return tuple(n for n in (quote.speaker, *quote.co_speakers) if n)
+
+
+def _opening(text: str) -> str:
+    """The first words of a quotation, for its speaker line."""
+    words = text.translate(_CONTROLS).split()
+    return " ".join(words[:_NOTE_WORDS]) + ("…" if len(words) > _NOTE_WORDS else "")
+
+
+def _speaker_note(quotes: Sequence[Quote], focus_quote: str | None, style: Callable[[str], Style]) -> Content:
+    """One line per run of quotations of one speaker: 'Li Chenggang: “tough”, “firm”', with
+    '(likely)' or '(a guess)' when the speaker was inferred; for the focused quotation, the role
+    and how the speaker was found. Quotations with no speaker are only styled in the text."""
+    from talks_tui.index.model import attribution_kind
+
+    runs: list[list[Quote]] = []
+    for q in quotes:
+        if not _names(q):
+            continue
+        sure = attribution_kind(q.attribution).confidence
+        if runs and _names(runs[-1][-1]) == _names(q) and attribution_kind(runs[-1][-1].attribution).confidence == sure:
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    lines: list[Content] = []
+    for run in runs:
+        first = run[0]
+        focused = next((q for q in run if q.id == focus_quote), None)
+        line = Content.styled(", ".join(_names(first)).translate(_CONTROLS), style("reader--speaker"))
+        unsure = _SURE.get(attribution_kind(first.attribution).confidence)
+        if unsure:
+            line += Content(" ") + Content.styled(f"({unsure})", style("reader--unsure"))
+        line += Content(": ")
+        for n, q in enumerate(run):
+            if n:
+                line += Content(", ")
+            line += Content.styled(f"“{_opening(q.text)}”", style("reader--quote"))
+        if focused is not None and focused.role:
+            line += Content(f" · {focused.role}".translate(_CONTROLS))
+        if focused is not None:
+            line += Content(f" · {attribution_kind(focused.attribution).says}")
+        lines.append(line)
+    return Content("\n").join(lines)
 
 
 def _line_starts(text: str, lines: Sequence[Content]) -> list[int]:

@@ -25,12 +25,19 @@ class Session:
     quote_rows: list[QuoteRow] = field(default_factory=list)
     quotes_by_article: dict[str, list[Quote]] = field(default_factory=dict)  # the reader asks on every move
     matches: Matches | None = None  # the last search that could be read
+    short_names: dict[str, str] = field(default_factory=dict)  # outlet -> its short name ("SCMP"), where it has one
 
     def open(self, corpus: Corpus) -> None:
+        from talks_tui.tui.outlet_names import short_name
+
         self.corpus = corpus
         self.articles = corpus.articles()
         self.by_id = {a.id: a for a in self.articles}
         self.all_ids = tuple(a.id for a in self.articles)
+        outlets = {a.outlet for a in self.articles if a.outlet}
+        self.short_names = {
+            outlet: brief for outlet in outlets if (brief := short_name(outlet, corpus.outlet_aliases(outlet)))
+        }
 
     def set_quotes(self, rows: list[QuoteRow]) -> None:
         self.quote_rows = rows
@@ -40,6 +47,21 @@ class Session:
 
     def quotes_of(self, article_id: str) -> list[Quote]:
         return self.quotes_by_article.get(article_id, [])
+
+    @property
+    def quote_parts(self) -> tuple:
+        """The last search's speaker:, role: and quote: parts (see index.search.quotehits)."""
+        return self.matches.quote_parts if self.matches else ()
+
+    def hits(self, article_id: str, occurrences: int) -> int:
+        """What the reader counts as the search's matches in an article: its words in the text
+        and the quotations (or their words) that its speaker:, role: and quote: parts hit."""
+        parts = self.quote_parts
+        if not parts:
+            return occurrences
+        from talks_tui.index.search.quotehits import hit_count
+
+        return occurrences + hit_count(self.quotes_of(article_id), parts)
 
     @property
     def name(self) -> str:

@@ -26,9 +26,17 @@ from textual.strip import Strip
 
 from talks_tui.tui import keys
 
-__all__ = ["Column", "LazyRows", "Row", "VirtualTable"]
+__all__ = ["Choice", "Column", "LazyRows", "Row", "VirtualTable"]
 
-Cell = Text | str
+
+class Choice(tuple):
+    """One cell said at several lengths, longest first ("South China Morning Post", "SCMP"): the
+    table shows the first that fits its column, else the last, cut."""
+
+    __slots__ = ()
+
+
+Cell = Text | str | Choice
 Row = tuple[str, Sequence[Cell]]
 """A row: its key, and one cell per column (missing cells are blank, extra cells are ignored)."""
 
@@ -77,6 +85,16 @@ class Column:
     """Fixed cell width; None shares the width left by the fixed columns (at least `min_width`)."""
     min_width: int = 4
     justify: Literal["left", "right", "center"] = "left"
+    fits: tuple[int, ...] = ()
+    """Widths its content asks for, widest first (its full names, its short names): the column
+    takes the widest that leaves the shared columns their `wants`, stepping down while the table
+    is too narrow, then shrinks towards `min_width` if they would have less than their
+    `min_width`. Empty: a fixed or shared column."""
+    wants: int = 0
+    """For a shared column: the width it should have before fitted columns keep their widest
+    widths (0: its `min_width`)."""
+    hide_below: int = 0
+    """Left out (no width, no gap) in a table narrower than this: a column the others need the room of."""
 
 
 class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -241,6 +259,19 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._row_cache.clear()
         self.refresh()
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Replace the columns (the rows stay: their cells are matched to columns by position)."""
+        columns = tuple(columns)
+        if not columns:
+            raise ValueError("a VirtualTable needs at least one column")
+        if columns == self._columns:
+            return
+        self._columns = columns
+        self._widths_for = (-1, ())
+        self._row_cache.clear()
+        self.virtual_size = Size(self._natural_width(), len(self._rows) + 1)
+        self.refresh()
+
     def cells(self, row: int) -> Sequence[Cell]:
         """The cells of a row, as given (IndexError for a row the table does not have)."""
         return self._rows[row][1]
@@ -403,29 +434,62 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
     # ---- layout -------------------------------------------------------------------------------
 
     def _natural_width(self) -> int:
-        widths = (c.width if c.width is not None else max(c.min_width, cell_len(c.label)) for c in self._columns)
-        return sum(widths) + self.COLUMN_GAP * (len(self._columns) - 1) + 2 * self.EDGE
+        def least(c: Column) -> int:
+            if c.width is not None:
+                return c.width
+            return max(c.min_width, cell_len(c.label)) if not c.fits else max(c.min_width, 1)
+
+        return sum(least(c) for c in self._columns) + self.COLUMN_GAP * (len(self._columns) - 1) + 2 * self.EDGE
 
     def column_widths(self, width: int) -> tuple[int, ...]:
         """Cell widths of the columns for a table `width` cells wide (edges included).
 
-        Fixed columns get their width; the others share what is left, each at least its
-        `min_width` (so a narrow table is cut at the right edge rather than squeezed to nothing).
+        Fixed columns get their width. Fitted columns (`fits`) get the widest width they ask
+        for that leaves the shared columns their `min_width`: while the table is too narrow, the
+        widest of them steps down to its next width, then they shrink towards their `min_width`.
+        The shared columns share what is left, each at least its `min_width` (so a table too
+        narrow for all that is cut at the right edge rather than squeezed to nothing).
         """
         cached_width, widths = self._widths_for
         if cached_width == width:
             return widths
-        columns = self._columns
+        hidden = {n for n, c in enumerate(self._columns) if width < c.hide_below}
+        columns = [c for n, c in enumerate(self._columns) if n not in hidden]
         free = width - 2 * self.EDGE - self.COLUMN_GAP * (len(columns) - 1) - sum(c.width or 0 for c in columns)
-        flexible = [c for c in columns if c.width is None]
-        share, extra = divmod(max(free, 0), len(flexible)) if flexible else (0, 0)
+        shared = [c for c in columns if c.width is None and not c.fits]
+        least = sum(max(c.min_width, 1) for c in shared)
+        wanted = sum(max(c.wants, c.min_width, 1) for c in shared)
+        fitted = {
+            n: [max(w, c.min_width, 1) for w in c.fits] for n, c in enumerate(columns) if c.fits and c.width is None
+        }
+        chosen = {n: fits[0] for n, fits in fitted.items()}
+        level = dict.fromkeys(fitted, 0)
+        while sum(chosen.values()) + wanted > free:
+            steppable = [n for n in fitted if level[n] + 1 < len(fitted[n])]
+            if not steppable:
+                break
+            n = max(steppable, key=lambda n: (chosen[n], n))
+            level[n] += 1
+            chosen[n] = min(chosen[n], fitted[n][level[n]])
+        while sum(chosen.values()) + least > free:
+            shrinkable = [n for n in fitted if chosen[n] > max(columns[n].min_width, 1)]
+            if not shrinkable:
+                break
+            n = max(shrinkable, key=lambda n: (chosen[n], n))
+            chosen[n] -= 1
+        left = free - sum(chosen.values())
+        share, extra = divmod(max(left, 0), len(shared)) if shared else (0, 0)
         result: list[int] = []
-        for column in columns:
+        for n, column in enumerate(columns):
             if column.width is not None:
                 result.append(max(1, column.width))
+            elif n in chosen:
+                result.append(chosen[n])
             else:
                 result.append(max(column.min_width, 1, share + (1 if extra > 0 else 0)))
                 extra -= 1
+        for n in sorted(hidden):
+            result.insert(n, 0)
         widths = tuple(result)
         self._widths_for = (width, widths)
         return widths
@@ -487,15 +551,22 @@ class VirtualTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _render_row(self, cells: Sequence[Cell], width: int, style: RichStyle) -> Strip:
         gap = Segment(" " * self.COLUMN_GAP, style)
         segments: list[Segment] = [Segment(" " * self.EDGE, style)]
+        first = True
         for index, (column, cell_width) in enumerate(zip(self._columns, self.column_widths(width), strict=True)):
-            if index:
+            if not cell_width:
+                continue  # a column left out at this width
+            if not first:
                 segments.append(gap)
+            first = False
             cell = cells[index] if index < len(cells) else ""
             segments.extend(self._render_cell(cell, cell_width, column.justify, style))
         return Strip(segments).adjust_cell_length(width, style)
 
     def _render_cell(self, cell: Cell, width: int, justify: str, style: RichStyle) -> list[Segment]:
         """One cell, exactly `width` cells wide: cut with "…" if too long, padded if short."""
+        if isinstance(cell, Choice):
+            fitting = [c for c in cell if cell_len(c.plain if isinstance(c, Text) else str(c)) <= width]
+            cell = fitting[0] if fitting else (cell[-1] if cell else "")
         # A copy, as truncate() works in place and the caller's Text must stay whole; a str is
         # plain text, never parsed as markup.
         text = cell.copy() if isinstance(cell, Text) else Text(str(cell))

@@ -148,7 +148,8 @@ async def test_the_quote_viewer_and_the_cli_filter_alike(app, tmp_path, capsys, 
         pane = app.quotes_pane
         shown = sorted(pane._shown[i].quote.text for i in range(pane.table.row_count))
         assert shown == from_cli
-        assert f"{len(from_cli)} of {len(app.session.quote_rows)} quotations" in str(pane.border_subtitle)
+        summary = str(pane.query_one("#quote-detail").border_title)
+        assert f"{len(from_cli)} of {len(app.session.quote_rows)} quotations" in summary
 
 
 async def test_help_opens_and_closes(app):

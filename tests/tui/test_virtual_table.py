@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.widgets import Footer
 
-from talks_tui.tui.virtual_table import Column, VirtualTable
+from talks_tui.tui.virtual_table import Choice, Column, VirtualTable
 
 COLUMNS = [
     Column("Outlet", width=14),
@@ -358,3 +358,54 @@ def test_snapshot_small_table_with_cursor_and_cjk(snap_compare):
 def test_tiny_widths_do_not_crash(width):
     table = VirtualTable([Column("Title"), Column("N", width=2)])
     assert len(table.column_widths(width)) == 2
+
+
+def test_fitted_columns_step_down_to_short_names_then_shrink():
+    """An outlet column asks for 24 (full names) or 13 (short names); the title wants 30 and needs
+    at least 20: the widest width that leaves the title what it wants, then what it needs."""
+    table = VirtualTable(
+        [
+            Column("Outlet", min_width=6, fits=(24, 13)),
+            Column("Date", width=10),
+            Column("Title", min_width=20, wants=30),
+        ]
+    )
+    edges = 2 * table.EDGE + 2 * table.COLUMN_GAP
+    assert table.column_widths(edges + 10 + 24 + 40) == (24, 10, 40)  # room for all: the title takes the rest
+    assert table.column_widths(edges + 10 + 24 + 29) == (13, 10, 40)  # short names, so that the title has 30
+    assert table.column_widths(edges + 10 + 13 + 15) == (8, 10, 20)  # then cut, the title at its least
+    assert table.column_widths(edges + 10 + 3) == (6, 10, 20)  # never below min_width: cut at the edge
+
+
+async def test_a_choice_cell_shows_the_longest_text_that_fits():
+    rows = [
+        ("a", (Choice(("South China Morning Post", "SCMP")), "x")),
+        ("b", (Choice(("unknown outlet", "unknown")), "y")),
+    ]
+    app = TableApp(rows, columns=[Column("Outlet", min_width=5, fits=(24, 7)), Column("Title", min_width=10, wants=20)])
+    async with app.run_test(size=(60, 5)) as pilot:
+        table = app.query_one(VirtualTable)
+
+        def lines() -> list[str]:
+            return ["".join(s.text for s in table.render_line(y)) for y in (1, 2)]
+
+        assert lines()[0].startswith(" South China Morning Post x")
+        await pilot.resize_terminal(36, 5)
+        await pilot.pause()
+        assert [line[:9] for line in lines()] == [" SCMP    ", " unknown "]
+        await pilot.resize_terminal(18, 5)
+        await pilot.pause()
+        assert [line[:7] for line in lines()] == [" SCMP  ", " unkn… "]  # at its min_width, cut
+
+
+async def test_a_column_is_left_out_below_its_width():
+    rows = [("a", ("Li Chenggang", "2025-10-26"))]
+    app = TableApp(rows, columns=[Column("Speaker"), Column("Date", width=10, hide_below=40)])
+    async with app.run_test(size=(60, 5)) as pilot:
+        table = app.query_one(VirtualTable)
+        assert "2025-10-26" in "".join(s.text for s in table.render_line(1))
+        await pilot.resize_terminal(30, 5)
+        await pilot.pause()
+        line = "".join(s.text for s in table.render_line(1))
+        assert "2025" not in line and line.startswith(" Li Chenggang") and len(line) == 30
+        assert table.column_widths(30)[1] == 0

@@ -1,0 +1,36 @@
+"""The article list's columns and cells: outlet, date, title and, when a search has words to
+count, hits. Columns are sized to the corpus (see Column.fits): an outlet's full name where it
+fits, its short name (SCMP) where not; the title takes the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from talks_tui.index.ingest.filenames import shown
+from talks_tui.tui.outlet_names import outlet_choices, outlet_fits
+from talks_tui.tui.virtual_table import Choice, Column
+
+if TYPE_CHECKING:
+    from talks_tui.index.model import Article
+
+DATE = Column("Date", width=10)
+TITLE = Column("Title", min_width=20, wants=30)
+HITS_WIDTH = 4
+
+
+def article_columns(articles: Sequence[Article], short: dict[str, str], hits: bool) -> tuple[Column, ...]:
+    """The list's columns for this corpus; `hits` when the search has words to count."""
+    outlet = Column("Outlet", min_width=6, fits=outlet_fits(articles, short) or (6,))
+    columns = (outlet, DATE, TITLE)
+    return (*columns, Column("Hits", width=HITS_WIDTH, justify="right")) if hits else columns
+
+
+def article_cells(article: Article, hits: int | None, short: dict[str, str]) -> tuple:
+    """One row's cells (Text and plain strings: never markup)."""
+    return (
+        Choice(outlet_choices(article, short)),
+        article.date or "",
+        article.title or shown(article.file),
+        "" if hits is None else str(hits),
+    )
