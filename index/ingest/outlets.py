@@ -154,9 +154,30 @@ _GENERIC_LABELS = frozenset(
 )
 
 
+# Parts of host labels for a site's own servers and stages: "digital-staging", "www-prod".
+_SERVER_PARTS = frozenset(
+    "www www1 www2 www3 web cdn amp beta origin staging stage stg digital preview prod production dev "
+    "test qa uat secure static assets edge live new old".split()
+)
+# Hosts that serve many outlets' pages, named in the first labels: Arc XP, the AMP cache.
+_PUBLISHING_PLATFORMS = frozenset(("arcpublishing.com", "ampproject.org"))
+
+
 def _generic_label(label: str) -> bool:
     """A host label that names a view of a site, not a site of its own."""
-    return label in _GENERIC_LABELS or (len(label) == 2 and label.isalpha())
+    if label in _GENERIC_LABELS or (len(label) == 2 and label.isalpha()):
+        return True
+    return "-" in label and all(part in _SERVER_PARTS or part.isdigit() for part in label.split("-"))
+
+
+def _unwrapped_host(host: str) -> str:
+    """The publisher's host of a page served from Google's AMP cache:
+    "www-bbc-co-uk.cdn.ampproject.org" -> "bbc.co.uk" ("--" stands for a hyphen)."""
+    if not host.endswith(".cdn.ampproject.org"):
+        return host
+    encoded = host.split(".")[0]
+    decoded = encoded.replace("--", "\0").replace("-", ".").replace("\0", "-")
+    return decoded.removeprefix("www.")
 
 
 _FILE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json", ".mht", ".mhtml")
@@ -200,6 +221,10 @@ class OutletTable:
         self._by_domain_stem: dict[str, Outlet] = {}
         for host, outlet in self._by_domain.items():
             self._by_domain_stem.setdefault(host.split(".")[0], outlet)
+        stems: dict[str, set[int]] = {}
+        for host, outlet in self._by_domain.items():
+            stems.setdefault(host.split(".")[0], set()).add(id(outlet))
+        self._unique_stem = {stem: o for stem, o in self._by_domain_stem.items() if len(stems[stem]) == 1}
         self._signatures = _Signatures(self.outlets)
         payload = json.dumps([asdict(o) for o in self.outlets], ensure_ascii=False, sort_keys=True)
         self.fingerprint: str = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
@@ -223,16 +248,26 @@ class OutletTable:
         if not text:
             return None
         if "." in text and " " not in text:
-            host = host_of(text)
-            while host and host.count(".") >= 1:
-                if host in self._by_domain:
-                    return self._by_domain[host]
-                label, _, host = host.partition(".")
-                if not _generic_label(label):
-                    # "cebudailynews.inquirer.net" is another paper than inquirer.net; only
-                    # "www.", "m.", "edition.", "english." or a country's "au." are the same site
-                    return None
+            return self._by_host(_unwrapped_host(host_of(text) or ""))
         return self._by_name.get(name_key(text))
+
+    def _by_host(self, host: str) -> Outlet | None:
+        """The outlet of a host name: its own domain's, or a known domain's it lies under when
+        the labels before that name a view of the same site ("www.", "edition.", "m.",
+        "digital-staging.") or its servers ("phoenix.mkoga-1.edsqa01.aws.sbs.com.au"), not when
+        they may name another paper of the group ("cebudailynews.inquirer.net"). A page on a
+        publishing platform names its outlet in its host ("irishtimes-staging.cdn.arcpublishing.com")."""
+        labels = host.split(".")
+        for i in range(len(labels) - 1):
+            known = self._by_domain.get(".".join(labels[i:]))
+            if known is not None:
+                below = labels[:i]
+                return known if all(_generic_label(b) for b in below) or len(below) >= 3 else None
+        if len(labels) > 2 and ".".join(labels[-2:]) in _PUBLISHING_PLATFORMS:
+            stems = {part for part in re.split(r"[-.]", ".".join(labels[:-2])) if len(part) >= 4}
+            found = {id(o): o for stem in stems if (o := self._unique_stem.get(stem)) is not None}
+            return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def named_in_text(self, url: str, lines: Sequence[str]) -> Outlet | None:
         """An unknown site's name as its own pages write it: the words that spell its domain

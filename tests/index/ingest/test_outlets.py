@@ -45,6 +45,25 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
     assert table.lookup(name).name == expected
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # a site's stages and servers are the site
+        ("https://digital-staging.thehill.com/policy/x", "The Hill"),
+        ("https://phoenix.mkoga-1.edsqa01.aws.sbs.com.au/news/article/x", "SBS News"),
+        # a publishing platform or the AMP cache names the outlet in its host
+        ("https://irishtimes-irishtimes-staging.cdn.arcpublishing.com/news/x", "The Irish Times"),
+        ("https://www-scmp-com.cdn.ampproject.org/c/s/www.scmp.com/news/x", "South China Morning Post"),
+        # one label before a group's domain may be another paper of the group: no guess
+        ("https://newyork.cbslocal.com/2016/x", None),
+        ("https://winnipeg.citynews.ca/2018/x", None),
+    ],
+)
+def test_hosts_under_a_known_domain(table, url, expected):
+    found = table.lookup(url)
+    assert (found.name if found else None) == expected
+
+
 def test_lookup_of_an_unknown_name_is_none(table):
     assert table.lookup("Foo Daily") is None
     assert table.lookup("") is None
