@@ -1,15 +1,15 @@
 """How wide the Coverage table's columns are, from the screen's width and what they hold.
 
 The topic column is as wide as its labels (up to a third of the screen). Each outlet's column is
-as wide as its name on one line when all fit; else the header takes two lines and each name is
-wrapped between its words ("South China" over "Morning Post"); where even that does not fit, the
-columns share the room and a name cut short ends with "…". A column is never narrower than its
-counts.
+as wide as its name on one line when all fit; else the outlets that have a short name go by it
+("SCMP", `outlet_names.short_name`); else the header takes two lines and each name is wrapped
+between its words ("Global" over "Times"); where even that does not fit, the columns share the
+room and a name cut short ends with "…". A column is never narrower than its counts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -23,6 +23,7 @@ MIN_TOPIC = 12
 @dataclass(frozen=True)
 class Layout:
     topic: int  # the topic column's width
+    names: tuple[str, ...]  # each outlet as its header says it: its name or its short name
     outlets: tuple[int, ...]  # each outlet column's width
     header_height: int  # 1, or 2 when names are wrapped
 
@@ -35,21 +36,26 @@ def _two_line_width(name: str) -> int:
     return min(max(cell_len(" ".join(words[:n])), cell_len(" ".join(words[n:]))) for n in range(1, len(words)))
 
 
-def column_layout(labels: Sequence[str], outlets: Sequence[str], counts: int, width: int) -> Layout:
-    """The columns of a table `width` cells wide, of topics `labels` by `outlets`, whose counts
-    take up to `counts` cells."""
+def column_layout(
+    labels: Sequence[str], outlets: Sequence[str], counts: int, width: int, short: Mapping[str, str] | None = None
+) -> Layout:
+    """The columns of a table `width` cells wide, of topics `labels` by `outlets` (`short`: the
+    outlets' short names, where they have one), whose counts take up to `counts` cells."""
     pad = 2 * CELL_PADDING
     longest = max((cell_len(label) for label in labels), default=MIN_TOPIC)
     topic = max(MIN_TOPIC, min(longest, width // 3))
     room = width - topic - pad - SCROLLBAR - pad * len(outlets)
-    one_line = [max(counts, cell_len(name)) for name in outlets]
-    if sum(one_line) <= room:
-        return Layout(topic, tuple(one_line), 1)
-    two_lines = [max(counts, _two_line_width(name)) for name in outlets]
+    full = tuple(outlets)
+    brief = tuple((short or {}).get(name, name) for name in outlets)
+    for names in (full, brief):
+        one_line = tuple(max(counts, cell_len(name)) for name in names)
+        if sum(one_line) <= room:
+            return Layout(topic, names, one_line, 1)
+    two_lines = [max(counts, _two_line_width(name)) for name in brief]
     if sum(two_lines) <= room:
-        return Layout(topic, tuple(two_lines), 2)
+        return Layout(topic, brief, tuple(two_lines), 2)
     share = max(counts, room // max(1, len(outlets)))
-    return Layout(topic, tuple(min(w, share) for w in two_lines), 2)
+    return Layout(topic, brief, tuple(min(w, share) for w in two_lines), 2)
 
 
 def header(name: str, width: int, lines: int) -> Text:

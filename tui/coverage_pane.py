@@ -1,7 +1,7 @@
 """The Coverage pane: the story's topics (found from the corpus) by outlet, with counts.
 
 The columns are sized to the screen and their content (`coverage_columns`): outlets' names in
-full, on two lines where one does not fit.
+full, else their short names ("SCMP"), else on two lines.
 
 A cell left as "·" is a topic the outlet never mentions: who left out what shows at a glance.
 Enter on a cell searches for the topic in that outlet's articles; on the topic column, in all.
@@ -98,12 +98,13 @@ class CoveragePane(Vertical):
             self._summary(Text("No topics found: the corpus is empty or too small."))
             return
         counts = max(MIN_COUNT_WIDTH, *(len(str(n)) for t in coverage.topics for n in t.counts.values()))
-        layout = column_layout([t.label for t in coverage.topics], coverage.outlets, counts, self.size.width or 80)
+        labels = [t.label for t in coverage.topics]
+        layout = column_layout(labels, coverage.outlets, counts, self.size.width or 80, self.session.short_names)
         self._width = self.size.width
         table.header_height = layout.header_height
         table.add_column(Text("Topic"), width=layout.topic, key="topic")
-        for outlet, width in zip(coverage.outlets, layout.outlets, strict=True):
-            table.add_column(header(outlet, width, layout.header_height), width=width, key=outlet)
+        for outlet, name, width in zip(coverage.outlets, layout.names, layout.outlets, strict=True):
+            table.add_column(header(name, width, layout.header_height), width=width, key=outlet)
         for n, topic in enumerate(coverage.topics):
             cells = [Text(topic.label, overflow="ellipsis", no_wrap=True)]
             for outlet in coverage.outlets:
