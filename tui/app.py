@@ -59,6 +59,9 @@ PANE_FOCUS = {
 NARROW = 100  # columns
 TALL = 36  # rows
 SHORT = 30  # rows
+# The keys of the Quotes pane fit in 80 columns, and in 60 compact; ctrl+p is in the help (?).
+FOOTER_COMPACT = 70  # columns
+FOOTER_PALETTE = 90  # columns
 
 _gc_lock = threading.Lock()
 _gc_pauses = 0  # searches under way with the collector paused
@@ -175,13 +178,17 @@ class TalksApp(App[int]):
     # -- layout ----------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout for the terminal's size from the start (see _fit_layout): classes and footer
+        # settings changed after the first frame would restyle the whole screen.
+        width, height = self.size
+        self.set_class(height < SHORT, "-short")
         yield Header()
         # Not selected on focus: `tab` into the box and a key would replace the query.
         yield Input(placeholder=GENERIC, id="search", compact=True, select_on_focus=False)
         yield Static("Opening the corpus…", id="status", markup=False)
         with TabbedContent(initial="articles", id="panes"):
             # Narrow from the start if so (see _fit_layout): a class set later restyles the whole pane.
-            split = " ".join(sorted(self._split_classes(self.size.width, self.size.height)))
+            split = " ".join(sorted(self._split_classes(width, height)))
             with TabPane("1 Articles", id="articles"), Horizontal(id="articles-split", classes=split or None):
                 yield VirtualTable(article_columns([], {}, hits=False), id="article-list")
                 yield Reader(id="reader")
@@ -189,7 +196,7 @@ class TalksApp(App[int]):
             yield TabPane("2 Quotes", id="quotes")
             yield TabPane("3 Compare", id="compare")
             yield TabPane("4 Coverage", id="coverage")
-        yield Footer()
+        yield Footer(compact=width < FOOTER_COMPACT, show_command_palette=width >= FOOTER_PALETTE)
 
     def pane_contents(self) -> dict[str, Widget]:
         """What goes in each pane that is hidden at launch (by pane id), made after the first frame."""
@@ -263,9 +270,8 @@ class TalksApp(App[int]):
         too the list or the reader alone (`enter` reads, `escape` goes back to the list)."""
         self.set_class(height < SHORT, "-short")
         footer = self.query_one(Footer)
-        # The keys of the Quotes pane fit in 80 columns, and in 60 compact; ctrl+p is in the help (?).
-        footer.compact = width < 70
-        footer.show_command_palette = width >= 90
+        footer.compact = width < FOOTER_COMPACT
+        footer.show_command_palette = width >= FOOTER_PALETTE
         split = self.query_one("#articles-split")
         wanted = self._split_classes(width, height)
         for name in ("narrow", "single"):
@@ -748,6 +754,23 @@ class TalksApp(App[int]):
         from talks_tui.tui.help import HelpScreen
 
         self.push_screen(HelpScreen(self.keymap))
+
+    # -- taking things out (tui.exporting) -----------------------------------------------------
+
+    def action_export_view(self, fmt: str | None = None) -> None:
+        from talks_tui.tui.exporting import export_view
+
+        export_view(self, fmt)
+
+    def action_copy_quote(self) -> None:
+        from talks_tui.tui.exporting import copy_quote
+
+        copy_quote(self)
+
+    def action_open_url(self) -> None:
+        from talks_tui.tui.exporting import open_url
+
+        open_url(self)
 
     # -- theme ---------------------------------------------------------------------------------
 
