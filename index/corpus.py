@@ -23,7 +23,7 @@ from filelock import FileLock, Timeout
 
 from talks_tui.index.ingest import load as ingest
 from talks_tui.index.ingest.outlets import OutletTable
-from talks_tui.index.ingest.walk import find_files
+from talks_tui.index.ingest.walk import Listed, find_files
 from talks_tui.index.model import Article, Matches, Problem, SearchResult
 from talks_tui.index.quotes.extract import QUOTES_VERSION
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
@@ -314,13 +314,13 @@ def open_corpus(
     outlets = OutletTable.load(outlets_file)
     index_dir = Path(index_dir) if index_dir else default_index_dir(paths)
     try:
-        corpus = _open_in(index_dir, paths, outlets, outlets_file, found.files, progress, rebuild, lock_timeout)
+        corpus = _open_in(index_dir, paths, outlets, outlets_file, found.listed, progress, rebuild, lock_timeout)
     except (OSError, sqlite3.Error) as exc:
         # A cache folder that is read-only, full or not a folder: the articles still open, with an
         # index kept for this session only. (An OSError here too goes to the caller.)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         temporary = Path(tempfile.mkdtemp(prefix="talks-tui-index-"))
-        corpus = _open_in(temporary, paths, outlets, outlets_file, found.files, progress, False, lock_timeout)
+        corpus = _open_in(temporary, paths, outlets, outlets_file, found.listed, progress, False, lock_timeout)
         corpus.temporary = True
         corpus.notices.insert(
             0, f"Cannot keep the index in {index_dir} ({reason}); using a temporary one for this session."
@@ -334,7 +334,7 @@ def _open_in(
     paths: tuple[Path, ...],
     outlets: OutletTable,
     outlets_file: Path | None,
-    files: list[tuple[Path, Path]],
+    files: list[Listed],
     progress: Progress | None,
     rebuild: bool,
     lock_timeout: float,
@@ -346,6 +346,21 @@ def _open_in(
         backend = EmbeddedBackend(catalog, store)
         try:
             stats = refresh(catalog, backend, files, outlets, progress)
+        except sqlite3.DatabaseError as exc:
+            backend.close()
+            catalog.close()
+            if not catalog.damaged:
+                raise
+            # Damage the open did not check for (see catalog): rebuilt, and said so.
+            catalog, store = _open_or_rebuild(index_dir, outlets, True, [])
+            notices.append(f"Rebuilding the index in {index_dir}: it was damaged ({exc}).")
+            backend = EmbeddedBackend(catalog, store)
+            try:
+                stats = refresh(catalog, backend, files, outlets, progress)
+            except BaseException:
+                backend.close()
+                catalog.close()
+                raise
         except BaseException:
             backend.close()
             catalog.close()
@@ -376,6 +391,10 @@ def _open_or_rebuild(index_dir: Path, outlets: OutletTable, rebuild: bool, notic
                     reason = "the index and the catalog disagree"
         except (CatalogDamaged, IndexDamaged) as exc:
             reason = f"it was damaged ({exc})"
+        except sqlite3.DatabaseError as exc:  # damage found by a read, not by a check (see catalog)
+            if catalog is None or not catalog.damaged:
+                raise
+            reason = f"it was damaged ({exc})"
     if reason is None and catalog is not None and store is not None:
         return catalog, store
     if catalog is not None:
@@ -383,7 +402,7 @@ def _open_or_rebuild(index_dir: Path, outlets: OutletTable, rebuild: bool, notic
     if reason:
         notices.append(f"Rebuilding the index in {index_dir}: {reason}.")
     catalog_path.unlink(missing_ok=True)
-    for suffix in ("-wal", "-shm", "-journal"):
+    for suffix in ("-wal", "-shm", "-journal", ".checked"):
         Path(f"{catalog_path}{suffix}").unlink(missing_ok=True)
     shutil.rmtree(store_path, ignore_errors=True)
     catalog = Catalog.open(catalog_path)

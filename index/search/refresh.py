@@ -3,19 +3,27 @@
 A file whose size and mtime match the catalog is not opened; one whose content hash matches is
 not re-read. New and changed files are read and analysed in worker processes while this process
 writes the index; both stores commit once, the full-text index first.
+
+The catalog also keeps a digest of the listing it was last brought in step with (every file's
+path, size and mtime): when the walk gives the same digest, nothing changed and no file's row is
+read. Any difference (a file added, removed, touched, resized) compares every file. A listing with
+files left out for a reason that may pass (unreadable, empty) keeps no digest: they are tried
+again on every open.
 """
 
 from __future__ import annotations
 
-import os
+import hashlib
+import struct
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from talks_tui.index.ingest.filenames import real
 from talks_tui.index.ingest.load import load_file
 from talks_tui.index.ingest.outlets import OutletTable
 from talks_tui.index.ingest.safe_read import Unreadable, file_sha1
+from talks_tui.index.ingest.walk import Listed
 from talks_tui.index.model import Article, Problem
 from talks_tui.index.search.backend import SearchBackend
 from talks_tui.index.search.catalog import Catalog, FileState
@@ -82,42 +90,51 @@ def _read_file(task: tuple[str, str, int, int, str | None]) -> _Read:
     return _Read(FileState(path, size, mtime_ns, sha1, tuple(problems)), False, tuple(articles), docs)
 
 
+LISTING = "listing"  # catalog meta: the digest of the listing the catalog is in step with
+
+
+def listing_digest(files: Sequence[Listed]) -> str:
+    """A digest of every file's path, size and mtime, in order (paths hold no NUL)."""
+    digest = hashlib.sha1("\0".join([f[0] for f in files]).encode("utf-8", "surrogatepass"))
+    digest.update(struct.pack(f"<{len(files)}q", *[f[2] for f in files]))
+    digest.update(struct.pack(f"<{len(files)}q", *[f[3] for f in files]))
+    return digest.hexdigest()
+
+
 def refresh(
     catalog: Catalog,
     backend: SearchBackend,
-    files: list[tuple[Path, Path]],
+    files: Sequence[Listed],
     outlets: OutletTable,
     progress: Progress | None,
 ) -> RefreshStats:
+    """Bring the catalog and index in step with the files as the walk listed them (each once)."""
     started = time.perf_counter()
-    known = catalog.files()
-    tasks, unchanged = [], 0
-    seen: set[str] = set()
-    for path, root in files:
-        key = str(path)  # absolute already: resolving 10,000 paths would cost a reopen 0.2 s
-        if key in seen:
-            continue
-        seen.add(key)
-        try:
-            st = os.stat(real(key))  # keys are storable: a name that is not UTF-8 has stand-ins
-            size, mtime = st.st_size, st.st_mtime_ns
-        except OSError:
-            size, mtime = -1, -1
-        old = known.get(key)
-        retry = old is not None and any(p.skipped for p in old.problems)  # it may be readable now
-        if old is not None and not retry and (old.size, old.mtime_ns) == (size, mtime):
-            unchanged += 1
-            continue
-        tasks.append((key, str(root), size, mtime, old.sha1 if old else None))
-    removed = [p for p in known if p not in seen]
-    if not tasks and not removed:
+    digest = listing_digest(files)
+    if catalog.get_meta(LISTING) == digest:
         return RefreshStats(
-            len(seen), unchanged=unchanged, articles=catalog.article_count(), seconds=time.perf_counter() - started
+            len(files), unchanged=len(files), articles=catalog.article_count(), seconds=time.perf_counter() - started
+        )
+    listing: dict[str, Listed] = {}
+    for f in files:
+        listing.setdefault(f[0], f)
+    known = catalog.file_stats()
+    retry = catalog.files_to_retry()  # left out for a reason that may have passed: try again
+    changed_paths = [path for path, f in listing.items() if path in retry or known.get(path) != (f[2], f[3])]
+    unchanged = len(listing) - len(changed_paths)
+    old_sha1 = catalog.sha1s([path for path in changed_paths if path in known])
+    tasks = [(*listing[path], old_sha1.get(path)) for path in changed_paths]
+    removed = [p for p in known if p not in listing]
+    if not tasks and not removed:
+        catalog.set_meta_if_writable(LISTING, digest)  # an index on a read-only disk is compared each time
+        return RefreshStats(
+            len(listing), unchanged=unchanged, articles=catalog.article_count(), seconds=time.perf_counter() - started
         )
 
     # Ids stay unique across files; those of files being re-read are free to be taken again.
     taken = catalog.all_ids() - set(catalog.ids_of([t[0] for t in tasks] + removed))
     added = changed = 0
+    left_out = False  # a file could not be read: no digest, so that it is tried again
     writer = backend.writer()
     tx = catalog.transaction()
     try:
@@ -134,6 +151,7 @@ def refresh(
         )
         for read in reads:
             path = read.state.path
+            left_out = left_out or any(p.skipped for p in read.state.problems)
             if read.same_content:
                 tx.touch(read.state)
                 taken.update(catalog.ids_of([path]))
@@ -151,6 +169,7 @@ def refresh(
         if progress:
             progress(len(tasks), len(tasks), WRITING)
         tx.quotes_changed()
+        tx.set_meta(LISTING, "" if left_out else digest)
         writer.commit()  # the full-text index first: a catalog that lags is caught on the next open
         tx.commit()
     except BaseException:
@@ -158,7 +177,7 @@ def refresh(
         tx.rollback()
         raise
     return RefreshStats(
-        files=len(seen),
+        files=len(listing),
         added=added,
         changed=changed,
         removed=len(removed),

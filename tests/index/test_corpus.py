@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+import talks_tui.index.search.catalog as catalog_module
 import talks_tui.index.search.refresh as refresh_module
 from talks_tui.index.corpus import IndexBusy, open_corpus
 from talks_tui.index.ingest import load as ingest
@@ -228,3 +230,84 @@ def test_two_processes_opening_at_once_agree(tmp_path, index_dir):
         assert len(json.loads(out)) == 80
     corpus = open_corpus([folder], index_dir=index_dir)
     assert corpus.stats.articles == 80 and corpus.stats.unchanged == 80 and not corpus.notices
+
+
+# --- opening quickly, and still noticing every change and every damage -----------------------
+
+
+def test_a_file_changed_in_place_with_the_same_size_is_read_again(folder, index_dir, reads):
+    open_corpus([folder], index_dir=index_dir).close()
+    reads.clear()
+    path = folder / "a.txt"
+    text = path.read_text(encoding="utf-8").replace("Iowa", "Ohio")  # same size, another word
+    stat = path.stat()
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert reads == ["a.txt"] and corpus.stats.changed == 1
+    assert corpus.search("ohio").total == 1 and corpus.search("iowa").total == 0
+
+
+def test_an_unchanged_corpus_is_not_checked_whole_but_a_changed_catalog_is(folder, index_dir, monkeypatch):
+    checks = []
+    real_check = catalog_module._integrity_ok
+    monkeypatch.setattr(catalog_module, "_integrity_ok", lambda db: checks.append(1) or real_check(db))
+    open_corpus([folder], index_dir=index_dir).close()
+    checks.clear()
+    for _ in range(2):
+        open_corpus([folder], index_dir=index_dir).close()
+    assert checks == []  # as talks-tui left it: trusted
+    catalog = index_dir / "catalog.sqlite"
+    later = time.time() + 10
+    os.utime(catalog, (later, later))  # written by something else
+    open_corpus([folder], index_dir=index_dir).close()
+    assert checks == [1]
+    record = catalog.with_name("catalog.sqlite.checked")
+    stale = json.loads(record.read_text(encoding="utf-8"))
+    stale["checked_at"] -= catalog_module.CHECK_EVERY + 1
+    record.write_text(json.dumps(stale), encoding="utf-8")
+    open_corpus([folder], index_dir=index_dir).close()  # due on schedule
+    assert checks == [1, 1]
+
+
+def _damage_pages(catalog: Path, table: str | None = None) -> None:
+    """Overwrite the header of every page after the first (or of the root page of one table), as
+    a disk's damage would: the file's own header intact."""
+    with sqlite3.connect(catalog) as db:
+        page = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone() if table else None
+    db.close()
+    data = bytearray(catalog.read_bytes())
+    pages = [root[0]] if root else range(2, len(data) // page + 1)
+    for number in pages:
+        start = (number - 1) * page
+        data[start : start + 12] = b"\xee" * 12
+    catalog.write_bytes(bytes(data))
+
+
+def test_a_catalog_damaged_inside_is_found_and_rebuilt(folder, index_dir):
+    open_corpus([folder], index_dir=index_dir).close()
+    _damage_pages(index_dir / "catalog.sqlite")
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert any("damaged" in n for n in corpus.notices)
+    assert titles(corpus) == {"Soybean purchases resume", "Port fees suspended"}
+    assert corpus.search("soybeans").total == 1
+
+
+def test_damage_the_open_does_not_meet_is_rebuilt_once_a_read_meets_it(folder, index_dir):
+    """Damage that leaves the file's size and mtime as talks-tui left them (a disk's, in a table
+    the open does not read): the open trusts the file, the first read that meets the damage
+    fails, and the next open checks the file whole and rebuilds it."""
+    open_corpus([folder], index_dir=index_dir).close()
+    catalog = index_dir / "catalog.sqlite"
+    stat = catalog.stat()
+    _damage_pages(catalog, table="articles")
+    os.utime(catalog, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert corpus.notices == []
+    with pytest.raises(sqlite3.DatabaseError):
+        corpus.articles()
+    corpus.close()
+    corpus = open_corpus([folder], index_dir=index_dir)
+    assert any("damaged" in n for n in corpus.notices)
+    assert titles(corpus) == {"Soybean purchases resume", "Port fees suspended"}

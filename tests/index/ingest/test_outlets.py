@@ -1,5 +1,8 @@
 """The outlet table: loading, user files, lookup, and detection from page text."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 from talks_tui.index.ingest.outlets import Outlet, OutletTable
@@ -284,3 +287,20 @@ def test_an_unknown_site_that_spells_its_domain_in_its_pages(table):
     assert match.outlet is None  # the words do not spell this domain
     match = table.decide(["Some story.", "Read more at NigerianEye"], url="https://nigerianeye.com/2016/05/x.html")
     assert (match.outlet.name, match.source) == ("NigerianEye", "url")
+
+
+def test_the_built_in_table_is_kept_parsed_and_a_bad_copy_is_parsed_again(monkeypatch):
+    from talks_tui.index.ingest import outlets as module
+
+    module._builtin_outlets.cache_clear()
+    parsed = module._builtin_outlets()
+    copies = list((Path(os.environ["XDG_CACHE_HOME"]) / "talks-tui" / "outlets").glob("*.pickle"))
+    assert len(copies) == 1
+    module._builtin_outlets.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(module.tomllib, "loads", lambda text: pytest.fail("parsed again"))
+        assert module._builtin_outlets() == parsed  # the copy
+    copies[0].write_bytes(b"not what was written")
+    module._builtin_outlets.cache_clear()
+    assert module._builtin_outlets() == parsed
+    module._builtin_outlets.cache_clear()
