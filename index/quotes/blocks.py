@@ -15,7 +15,9 @@ from talks_tui.index.quotes.vocabulary import (
     COUNTRY_ALIASES,
     CUE_FORMS,
     DEMONYMS,
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     NAME_PARTICLES,
     ORG_WORDS,
     PORTFOLIO,
@@ -32,7 +34,7 @@ from talks_tui.index.quotes.word_kinds import (
     span_text,
 )
 from talks_tui.index.sentences import sentence_spans
-from talks_tui.index.tokens import Tok, tokenize
+from talks_tui.index.tokens import Tok, fold, tokenize
 
 
 class Block:
@@ -87,6 +89,8 @@ def _name_runs(toks: list[Tok], starts: set[int] = frozenset(), headline: bool =
             cls[i] = 1  # "Elizabeth II", "Charles III"
         elif toks[i].kind == "a" and len(toks[i].text) <= 6 and i + 1 < len(toks) and cls[i + 1] == 1:
             cls[i] = 1  # initials before a name: "L.B. Basnet"
+        elif cls[i] == 0 and _demonym_surname(toks, i, cls):
+            cls[i] = 1  # "Ms German, 84, said", "said Arjun Nepali."
     if headline:
         for i, t in enumerate(toks):
             if cls[i] == 1 and (t.low in COMMON_WORDS or t.low in CUE_FORMS):
@@ -117,6 +121,23 @@ def _name_runs(toks: list[Tok], starts: set[int] = frozenset(), headline: bool =
         runs.append((i, j))
         i = j
     return runs
+
+
+_AFTER_SURNAME = frozenset(("who", "was", "is", "has", "had", "says"))
+
+
+def _demonym_surname(toks: list[Tok], i: int, cls: list[int]) -> bool:
+    """A nationality word that is a family name: after an honorific or a known given name, and
+    followed by no noun it could describe ("Ms German," but not "the German government")."""
+    t = toks[i]
+    if i == 0 or t.kind != "w" or t.low not in DEMONYMS or not t.text[0].isupper() or t.text.isupper():
+        return False
+    prev = toks[i - 1]
+    given = cls[i - 1] == 1 and (fold(prev.text) in FEMALE_NAMES or fold(prev.text) in MALE_NAMES)
+    if prev.low not in HONORIFICS and not given:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is None or nxt.kind == "p" or nxt.low in CUE_FORMS or nxt.low in _AFTER_SURNAME
 
 
 @lru_cache(maxsize=65536)

@@ -556,6 +556,8 @@ class ArticleReader:
             return self._named(b, role, lo, lo, k, run_words(toks, lo, k), gender)
         # A name ends the phrase: "US Treasury Secretary Scott Bessent", "Mr Li".
         n = trailing_name(toks, lo, hi)
+        # a name run the block found ends here: it may hold a word no name holds alone ("Ms German")
+        n = next((a for a, z in b.runs if z == hi and lo <= a < n), n)
         name_words = run_words(toks, n, hi) if n < hi else ()
         if n > lo and (toks[n - 1].low in POSTMOD or toks[n - 1].low in DETERMINERS):
             name_words = ()  # "analysts at Goldman Sachs": the name is not the speaker

@@ -600,6 +600,12 @@ def test_his_office_is_named_by_whose_it_is_but_not_his_wife():
         # the gender of given names from many languages: "she" skips the man
         (['Lars Berg met Ingrid Holm on Monday.', '"We found nothing," she said.'], "We found nothing,",
          "Ingrid Holm"),
+        # a nationality word is a family name after an honorific or a given name, not before a noun
+        (['Annette German was among the crowds.', 'Ms German continued: "I share a birthday with her."'],
+         "I share a birthday with her.", "Annette German"),
+        (['"Only 10 houses are standing," said Arjun Nepali, a resident.'], "Only 10 houses are standing,",
+         "Arjun Nepali"),
+        (['Angela Merkel met the German ambassador, who said it was "sad".'], "sad", "German ambassador"),
         # a title of a science before a name is a title, not part of the name
         (['Chief Forecaster Peter Lund said the cloud would "stay north".'], "stay north", "Peter Lund"),
     ],
