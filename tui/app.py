@@ -618,10 +618,9 @@ class TalksApp(App[int]):
             self._status(f"No article matches.{hint}")
             return
         from talks_tui.index.model import outlet_counts_text  # loaded by the corpus already
-        from talks_tui.tui.outlet_names import UNKNOWN_OUTLET
+        from talks_tui.tui.outlet_names import per_outlet_named
 
-        per_outlet = {(UNKNOWN_OUTLET if name == "unknown" else name): n for name, n in matches.per_outlet.items()}
-        by_outlet = outlet_counts_text(per_outlet)
+        by_outlet = outlet_counts_text(per_outlet_named(matches.per_outlet))
         total, everything = matches.total, len(session.articles)
         pane = self.query_one("#panes", TabbedContent).active
         if pane == "quotes":

@@ -21,6 +21,7 @@ from talks_tui.index.export.formats import QDPX, write_bytes
 from talks_tui.index.ingest.filenames import shown
 from talks_tui.index.model import QueryError, SearchResult, outlet_counts_text
 from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches
+from talks_tui.tui.outlet_names import outlet_plain, outlet_text, per_outlet_named
 from talks_tui.tui.output import (
     EXIT_ERROR,
     EXIT_OK,
@@ -150,7 +151,7 @@ def _articles(corpus: Corpus, args: argparse.Namespace) -> int:
     table.add_column("words", justify="right", no_wrap=True)
     for a in articles:
         table.add_row(
-            Text(a.outlet or "?"),
+            outlet_text(a),
             Text(a.date or "—"),
             Text(a.title or "(untitled)"),
             Text(", ".join(a.authors)),
@@ -189,14 +190,14 @@ def _print_search(result: SearchResult) -> None:
             line.append("?")
         stdout.print(line)
         return
-    counts = outlet_counts_text(result.per_outlet)
+    counts = outlet_counts_text(per_outlet_named(result.per_outlet))
     matches = "matches" if result.total == 1 else "match"
     stdout.print(Text(f"{plural(result.total, 'article')} {matches} {result.query!r}  ({counts})", style="bold"))
     for rank, hit in enumerate(result.hits, 1):
         a = hit.article
         head = Text(f"\n{rank:>2}. ")
         head.append(a.title or "(untitled)", style="bold")
-        where = f"{a.outlet or '?'} · {a.date or 'undated'} · {shown(a.file)}"
+        where = f"{outlet_plain(a)} · {a.date or 'undated'} · {shown(a.file)}"
         head.append(f"\n    {where} · score {hit.score:.2f}", style="dim")
         stdout.print(head)
         for snippet in hit.snippets:
@@ -224,7 +225,7 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
     stdout.print(Text(f"{plural(len(rows), 'quotation')} by {plural(len(by_speaker), 'speaker')}", style="bold"))
     for name in order:
         speaker_rows = by_speaker[name]
-        outlets = sorted({r.article.outlet or "?" for r in speaker_rows})
+        outlets = sorted({outlet_plain(r.article) for r in speaker_rows})
         head = Text("\n")
         head.append(name, style="bold")
         head.append(f"  {plural(len(speaker_rows), 'quotation')} in {', '.join(outlets)}", style="dim")
@@ -237,7 +238,7 @@ def _quotes(corpus: Corpus, args: argparse.Namespace) -> int:
         for row in speaker_rows:
             mark = Text("≈" if row.variants > 1 else "", style="cyan")
             quote = Text(f"“{row.quote.text}”")
-            table.add_row(mark, quote, Text(row.article.outlet or "?"), Text(row.article.date or "—"))
+            table.add_row(mark, quote, outlet_text(row.article), Text(row.article.date or "—"))
         stdout.print(table)
     stdout.print(Text("\n≈ the same statement is quoted more than once (its group in --json)", style="dim"))
     return EXIT_OK

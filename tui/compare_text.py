@@ -9,6 +9,7 @@ from rich.text import Text
 
 from talks_tui.index.compare.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
 from talks_tui.index.model import Article
+from talks_tui.tui.outlet_names import outlet_text
 
 MARKS = {SAME_WORDING: "=", SAME_FACT: "≈", "only_left": "◀", "only_right": "▶"}
 SHARED_STYLE = "underline"
@@ -32,7 +33,9 @@ LEGEND = _legend()
 def article_label(article: Article) -> Text:
     """One line: outlet (bold), date, title, cut with an ellipsis where it does not fit."""
     label = Text(no_wrap=True, overflow="ellipsis")
-    label.append(article.outlet or article.file, style="bold")
+    outlet = outlet_text(article)
+    outlet.stylize("bold")
+    label.append(outlet)
     label.append(f" · {article.date or 'no date'} · {article.title or article.file}")
     return label
 

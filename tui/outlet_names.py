@@ -91,3 +91,9 @@ def byline(article: Article) -> Text:
     if article.wire and article.wire != article.outlet:
         line.append(f" · {article.wire} copy")
     return line
+
+
+def per_outlet_named(per_outlet: dict[str, int]) -> dict[str, int]:
+    """A search's counts by outlet with the unknown one named as everywhere else (the index
+    counts articles without an outlet under "unknown")."""
+    return {(UNKNOWN_OUTLET if name == "unknown" else name): n for name, n in per_outlet.items()}

@@ -196,3 +196,23 @@ def test_speakers_json(capsys, seeds_args):
     assert code == 0
     li = next(s for s in speakers if s["name"] == "Li Chenggang")
     assert set(li["outlets"]) == {"Global Times", "Caixin Global", "Türkiye Today"} and li["quote_count"] >= 7
+
+
+def test_an_unknown_outlet_has_one_name_in_every_table(capsys, tmp_path):
+    """An article whose outlet is not known is "unknown outlet" in every table, as in the app,
+    never "?" in one place and "unknown" in another."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plain.txt").write_text(
+        "Harbour dredging to resume in spring\n\n"
+        "Dredging of the harbour will resume in the spring, the port authority said on Monday.\n\n"
+        '"We expect the channel to be open by June," said Maria Lopez, the authority\'s director.\n',
+        encoding="utf-8",
+    )
+    args = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "index")]
+    for command in (["articles"], ["search", "dredging"], ["quotes"]):
+        code, out, _ = run_cli(capsys, *command, *args)
+        assert code == 0, command
+        assert "unknown outlet" in out, command
+        assert "?" not in out.replace("Did you mean?", ""), command
+        assert "unknown:" not in out and "unknown " not in out.replace("unknown outlet", ""), command
