@@ -75,6 +75,9 @@ class _Mention:
 # known as such (not just a capitalised run) gain. So the subject of the sentence before beats
 # an object there, but not a person two sentences further back, whatever is known of them.
 _ANTECEDENT_BLOCKS = 3
+# Words that go on describing a name in apposition ("his brother, X from Canada"), where a
+# subject's verb would follow.
+_APPOSITION_TAILS = frozenset("from of in at with".split())
 _SUBJECT = 0.6
 _GENDER_KNOWN = 0.5
 _STRONG = {True: 0.3, False: -0.7}
@@ -104,6 +107,21 @@ DOCUMENTS = frozenset("statement statements sheet letter report readout memo not
 
 
 _AGE_NOUN_GENDER = {"woman": "f", "girl": "f", "man": "m", "boy": "m"}
+
+
+def _determiner(t: Tok) -> bool:
+    return t.low in DETERMINERS or t.low in POSS_DET
+
+
+def _after_object_noun(toks: list[Tok], comma: int, lo: int) -> bool:
+    """Does a noun phrase the clause's verb acts on end at `comma`: "was expecting his brother,"?
+    Not an opening phrase ("In the afternoon,", "In his speech,"), which no verb comes before."""
+    k = comma - 1
+    while k >= lo and toks[k].kind == "w" and toks[k].text.islower() and not _determiner(toks[k]):
+        k -= 1
+    if k < lo or k == comma - 1 or not _determiner(toks[k]):
+        return False
+    return any(t.kind == "w" and t.text.islower() and t.low not in FUNCTION_WORDS for t in toks[lo:k])
 
 
 def _age_epithet(toks: list[Tok], k: int, lo: int) -> bool:
@@ -285,7 +303,8 @@ class ArticleReader:
             # "his friend, Bolivian miner Carlos Mamani, saved": a name in apposition to a noun
             # is that noun's, an object here as often as a subject (a speaker's is read from its cue)
             return not (prev.text == "," and s - 2 >= lo and toks[s - 2].kind == "w" and toks[s - 2].text.islower())
-
+        if prev.text == "," and nxt.low in _APPOSITION_TAILS and _after_object_noun(toks, s - 1, lo):
+            return False  # "expecting his brother, Derrick Lwugi from Canada": the noun's, an object
         return (
             nxt.kind == "w"
             and nxt.text[0].islower()

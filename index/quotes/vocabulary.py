@@ -15,7 +15,7 @@ def _forms(base: str) -> set[str]:
         return {base, base + "s", base + "d", base[:-1] + "ing"}
     if base.endswith("y") and base[-2] not in "aeiou":
         return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    stem = base + base[-1] if base in ("dub", "slam", "quip", "admit") else base
+    stem = base + base[-1] if base in ("dub", "slam", "quip", "admit", "beg") else base
     plural = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
     return {base, plural, stem + "ed", stem + "ing"}
 
@@ -42,7 +42,8 @@ CUE_FORMS.pop("reporting", None)
 # but not of those whose object follows them: '"...," thanked firefighters' is no speaker.)
 _OBJECT_FIRST = _split(
     """applaud condemn congratulate decry denounce herald laud reassure salute thank voice praise
-    accuse blast slam hail welcome criticise criticize dismiss urge remind assure advise tout express"""
+    accuse blast slam hail welcome criticise criticize dismiss urge remind assure advise tout express
+    beg implore"""
 )
 INVERSION = words("speech_verbs_before_subject") | {
     f for f, verb in CUE_FORMS.items() if f.endswith(("ed", "s")) and verb not in _OBJECT_FIRST

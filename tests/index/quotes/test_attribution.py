@@ -668,3 +668,35 @@ def test_a_name_in_apposition_to_an_object_is_no_subject():
         '"I am staying here," he said.',
     )
     assert quote("I am staying here,", *paragraphs).speaker == "Tomas Rivas"
+
+
+def test_a_name_in_apposition_described_further_is_no_subject():
+    """'his son, Amir Haddad from Lyon' names the one waited for: the "he" who speaks next is the
+    one waiting, the subject, not the last name read."""
+    paragraphs = (
+        "Karim Haddad stood by the arrivals board at the station all morning.",
+        "Karim was waiting for his son, Amir Haddad from Lyon. He was due on the 9:40 train.",
+        '"Nobody at the desk can tell us anything," he said.',
+    )
+    assert quote("Nobody at the desk can tell us anything,", *paragraphs).speaker == "Karim Haddad"
+    # Not an apposition: an opening phrase before the name, whose verb follows it.
+    paragraphs = (
+        "Karim Haddad waited at the station.",
+        "In the afternoon, Amir Haddad from Lyon arrived. He was tired.",
+        '"The train stopped for an hour," he said.',
+    )
+    assert quote("The train stopped for an hour,", *paragraphs).speaker == "Amir Haddad"
+
+
+def test_begging_imploring_and_fuming_are_ways_of_speaking():
+    """A named subject with one of these verbs says the quotation, even when the sentence goes on
+    to say who reported it ("according to …")."""
+    paragraphs = (
+        "Lena Ortiz, a cook at the inn, was carried out of the rubble on Friday.",
+        '"Find my sister," Lena begged rescuers, according to fire officer Paul Grant.',
+        '"We have waited four days," Mr Colin Reeve fumed.',
+        '"Please open the road," Ms Ada Brenner implored the council.',
+    )
+    assert quote("Find my sister,", *paragraphs).speaker == "Lena Ortiz"
+    assert quote("We have waited four days,", *paragraphs).speaker == "Colin Reeve"
+    assert quote("Please open the road,", *paragraphs).speaker == "Ada Brenner"
