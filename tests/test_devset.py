@@ -62,7 +62,7 @@ def test_outlets_with_their_urls(gold, tmp_path):
 # The later development sets, each first measured untouched (see their READMEs): their floors too.
 @pytest.mark.parametrize(
     ("folder", "attribution"),
-    [(DEVSET2, 0.865), (DEVSET3, 0.905)],
+    [(DEVSET2, 0.875), (DEVSET3, 0.905)],
     ids=["devset2", "devset3"],
 )
 def test_speakers_on_the_later_sets_do_not_fall_back(folder, attribution, tmp_path):

@@ -206,6 +206,13 @@ def _clause_subject(reader: ArticleReader, b: Block, lo: int, end: int) -> Draft
     d = reader.phrase(b, ph)
     if d is None or ph is None:
         return None
+    if d.person is None and ph.hi + 1 < end and toks[ph.hi].text == ",":
+        # "A second miner, Mario Sepulveda (40) soon followed, admitting:": the name in apposition
+        name = next(((a, z) for a, z in b.runs if a == ph.hi + 1 and z <= end), None)
+        named = reader.phrase(b, Phrase(*name)) if name is not None else None
+        if named is not None and named.person is not None:
+            named.role = named.role or d.role
+            return named
     last = toks[ph.hi - 1]
     if (
         d.person is None

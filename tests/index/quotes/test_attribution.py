@@ -700,3 +700,14 @@ def test_begging_imploring_and_fuming_are_ways_of_speaking():
     assert quote("Find my sister,", *paragraphs).speaker == "Lena Ortiz"
     assert quote("We have waited four days,", *paragraphs).speaker == "Colin Reeve"
     assert quote("Please open the road,", *paragraphs).speaker == "Ada Brenner"
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person():
+    paragraphs = (
+        "The first worker reached the surface at midnight.",
+        "A second worker, Tomasz Wolny (38) soon followed, admitting: “I did not think I would see the sky.”",
+    )
+    assert quote("I did not think I would see the sky.", *paragraphs).speaker == "Tomasz Wolny"
+    # No name after the comma: the description stays.
+    text = "A second worker, pale and tired, soon followed, saying: “We are fine.”"
+    assert quote("We are fine.", text).speaker == "second worker"
