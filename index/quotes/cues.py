@@ -280,9 +280,13 @@ def _noun_of_speaker(t: Tok) -> bool:
 
 
 def _inside_name(toks: list[Tok], j: int, hi: int) -> bool:
-    """A linking word between two capitalised words of a body's name."""
+    """A linking word between two capitalised words of a body's name (not a date: "Spohr on Monday")."""
     return (
-        0 < j < hi - 1 and toks[j - 1].text[0].isupper() and toks[j + 1].kind == "w" and toks[j + 1].text[0].isupper()
+        0 < j < hi - 1
+        and toks[j - 1].text[0].isupper()
+        and toks[j + 1].kind == "w"
+        and toks[j + 1].text[0].isupper()
+        and toks[j + 1].low not in MONTHS
     )
 
 

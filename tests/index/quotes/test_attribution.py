@@ -711,3 +711,14 @@ def test_a_description_with_a_name_in_apposition_is_that_person():
     # No name after the comma: the description stays.
     text = "A second worker, pale and tired, soon followed, saying: “We are fine.”"
     assert quote("We are fine.", text).speaker == "second worker"
+
+
+def test_a_day_after_an_inverted_speaker_is_not_part_of_the_name():
+    """'said X on Thursday': "on" joins the words of a body's name ("Convention on Climate
+    Change"), never a name and a date."""
+    assert quote("fit to fly,", 'He was "fit to fly," said airline chief Dieter Kraus on Thursday.').speaker == (
+        "Dieter Kraus"
+    )
+    assert quote("We agree,", '"We agree," said Anna Berg on March 3.').speaker == "Anna Berg"
+    text = '"The target is binding," said the Framework Convention on Climate Change.'
+    assert quote("The target is binding,", text).speaker == "Framework Convention on Climate Change"
