@@ -24,6 +24,7 @@ EVAL = REPO.parent / "shared" / "eval"
 DEVSET = TESTS / "data" / "devset"
 DEVSET2 = TESTS / "data" / "devset2"  # more development sets, of three other stories each
 DEVSET3 = TESTS / "data" / "devset3"
+DEVSET4 = TESTS / "data" / "devset4"
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 
