@@ -42,7 +42,9 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
-        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, **({"holdout": HOLDOUT} if args.holdout else {})}
+        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4}
+        if args.holdout:
+            others["holdout"] = HOLDOUT
         other_figures = {}
         for name, folder in others.items():
             other_gold = load_gold(folder / "gold.json")
