@@ -485,11 +485,15 @@ class ArticleReader:
     def _author(self, b: Block, ph: Phrase) -> Draft | None:
         """The author of a document that speaks: "said a statement issued by the UNFCCC"."""
         toks, k = b.toks, ph.hi
-        if toks[k - 1].low not in DOCUMENTS or k + 2 >= len(toks) or toks[k + 1].low != "by":
+        if toks[k - 1].low not in DOCUMENTS or k + 1 >= len(toks):
             return None
-        if not (toks[k].low.endswith("ed") and toks[k].text.islower()):
+        if toks[k].low == "from" and (toks[k + 1].text[0].isupper() or toks[k + 1].low == "the"):
+            start = k + 1  # "said a statement from the Dawood Foundation"
+        elif k + 2 < len(toks) and toks[k + 1].low == "by" and toks[k].low.endswith("ed") and toks[k].text.islower():
+            start = k + 2  # "said a statement issued by the UNFCCC"
+        else:
             return None
-        d = self.phrase(b, np_after(toks, k + 2, len(toks), b.text))
+        d = self.phrase(b, np_after(toks, start, len(toks), b.text))
         if d is not None:
             d.role = span_text(b.text, toks, ph.lo, k)
         return d

@@ -100,7 +100,9 @@ HONORIFICS = {
     "sir": "m", "dame": "f", "lord": "m", "lady": "f", "messrs": None, "messrs.": None,
 }  # fmt: skip
 ROLE_HEADS = words("role_heads")
-TITLE_ABBREV = _split("sen. rep. gov. gen. lt. col. sgt. capt. adm. pres.")
+# Abbreviated titles, with the full stop and, as British papers write them, without ("Capt
+# Schettino", "Supt Tim Jones"); those that are also words or names ("Sen", "Rep") need the stop.
+TITLE_ABBREV = _split("sen. rep. gov. gen. lt. col. sgt. capt. adm. pres. capt lt col sgt adm cmdr supt insp")
 PORTFOLIO = words("office_words")
 ROLE_MODIFIERS = words("role_modifiers")
 ORG_WORDS = words("organisation_words")

@@ -722,3 +722,18 @@ def test_a_day_after_an_inverted_speaker_is_not_part_of_the_name():
     assert quote("We agree,", '"We agree," said Anna Berg on March 3.').speaker == "Anna Berg"
     text = '"The target is binding," said the Framework Convention on Climate Change.'
     assert quote("The target is binding,", text).speaker == "Framework Convention on Climate Change"
+
+
+def test_a_title_abbreviated_without_a_full_stop_is_a_title():
+    paragraphs = (
+        "Captain Aldo Ferrante was questioned on Monday.",
+        "Capt Ferrante later said he had “slipped into” the boat.",
+        "Supt Rhona Kerr said the search was “over for tonight”.",
+    )
+    assert quote("slipped into", *paragraphs).speaker == "Aldo Ferrante"
+    assert quote("over for tonight", *paragraphs).speaker == "Rhona Kerr"
+
+
+def test_a_statement_from_a_body_is_that_body_speaking():
+    text = '"We grieve with every family," said a statement from the Harbour Trust, the port\'s charity.'
+    assert quote("We grieve with every family,", text).speaker == "Harbour Trust"
