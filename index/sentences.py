@@ -41,6 +41,8 @@ _STARTERS = lexicon.words("sentence_starters")
 
 # Terminal punctuation, closing marks, then the white space a boundary needs.
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
+_DOUBLE = '"“”'
+_SQUASHED_RE = re.compile(r"([.!?])([\"“”])(?=[A-Z][a-z])")
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
 _OPENERS = "\"'“‘«([{"
 _QUOTES = "\"'”’»"
@@ -61,12 +63,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in _LINE_RE.finditer(text):
         start = line.start()
         end = line.end()
-        for m in _BOUNDARY_RE.finditer(text, start, end):
-            if _ends_sentence(text, m, start):
-                _add(text, start, m.start(2) + len(m.group(2)), spans)
-                start = m.end()
+        for cut, after in _boundaries(text, start, end):
+            _add(text, start, cut, spans)
+            start = after
         _add(text, start, end, spans)
     return spans
+
+
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) in a line, in order."""
+    found = []
+    line_start = start
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        if _ends_sentence(text, m, start):  # judged from the start of its own sentence
+            found.append((m.start(2) + len(m.group(2)), m.end()))
+            start = m.end()
+    start = line_start
+    # A page that lost the space at a quotation mark: 'he said.”But it is hard … launch.”Elderly'.
+    # The mark opens the next sentence's quote when the marks before it are paired, else it closes.
+    for m in _SQUASHED_RE.finditer(text, start, end):
+        mark = m.start(2)
+        opens = sum(text.count(c, start, mark) for c in _DOUBLE) % 2 == 0
+        found.append((mark, mark) if opens else (mark + 1, mark + 1))
+    return sorted(found)
 
 
 def article_sentences(paragraphs: Sequence[str]) -> list[Sentence]:

@@ -39,7 +39,8 @@ class Kind(enum.Enum):
 
 _NAV_WORDS = lexicon.words("page_furniture_words")
 _FUNCTION_WORDS = lexicon.words("function_words")
-_TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"”’'»)\]]+)$")
+# A sentence's end, before any closing marks (also one typed the wrong way round: 'gone.“').
+_TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"“”‘’'»)\]]+)$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 _AD_RE = re.compile(

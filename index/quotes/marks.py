@@ -45,7 +45,14 @@ _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)]*\s*$")
 def _can_open(text: str, i: int, loose: bool) -> bool:
     if i + 1 >= len(text) or text[i + 1].isspace():
         return False
+    if i > 0 and text[i - 1] in ".!?" and text[i + 1].isupper():
+        return True  # the space lost after a sentence: 'told the BBC.”We announced'
     return loose or i == 0 or text[i - 1] in _BEFORE_OPEN
+
+
+def _closes_after_space(text: str, i: int) -> bool:
+    """A closing mark typed after a space, between words: 'no regular checks, " said Spohr'."""
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in ",.!?" and (i + 1 >= len(text) or text[i + 1] == " ")
 
 
 def _can_close(text: str, i: int, loose: bool) -> bool:
@@ -66,7 +73,7 @@ def _double_spans(text: str) -> list[tuple[int, int | None]]:
         if open_at is None:
             if opens:
                 open_at = i
-        elif closes or text[i - 1] in ",.!?…":  # '"We will,"he said': punctuation ends a quote
+        elif closes or text[i - 1] in ",.!?…" or _closes_after_space(text, i):  # '"We will,"he said'
             pairs.append((open_at, i))
             open_at = None
         elif opens:

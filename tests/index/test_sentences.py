@@ -415,3 +415,15 @@ def test_every_seed_sentence_starts_well_and_ends_with_punctuation(seed_articles
 )
 def test_more_hard_cases(text, expected):
     assert split(text) == expected
+
+
+def test_a_quotation_mark_that_lost_its_space_still_ends_a_sentence():
+    """Scraped pages drop the space at a mark: 'said.”But' opens the next quote, 'launch.”Elderly'
+    closes the last one."""
+    text = "He told the BBC.”We left at once,” he said.”But it was hard to launch.”Elderly passengers cried."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "He told the BBC.",
+        "”We left at once,” he said.",
+        "”But it was hard to launch.”",
+        "Elderly passengers cried.",
+    ]

@@ -171,3 +171,14 @@ def test_standfirst_after_the_headline_is_kept_but_labels_before_it_are_not():
     ]
     paragraphs = story_paragraphs(lines, [None] * 5, title=lines[1], title_index=1, start=4)
     assert paragraphs == [lines[2], lines[4]]
+
+
+def test_a_short_quotation_closed_with_a_mark_the_wrong_way_round_is_story_text():
+    lines = [
+        "Ferry sinks off the coast",
+        "Dozens of passengers were rescued from the water on Sunday after a ferry sank near the harbour.",
+        "“We were on that ferry last week. Now it is gone.“",
+        "The coastguard said the search would go on through the night, with two boats and a helicopter.",
+    ]
+    paragraphs = story_paragraphs(lines, [None] * len(lines), title=lines[0], title_index=0, start=1)
+    assert lines[2] in paragraphs

@@ -202,3 +202,16 @@ def test_span_points_at_the_quoted_text() -> None:
 
 def test_article_without_quotes_or_title() -> None:
     assert extract_quotes(article(None, "Nothing was said.", "")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a right mark opening after a sentence that lost its space
+        ("one passenger told the agency.”We were having supper,” said Luis Castro.", ["We were having supper,"]),
+        # a closing mark typed after a space, before the attribution
+        ('But "there are no regular checks, " said Spohr.', ["there are no regular checks,"]),
+    ],
+)
+def test_marks_misplaced_by_a_page_still_bound_a_quotation(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_marked_spans(text)] == expected
