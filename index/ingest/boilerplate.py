@@ -41,6 +41,8 @@ _NAV_WORDS = lexicon.words("page_furniture_words")
 _FUNCTION_WORDS = lexicon.words("function_words")
 # A sentence's end, before any closing marks (also one typed the wrong way round: 'gone.“').
 _TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"“”‘’'»)\]]+)$")
+_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_MENU_ITEM_RE = re.compile(r"\s*(\d{1,2})\.\s+\S")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 _AD_RE = re.compile(
@@ -269,9 +271,11 @@ def classify_line(line: str) -> Kind | None:
             return Kind.REPRINT
         return None
     if n <= 8:
-        tokens = ALNUM_RE.findall(low)
-        if tokens and all(t in _NAV_WORDS for t in tokens) and not all(t in _FUNCTION_WORDS for t in tokens):
-            return Kind.NAV
+        # Menu items glued together by the scraper count one by one: "Skip to main contentSkip to navigation".
+        for text in (low, _GLUED_RE.sub(" ", line).lower()):
+            tokens = ALNUM_RE.findall(text)
+            if tokens and all(t in _NAV_WORDS for t in tokens) and not all(t in _FUNCTION_WORDS for t in tokens):
+                return Kind.NAV
         if _AD_RE.fullmatch(line):
             return Kind.AD
         if (not ends_sentence(line) or line.endswith(":")) and _RELATED_RE.fullmatch(line):
@@ -354,6 +358,8 @@ def breadcrumb_tail(line: str) -> str:
 def classify_lines(lines: Sequence[str]) -> list[Kind | None]:
     """Classify every line, then extend link-list headings over the links that follow them."""
     kinds = [classify_line(line) for line in lines]
+    for i in _numbered_menu(lines):
+        kinds[i] = Kind.NAV
     if Kind.RELATED not in kinds:
         return kinds
     total = sum(len(line) for line in lines) or 1
@@ -415,6 +421,22 @@ def story_paragraphs(
         seen.add(line)
         paragraphs.append(line)
     return paragraphs
+
+
+def _numbered_menu(lines: Sequence[str]) -> list[int]:
+    """Lines of a numbered menu: three or more short items in a row, numbered 1, 2, 3… and none
+    ending like a sentence ("1. Inhalt", "2. Navigation", "6. Choose from 30 Languages")."""
+    found: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        m = _MENU_ITEM_RE.match(line)
+        if m and int(m.group(1)) == len(run) + 1 and words(line) <= 6 and not ends_sentence(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found += run
+        run = [i] if m and m.group(1) == "1" and words(line) <= 6 and not ends_sentence(line) else []
+    return found
 
 
 def _ends_story_text(line: str) -> bool:

@@ -182,3 +182,19 @@ def test_a_short_quotation_closed_with_a_mark_the_wrong_way_round_is_story_text(
     ]
     paragraphs = story_paragraphs(lines, [None] * len(lines), title=lines[0], title_index=0, start=1)
     assert lines[2] in paragraphs
+
+
+def test_menu_items_glued_together_are_navigation():
+    assert classify_line("Skip to main contentSkip to navigation") is Kind.NAV
+    assert classify_line("HomeSearchMenu") is Kind.NAV
+    assert classify_line("McDonald's shares rise") is None  # a capital inside a name is no glue
+
+
+def test_a_numbered_menu_is_navigation_but_numbered_points_are_not():
+    menu = ["1. Inhalt", "2. Navigation", "3. Weitere Inhalte", "4. Suche", "5. Choose from 30 Languages"]
+    lines = ["Town mourns its dead", *menu, "More than a thousand people came to the church on Wednesday evening."]
+    kinds = classify_lines(lines)
+    assert kinds[1:6] == [Kind.NAV] * 5 and kinds[0] is None and kinds[6] is None
+    points = ["1. Lower tariffs on soybeans.", "2. A pause on export controls.", "3. More talks in December."]
+    assert classify_lines(points) == [None, None, None]
+    assert classify_lines(["1. Inhalt", "2. Navigation"]) == [None, None]  # two lines are no menu
