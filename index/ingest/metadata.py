@@ -231,6 +231,9 @@ def _display_name(name: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.lower())
 
 
+_PICTURE_PLACE_RE = re.compile(r"\((?:left|right|centre|center|pictured|L|R|C|top|bottom|inset)\)", re.IGNORECASE)
+
+
 def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | None:
     """A byline: "By A and B ( Global Times", "By JANE DOE, Associated Press", "A,B 🕒︎ 2025-10-27".
 
@@ -239,6 +242,8 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
     """
     if words(line) > 25 or (ends_sentence(line) and not line.endswith(")")):
         return None
+    if _PICTURE_PLACE_RE.search(line):
+        return None  # a caption: "Shahzada Dawood (left) with his son Suleman. — Engro Corporation"
     m = _BY_RE.match(line)
     if not m and not (header and _BYLINE_HINT_RE.search(line)):
         return None  # without "By", names need a date, an outlet or a role beside them

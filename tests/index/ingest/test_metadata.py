@@ -275,3 +275,14 @@ def test_a_year_less_dateline_takes_its_year_from_the_page(table):
         "The shows run until 26 October 2025, and more visitors are expected than ever before, organisers said.",
     ]
     assert _page(table, lines).date == "2025-10-20"  # the dateline's day, the year of the page
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023-06-26 Shahzada Dawood (left) with his son Suleman. — Engro Corporation Limited",
+        "Mayor Ana Ruiz (right) and Tom Hale, March 3, 2024",
+    ],
+)
+def test_a_caption_naming_who_is_where_is_no_byline(table, line):
+    assert parse_byline(line, table, header=True) is None
