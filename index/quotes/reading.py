@@ -514,6 +514,12 @@ class ArticleReader:
             self.orgs.append((named, False))
         return named
 
+    def _only_body_named(self, block: int, tok: int) -> str | None:
+        """The one body named in this paragraph before `tok` and the paragraph before it, if
+        just one is: what "it said" stands for when no body has spoken yet."""
+        names = {n for bi, k, n in self.org_names if block - 1 <= bi and (bi, k) < (block, tok)}
+        return next(iter(names)) if len(names) == 1 else None
+
     def _recent_body(self, block: int, tok: int) -> Person | None:
         """The last speaker before (block, tok), in this paragraph or the two before, that may be a
         body though read as a person: one word, no gender, no title ("Volkswagen", "Phivolcs")."""
@@ -540,6 +546,11 @@ class ArticleReader:
             body = self._recent_body(b.index, k)
             if body is not None:
                 return Draft(text=body.name, kind="organisation", how="pronoun")
+            named = self._only_body_named(b.index, k)
+            if named is not None:
+                # "Singapore's Maritime and Port Authority on Tuesday said ... '…,' it said"
+                self.orgs.append((named, False))
+                return Draft(text=named, kind="organisation", how="pronoun")
         if t.low == "they" and self.plural and b.index - self.plural[-1][0] <= 1:
             return replace(self.plural[-1][1], cue=None, role=None, how="pronoun")
         return None

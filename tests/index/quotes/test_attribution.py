@@ -737,3 +737,18 @@ def test_a_title_abbreviated_without_a_full_stop_is_a_title():
 def test_a_statement_from_a_body_is_that_body_speaking():
     text = '"We grieve with every family," said a statement from the Harbour Trust, the port\'s charity.'
     assert quote("We grieve with every family,", text).speaker == "Harbour Trust"
+
+
+def test_it_is_the_one_body_just_named_when_no_body_has_spoken():
+    paragraphs = (
+        "Norway's Coastal Administration (NCA) on Monday said it was in contact with the ship's owners.",
+        '"We will cooperate fully with the investigation," it said.',
+    )
+    speaker = quote("We will cooperate fully with the investigation,", *paragraphs).speaker
+    assert speaker in ("Coastal Administration", "Norway's Coastal Administration")
+    # Two bodies named: "it" could be either, so no one is named.
+    paragraphs = (
+        "The Coastal Administration and the Harbour Authority met on Monday.",
+        '"We will cooperate fully," it said.',
+    )
+    assert quote("We will cooperate fully,", *paragraphs).speaker is None
