@@ -614,6 +614,11 @@ class ArticleReader:
         full = _ACRONYM_RE.sub("", span_text(b.text, toks, ph.lo, hi)).strip(" ,")
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
+        if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and self.orgs:
+            # "the statement read": the body whose statement it is, as for "it"
+            name = next((n for n, doc in reversed(self.orgs) if not doc), None)
+            if name is not None:
+                return Draft(text=name, kind="organisation", role=full, how="pronoun")
         if det == "the" and h == lo == hi - 1 and head in ORG_WORDS and (named := self._named_body(b, ph, head)):
             return Draft(text=named, kind="organisation", role=full, how="role")  # "the Palace said"
         if head_tok.text[0].isupper() and not is_role and named_body:

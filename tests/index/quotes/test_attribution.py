@@ -752,3 +752,11 @@ def test_it_is_the_one_body_just_named_when_no_body_has_spoken():
         '"We will cooperate fully," it said.',
     )
     assert quote("We will cooperate fully,", *paragraphs).speaker is None
+
+
+def test_the_statement_speaks_for_the_body_that_gave_it():
+    paragraphs = (
+        '"Our thoughts are with the crew," the Harbour Board said in a statement.',
+        '"We ask that speculation is avoided," the statement said.',
+    )
+    assert quote("We ask that speculation is avoided,", *paragraphs).speaker == "Harbour Board"
