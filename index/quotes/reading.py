@@ -41,6 +41,7 @@ from talks_tui.index.quotes.word_kinds import (
     is_possessive,
     is_role_head,
     personal,
+    possessive_name,
     span_text,
 )
 from talks_tui.index.tokens import Tok, fold
@@ -611,6 +612,11 @@ class ArticleReader:
         head_tok = toks[h]
         head = head_tok.low
         text = _ACRONYM_RE.sub("", span_text(b.text, toks, lo, hi)).strip(" ,")
+        owners = self.people.by_short(toks[lo].text[:-2]) if possessive_name(toks[lo]) and lo < hi - 1 else []
+        owner = owners[0] if len(owners) == 1 else None
+        if owner is not None and len(owner.name.split()) > 1 and toks[lo].text[:-2] in owner.name.split():
+            # "Mr Harding's family": whose family in full, as the article named him
+            text = owner.name + toks[lo].text[-2:] + text[len(toks[lo].text) :]
         full = _ACRONYM_RE.sub("", span_text(b.text, toks, ph.lo, hi)).strip(" ,")
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)

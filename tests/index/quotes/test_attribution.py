@@ -760,3 +760,11 @@ def test_the_statement_speaks_for_the_body_that_gave_it():
         '"We ask that speculation is avoided," the statement said.',
     )
     assert quote("We ask that speculation is avoided,", *paragraphs).speaker == "Harbour Board"
+
+
+def test_a_description_owned_by_a_person_names_them_in_full():
+    paragraphs = (
+        "Hamid Sadiq, a retired pilot, was among the passengers.",
+        "In a statement, Mr Sadiq’s family said they were “united in grief”.",
+    )
+    assert quote("united in grief", *paragraphs).speaker == "Hamid Sadiq’s family"
