@@ -90,6 +90,8 @@ def attribute_article(
             if d is not None and d.person is None and d.kind != "description":
                 d = None
             source = _headline_source(title[span.start : span.end], blocks, drafts, reported)
+            if d is not None and d.person is None and source is not None and _names_holder(d, source):
+                d = None  # "Lufthansa chief says he's 'stunned'": the body names the chief
             title_drafts.append(d or _inferred(source, "headline"))
     body = [
         [_with_statement(_finish(d), b, span) for d, span in zip(row, b.spans, strict=True)]
@@ -243,6 +245,15 @@ def _same_words_same_speaker(
             if d is None and _looks_like_headline(b):
                 d = _inferred(_headline_source(text, blocks, drafts, reported), "headline")
             drafts[bi][qi] = d
+
+
+def _names_holder(description: Draft, source: Draft) -> bool:
+    """Does the body's speaker of the same words hold the role a headline describes: "Lufthansa
+    chief" and Carsten Spohr, "Lufthansa chief executive"?"""
+    if source.person is None or not description.text:
+        return False
+    want = set(fold(description.text).split())
+    return any(want <= set(fold(role).split()) for role in source.person.roles)
 
 
 def _headline_source(

@@ -768,3 +768,12 @@ def test_a_description_owned_by_a_person_names_them_in_full():
         "In a statement, Mr Sadiq’s family said they were “united in grief”.",
     )
     assert quote("united in grief", *paragraphs).speaker == "Hamid Sadiq’s family"
+
+
+def test_a_headline_role_is_the_person_the_body_gives_it_to():
+    title = "Rail chief says he is 'shocked' by the crash report"
+    text = 'Northline Rail chief executive Mara Olsen said on Friday she was "shocked" by the report.'
+    assert quote("shocked", text, title=title).speaker == "Mara Olsen"
+    # A headline's description that the body's speaker does not hold stays as it is.
+    title = "Passenger says she was 'shocked' by the crash"
+    assert quote("shocked", text, title=title).speaker == "Passenger"
