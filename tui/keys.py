@@ -54,6 +54,23 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
             "ctrl+p",
             "command palette: open an article, filter quotes, compare left:/right:, switch panes, theme",
         ),
+        # Not in the footer, which has no room left at 80 columns: in the help, the README and ctrl+p.
+        Key(
+            "export",
+            "e",
+            "export this pane's view to a new file here (CSV; a comparison: Markdown; ctrl+p: other formats)",
+            "export_view",
+            "Export",
+            show=False,
+        ),
+        Key(
+            "open-url",
+            "o",
+            "open the article's web page, where its address is known (in Quotes, o chooses an outlet)",
+            "open_url",
+            "Web page",
+            show=False,
+        ),
         Key("help", "question_mark,f1", "this help", "help", "Help"),
         Key("quit", "q", "quit", "quit", "Quit"),
         Key("quit-anywhere", "ctrl+q", "quit, even from the search box"),
@@ -89,6 +106,15 @@ REGISTRY: dict[str, tuple[Key, ...]] = {
         Key("quotes-filter", "f", "filter box: words of the quotation, speaker or outlet", "focus_filter", "Filter"),
         Key("quotes-speaker", "s", "choose a speaker", "focus_speaker", "Speaker"),
         Key("quotes-outlet", "o", "choose an outlet", "focus_outlet", "Outlet"),
+        # Not in the footer: the pane's keys fill its 80 columns (see app.FOOTER_COMPACT).
+        Key(
+            "quotes-copy",
+            "y",
+            "copy the quotation with its citation (works over SSH too)",
+            "app.copy_quote",
+            "Copy",
+            show=False,
+        ),
     ),
     "Compare": (
         Key(

@@ -1,0 +1,129 @@
+"""The app's way out: `y` copies the quotation under the cursor with its citation, `e` writes the
+pane's view to a file in the current folder, `o` opens the article's web page.
+
+The view and its formats are `index.export`'s, the same the command line writes; this module only
+picks what the pane shows (the quotes listed, the comparison, the coverage table, the articles
+listed) and tells the user where it went. Messages hold file names and article text: they are
+shown with `markup=False`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from textual.widgets import TabbedContent
+
+from talks_tui.index.export import views
+from talks_tui.index.export.citation import citation
+from talks_tui.index.export.formats import new_file_name, write_file
+from talks_tui.index.export.views import View
+
+if TYPE_CHECKING:
+    from talks_tui.index.model import Article
+    from talks_tui.index.quotes.listing import QuoteRow
+    from talks_tui.tui.session import Session
+
+
+class TalksApp(Protocol):
+    """What these keys need of the app: named here so that this module does not import it."""
+
+    session: Session
+    quotes_pane: Any  # QuotesPane: shown_rows, table.cursor_row
+    compare_pane: Any  # ComparePane: alignment
+    coverage_pane: Any  # CoveragePane: coverage
+    reader: Any  # Reader: article
+
+    def query_one(self, selector: str, expect_type: type[TabbedContent]) -> TabbedContent: ...
+    def notify(self, message: str, *, title: str = "", severity: Any = "information", markup: bool = True) -> None: ...
+    def copy_to_clipboard(self, text: str) -> None: ...
+    def open_url(self, url: str, *, new_tab: bool = True) -> None: ...
+
+
+# Each pane's file: a spreadsheet for lists and tables, a report for a comparison.
+DEFAULT_FORMATS = {"articles": "csv", "quotes": "csv", "compare": "markdown", "coverage": "csv"}
+_WEB_URL_RE = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def active_pane(app: TalksApp) -> str:
+    return app.query_one("#panes", TabbedContent).active
+
+
+def current_quote(app: TalksApp) -> QuoteRow | None:
+    """The quotation under the Quotes pane's cursor."""
+    pane = app.quotes_pane
+    rows = pane.shown_rows
+    index = pane.table.cursor_row
+    return rows[index] if 0 <= index < len(rows) else None
+
+
+def pane_view(app: TalksApp, pane: str) -> View | None:
+    """What the pane shows, as a view to write; None while it shows nothing."""
+    if pane == "quotes":
+        return views.quotes_view(app.quotes_pane.shown_rows)
+    if pane == "compare":
+        alignment = app.compare_pane.alignment
+        return views.compare_view(alignment) if alignment is not None else None
+    if pane == "coverage":
+        coverage = app.coverage_pane.coverage
+        return views.coverage_view(coverage) if coverage is not None else None
+    session = app.session
+    if session.corpus is None:
+        return None
+    ids = session.matches.ids if session.matches is not None else session.all_ids
+    return views.articles_view([session.by_id[i] for i in ids if i in session.by_id])
+
+
+def export_view(app: TalksApp, fmt: str | None = None, folder: Path | None = None) -> Path | None:
+    """Write the active pane's view to a new file in `folder` (the current one) and say so."""
+    pane = active_pane(app)
+    view = pane_view(app, pane)
+    if view is None:
+        app.notify("Nothing to export yet: this pane is still empty.", severity="warning", markup=False)
+        return None
+    fmt = fmt or DEFAULT_FORMATS.get(pane, "csv")
+    try:
+        path = write_file(new_file_name(view, fmt, folder or Path.cwd()), view, fmt)
+    except OSError as exc:
+        app.notify(f"Cannot export: {exc.strerror or exc}", severity="error", markup=False)
+        return None
+    app.notify(f"Exported {view.summary} to {path}", title="Exported", markup=False)
+    return path
+
+
+def copy_quote(app: TalksApp) -> str | None:
+    """Copy the quotation under the cursor, with its citation (OSC 52: works over SSH too)."""
+    row = current_quote(app)
+    if row is None:
+        app.notify("No quotation under the cursor.", severity="warning", markup=False)
+        return None
+    text = citation(row.quote, row.article)
+    app.copy_to_clipboard(text)
+    app.notify(text, title="Copied", markup=False)
+    return text
+
+
+def article_in_view(app: TalksApp) -> Article | None:
+    """The article the pane is about: the Quotes pane's quotation's, else the reader's."""
+    if active_pane(app) == "quotes":
+        row = current_quote(app)
+        return app.session.by_id.get(row.quote.article_id) if row else None
+    if active_pane(app) == "articles":
+        return app.reader.article
+    return None
+
+
+def open_url(app: TalksApp) -> str | None:
+    """Open the article's web page in a browser, where its URL is known."""
+    article = article_in_view(app)
+    if article is None:
+        app.notify("No article here: open one in the Articles pane first.", severity="warning", markup=False)
+        return None
+    url = (article.url or "").strip()
+    if not _WEB_URL_RE.fullmatch(url):
+        app.notify("This article has no web address.", severity="warning", markup=False)
+        return None
+    app.open_url(url)
+    app.notify(url, title="Opening", markup=False)
+    return url
