@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from talks_tui.tui.session import Session
 
 
-class TalksApp(Protocol):
-    """What these keys need of the app: named here so that this module does not import it."""
+class ExportHost(Protocol):
+    """What these keys need of the app (tui.app.TalksApp): named here so that this module does not
+    import it."""
 
     session: Session
     quotes_pane: Any  # QuotesPane: shown_rows, table.cursor_row
@@ -46,11 +47,11 @@ DEFAULT_FORMATS = {"articles": "csv", "quotes": "csv", "compare": "markdown", "c
 _WEB_URL_RE = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
-def active_pane(app: TalksApp) -> str:
+def active_pane(app: ExportHost) -> str:
     return app.query_one("#panes", TabbedContent).active
 
 
-def current_quote(app: TalksApp) -> QuoteRow | None:
+def current_quote(app: ExportHost) -> QuoteRow | None:
     """The quotation under the Quotes pane's cursor."""
     pane = app.quotes_pane
     rows = pane.shown_rows
@@ -58,7 +59,7 @@ def current_quote(app: TalksApp) -> QuoteRow | None:
     return rows[index] if 0 <= index < len(rows) else None
 
 
-def pane_view(app: TalksApp, pane: str) -> View | None:
+def pane_view(app: ExportHost, pane: str) -> View | None:
     """What the pane shows, as a view to write; None while it shows nothing."""
     if pane == "quotes":
         return views.quotes_view(app.quotes_pane.shown_rows)
@@ -75,7 +76,7 @@ def pane_view(app: TalksApp, pane: str) -> View | None:
     return views.articles_view([session.by_id[i] for i in ids if i in session.by_id])
 
 
-def export_view(app: TalksApp, fmt: str | None = None, folder: Path | None = None) -> Path | None:
+def export_view(app: ExportHost, fmt: str | None = None, folder: Path | None = None) -> Path | None:
     """Write the active pane's view to a new file in `folder` (the current one) and say so."""
     pane = active_pane(app)
     view = pane_view(app, pane)
@@ -84,15 +85,23 @@ def export_view(app: TalksApp, fmt: str | None = None, folder: Path | None = Non
         return None
     fmt = fmt or DEFAULT_FORMATS.get(pane, "csv")
     try:
-        path = write_file(new_file_name(view, fmt, folder or Path.cwd()), view, fmt)
+        folder = folder or Path.cwd()  # raises if the folder was deleted under the app
+        path = write_file(new_file_name(view, fmt, folder), view, fmt)
     except OSError as exc:
-        app.notify(f"Cannot export: {exc.strerror or exc}", severity="error", markup=False)
+        where = folder or "the current folder"
+        app.notify(f"Cannot export to {where}: {exc.strerror or exc}", severity="error", markup=False)
         return None
-    app.notify(f"Exported {view.summary} to {path}", title="Exported", markup=False)
+    # The file's name apart from its folder: a narrow notice wraps at the spaces, not inside the name.
+    app.notify(export_notice(view.summary, path), title="Exported", markup=False)
     return path
 
 
-def copy_quote(app: TalksApp) -> str | None:
+def export_notice(summary: str, path: Path) -> str:
+    """'34 quotations to talks-tui-quotes-20251026-141205.csv in /home/me/story'."""
+    return f"{summary} to {path.name} in {path.parent}"
+
+
+def copy_quote(app: ExportHost) -> str | None:
     """Copy the quotation under the cursor, with its citation (OSC 52: works over SSH too)."""
     row = current_quote(app)
     if row is None:
@@ -104,7 +113,7 @@ def copy_quote(app: TalksApp) -> str | None:
     return text
 
 
-def article_in_view(app: TalksApp) -> Article | None:
+def article_in_view(app: ExportHost) -> Article | None:
     """The article the pane is about: the Quotes pane's quotation's, else the reader's."""
     if active_pane(app) == "quotes":
         row = current_quote(app)
@@ -114,7 +123,7 @@ def article_in_view(app: TalksApp) -> Article | None:
     return None
 
 
-def open_url(app: TalksApp) -> str | None:
+def open_url(app: ExportHost) -> str | None:
     """Open the article's web page in a browser, where its URL is known."""
     article = article_in_view(app)
     if article is None:

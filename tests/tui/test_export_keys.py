@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS
@@ -92,7 +93,8 @@ async def test_e_exports_the_quotes_listed_as_csv(app, tmp_path):
         [written] = tmp_path.glob("talks-tui-quotes-*.csv")
         assert read_csv(written) == [as_cells(quote_record(r)) for r in shown]
         message, options = notices[-1]
-        assert message == f"Exported {len(shown)} quotations to {written}" and options["markup"] is False
+        assert message == f"{len(shown)} quotations to {written.name} in {Path.cwd()}"
+        assert options["title"] == "Exported" and options["markup"] is False
         await pilot.press("e")  # again: a new file, the first one kept
         assert len(list(tmp_path.glob("talks-tui-quotes-*.csv"))) == 2
 
@@ -139,6 +141,20 @@ async def test_the_palette_exports_in_another_format(app, tmp_path):
         await wait_until(pilot, lambda: list(tmp_path.glob("talks-tui-quotes-*.json")), "the JSON file")
         [written] = tmp_path.glob("talks-tui-quotes-*.json")
         assert json.loads(written.read_text(encoding="utf-8")) == [quote_record(r) for r in shown]
+
+
+async def test_e_where_the_current_folder_is_gone_says_so(app, tmp_path, monkeypatch):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # deleted under the app: no file, a notice, and the app goes on
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        notices = recording(app)
+        await pilot.press("e")
+        message, options = notices[-1]
+        assert message.startswith("Cannot export to the current folder: ") and options["severity"] == "error"
+        assert options["markup"] is False and app.is_running
 
 
 async def test_e_on_the_articles_pane_exports_the_search_results(app, tmp_path):
