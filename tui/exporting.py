@@ -45,6 +45,9 @@ class ExportHost(Protocol):
 # Each pane's file: a spreadsheet for lists and tables, a report for a comparison.
 DEFAULT_FORMATS = {"articles": "csv", "quotes": "csv", "compare": "markdown", "coverage": "csv"}
 _WEB_URL_RE = re.compile(r"https?://\S+", re.IGNORECASE)
+# Why `o` has no article to open, by pane.
+_NO_ARTICLE = {"articles": "No article is open.", "quotes": "No quotation under the cursor."}
+_NO_ONE_ARTICLE = "This pane shows no one article: o opens the web page of the article read in the Articles pane."
 
 
 def active_pane(app: ExportHost) -> str:
@@ -114,20 +117,20 @@ def copy_quote(app: ExportHost) -> str | None:
 
 
 def article_in_view(app: ExportHost) -> Article | None:
-    """The article the pane is about: the Quotes pane's quotation's, else the reader's."""
-    if active_pane(app) == "quotes":
+    """The article the pane is about: the reader's, or the quotation's under the Quotes pane's
+    cursor (there `o` chooses an outlet: this comes from ctrl+p)."""
+    pane = active_pane(app)
+    if pane == "quotes":
         row = current_quote(app)
-        return app.session.by_id.get(row.quote.article_id) if row else None
-    if active_pane(app) == "articles":
-        return app.reader.article
-    return None
+        return row.article if row else None
+    return app.reader.article if pane == "articles" else None
 
 
 def open_url(app: ExportHost) -> str | None:
     """Open the article's web page in a browser, where its URL is known."""
     article = article_in_view(app)
     if article is None:
-        app.notify("No article here: open one in the Articles pane first.", severity="warning", markup=False)
+        app.notify(_NO_ARTICLE.get(active_pane(app), _NO_ONE_ARTICLE), severity="warning", markup=False)
         return None
     url = (article.url or "").strip()
     if not _WEB_URL_RE.fullmatch(url):

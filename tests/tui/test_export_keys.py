@@ -202,3 +202,15 @@ async def test_o_opens_the_web_page_where_one_is_known(tmp_path, monkeypatch):
             "“We made progress,” Jane Doe, the trade minister, quoted by Example Times, 26 Oct 2025, "
             "https://example.com/news/talks"
         )
+        await pilot.press("o")  # in Quotes, o chooses an outlet: the web page is not opened
+        assert app.focused is app.quotes_pane.query_one("#outlet-select") and len(opened) == 1
+        app.quotes_pane.table.focus()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*list("Open the article's web page"))
+        await pilot.pause(0.5)
+        await pilot.press("enter")  # there the palette opens the quotation's article
+        await wait_until(pilot, lambda: len(opened) == 2, "the web page")
+        assert opened[-1] == "https://example.com/news/talks"
+        await pilot.press("3", "o")  # two articles side by side: o says where it works
+        assert notices[-1][0].startswith("This pane shows no one article: ") and len(opened) == 2
