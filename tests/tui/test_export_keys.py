@@ -16,6 +16,7 @@ from textual.widgets import TabbedContent
 from talks_tui.index.export.csvfile import flat_row, unescape_formula
 from talks_tui.index.export.records import coverage_record, quote_record
 from talks_tui.tui.app import TalksApp
+from talks_tui.tui.cli import main
 
 
 async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
@@ -54,6 +55,10 @@ def as_cells(record: dict) -> dict[str, str]:
     return {k: str(v) for k, v in flat_row(record).items()}
 
 
+def _corpus_args(tmp_path) -> list[str]:
+    return ["--corpus", str(SEEDS), "--index-dir", str(tmp_path / "index")]
+
+
 @pytest.fixture
 def app(tmp_path, monkeypatch) -> TalksApp:
     monkeypatch.chdir(tmp_path)  # exports go to the current folder
@@ -82,7 +87,7 @@ async def test_y_copies_the_quotation_under_the_cursor_with_its_citation(app):
         assert app.clipboard == quote_record(pane.shown_rows[pane.table.cursor_row])["citation"]
 
 
-async def test_e_exports_the_quotes_listed_as_csv(app, tmp_path):
+async def test_e_exports_the_quotes_listed_as_csv(app, tmp_path, capsys):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         notices = recording(app)
@@ -97,6 +102,12 @@ async def test_e_exports_the_quotes_listed_as_csv(app, tmp_path):
         assert options["title"] == "Exported" and options["markup"] is False
         await pilot.press("e")  # again: a new file, the first one kept
         assert len(list(tmp_path.glob("talks-tui-quotes-*.csv"))) == 2
+    # The command line's file for the same quotations: the same rows, in the pane's order.
+    assert main(["quotes", "--speaker", "bessent", "--format", "csv", *_corpus_args(tmp_path)]) == 0
+    cli = {row["id"]: row for row in csv.DictReader(io.StringIO(capsys.readouterr().out, newline=""))}
+    exported = list(csv.DictReader(io.StringIO(written.read_bytes().decode("utf-8"), newline="")))
+    assert sorted(cli) == sorted(row["id"] for row in exported)
+    assert [cli[row["id"]] for row in exported] == exported
 
 
 async def test_e_exports_the_comparison_as_a_markdown_report(app, tmp_path):
@@ -117,7 +128,7 @@ async def test_e_exports_the_comparison_as_a_markdown_report(app, tmp_path):
             assert f"left: {alignment.left_sentences[pair.left].text}" in text
 
 
-async def test_e_exports_the_coverage_table(app, tmp_path):
+async def test_e_exports_the_coverage_table(app, tmp_path, capsys):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("4")
@@ -126,6 +137,9 @@ async def test_e_exports_the_coverage_table(app, tmp_path):
         await pilot.press("e")
         [written] = tmp_path.glob("talks-tui-coverage-*.csv")
         assert read_csv(written) == [as_cells(t) for t in coverage_record(pane.coverage)["topics"]]
+    # The same file as the command line's (its 24 topics are the pane's).
+    assert main(["coverage", "--format", "csv", *_corpus_args(tmp_path)]) == 0
+    assert written.read_bytes().decode("utf-8") == capsys.readouterr().out
 
 
 async def test_the_palette_exports_in_another_format(app, tmp_path):
