@@ -58,8 +58,11 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         ("https://irishtimes-irishtimes-staging.cdn.arcpublishing.com/news/x", "The Irish Times"),
         ("https://www-scmp-com.cdn.ampproject.org/c/s/www.scmp.com/news/x", "South China Morning Post"),
         # one label before a group's domain may be another paper of the group: no guess
-        ("https://newyork.cbslocal.com/2016/x", None),
         ("https://winnipeg.citynews.ca/2018/x", None),
+        # ...unless the table names that exact host (a station of a network's shared domain),
+        # or the label is an edition of the same outlet
+        ("https://newyork.cbslocal.com/2016/x", "WCBS-TV"),
+        ("https://usa.chinadaily.com.cn/a/x.html", "China Daily"),
     ],
 )
 def test_hosts_under_a_known_domain(table, url, expected):
