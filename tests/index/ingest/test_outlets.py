@@ -61,7 +61,7 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         ("https://winnipeg.citynews.ca/2018/x", None),
         # ...unless the table names that exact host (a station of a network's shared domain),
         # or the label is an edition of the same outlet
-        ("https://newyork.cbslocal.com/2016/x", "WCBS-TV"),
+        ("https://newyork.cbslocal.com/2016/x", "CBS New York"),
         ("https://usa.chinadaily.com.cn/a/x.html", "China Daily"),
     ],
 )
