@@ -31,7 +31,7 @@ _FULL_DATE_RE = re.compile(
     | (?<![^\W\d])(?P<m3>{_MONTH})(?:\.?\s+|\s*,\s*)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?
       (?:,?\s+|\s*,\s*)(?P<y3>{_YEAR})(?!\d)
     | (?P<y4>{_YEAR})\s*年\s*(?P<m4>\d{{1,2}})\s*月\s*(?P<d4>\d{{1,2}})\s*日
-    | \b(?P<a5>\d{{1,2}})[/.](?P<b5>\d{{1,2}})[/.](?P<y5>{_YEAR})\b
+    | \b(?P<a5>\d{{1,2}})(?P<sep5>[-/.])(?P<b5>\d{{1,2}})(?P=sep5)(?P<y5>{_YEAR})\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -111,6 +111,8 @@ def _match_date(m: re.Match[str]) -> dt.date | None:
         return _make(year, b, a)
     if b > 12 >= a:  # 10/27/2025
         return _make(year, a, b)
+    if m.group("sep5") == ".":  # 02.04.2015: dots are written day first (DW, Europe, Russia)
+        return _make(year, b, a)
     return None  # 05/06/2025 could be either: no guess
 
 

@@ -40,6 +40,9 @@ def table() -> OutletTable:
         ("27/10/2025", "2025-10-27"),
         ("10/27/2025", "2025-10-27"),
         ("05/06/2025", None),  # day and month could be either way round
+        ("05-06-2025", None),
+        ("Updated: 26-03-2024 16:28 IST", "2024-03-26"),  # day first: 26 is no month
+        ("News | DW | 02.04.2015", "2015-04-02"),  # dots are written day first
         ("2025-02-30", None),
         ("no date here", None),
         (dt.date(2025, 10, 27), "2025-10-27"),
