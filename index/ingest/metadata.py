@@ -438,6 +438,9 @@ def read_page(
                 dates.append((i, value))
             continue
         found = parse_byline(line, outlets, header=i < start)
+        if found is None and i < start and i + 1 < len(lines) and outlets.lookup(lines[i + 1]):
+            # names alone, the outlet on the next line: "Doug Stanglin and John Bacon" / "USA Today"
+            found = parse_byline(f"{line} | {lines[i + 1]}", outlets, header=True)
         if found is not None:
             kinds[i] = Kind.BYLINE
             if byline is None:

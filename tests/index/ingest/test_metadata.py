@@ -289,3 +289,17 @@ def test_a_year_less_dateline_takes_its_year_from_the_page(table):
 )
 def test_a_caption_naming_who_is_where_is_no_byline(table, line):
     assert parse_byline(line, table, header=True) is None
+
+
+def test_names_alone_with_the_outlet_on_the_next_line_are_the_byline(table):
+    lines = [
+        "Prosecutor: Co-pilot deliberately crashed plane",
+        "Doug Stanglin, Jane Onyanga-Omara and John Bacon",
+        "USA Today",
+        "The co-pilot of the flight locked the pilot out of the cockpit and worked to destroy the plane, "
+        "a French prosecutor said at a news conference on Thursday in Marseille.",
+    ]
+    page = read_page(lines, classify_lines(lines), table)
+    assert page.authors == ("Doug Stanglin", "Jane Onyanga-Omara", "John Bacon")
+    # Names with no outlet after them stay no byline: a section label is not a person.
+    assert read_page([lines[0], "East Asia", "Opinion", lines[3]], [None] * 4, table).authors == ()
