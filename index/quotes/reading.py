@@ -618,6 +618,13 @@ class ArticleReader:
             # "Mr Harding's family": whose family in full, as the article named him
             text = owner.name + toks[lo].text[-2:] + text[len(toks[lo].text) :]
         full = _ACRONYM_RE.sub("", span_text(b.text, toks, ph.lo, hi)).strip(" ,")
+        first_low = next((k for k in range(lo, hi) if not toks[k].text[0].isupper()), hi)
+        if head in DOCUMENTS and lo < first_low <= h and all(t.kind in "wa" for t in toks[lo:first_low]):
+            # "a Kremlin statement", "a White House fact sheet": the body whose document it is
+            name = span_text(b.text, toks, lo, first_low).strip(" ,")
+            if not self.people.by_short(toks[first_low - 1].text):
+                self.orgs.append((name, False))
+                return Draft(text=name, kind="organisation", role=full)
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
         if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and self.orgs:

@@ -777,3 +777,15 @@ def test_a_headline_role_is_the_person_the_body_gives_it_to():
     # A headline's description that the body's speaker does not hold stays as it is.
     title = "Passenger says she was 'shocked' by the crash"
     assert quote("shocked", text, title=title).speaker == "Passenger"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"The deal builds on progress," said a White House fact sheet.', "White House"),
+        ('"We are ready," a Kremlin statement said.', "Kremlin"),
+        ('"We regret it," the company statement said.', "company statement"),  # no body named
+    ],
+)
+def test_a_named_bodys_document_speaks_for_the_body(sentence, speaker):
+    assert extract_quotes(article(None, sentence))[0].speaker == speaker
