@@ -157,6 +157,9 @@ _CAPITALISED_RUN_RE = re.compile(r"(?:[A-Z0-9][\w’'.&-]*(?:\s+|$))+")
 _GENERIC_LABELS = frozenset(
     "www www2 www3 m mobile amp edition editions english en news beta web origin global intl international "
     "live video videos cdn static".split()
+    # a site's archive, embedded or printable pages, and its sections: travel.usatoday.com is USA Today
+    + "archive archives iframe embed print travel sport sports business money entertainment lifestyle "
+    "tech technology health science opinion".split()
 )
 
 

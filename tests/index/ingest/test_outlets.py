@@ -63,6 +63,10 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         # or the label is an edition of the same outlet
         ("https://newyork.cbslocal.com/2016/x", "CBS New York"),
         ("https://usa.chinadaily.com.cn/a/x.html", "China Daily"),
+        # a site's archive, embedded pages and sections are the site
+        ("http://travel.usatoday.com/cruises/story/x", "USA Today"),
+        ("https://iframe.standard.co.uk/news/world/x", "Evening Standard"),
+        ("https://archive.almanar.com.lb/english/article.php?id=1", "Al-Manar"),
     ],
 )
 def test_hosts_under_a_known_domain(table, url, expected):
