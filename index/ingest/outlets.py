@@ -179,6 +179,23 @@ def _generic_label(label: str) -> bool:
     return "-" in label and all(part in _SERVER_PARTS or part.isdigit() for part in label.split("-"))
 
 
+# Hosts that keep copies of other sites' pages, the original's address in the path:
+# web.archive.org/web/20190315000000/https://www.bbc.com/…, storage.googleapis.com/qurium/site.com/…
+_ARCHIVE_HOSTS = frozenset(
+    "web.archive.org archive.org archive.today archive.ph archive.is archive.li webcache.googleusercontent.com "
+    "storage.googleapis.com s3.amazonaws.com".split()
+)
+_PATH_DOMAIN_RE = re.compile(r"/(?:https?:/{1,2})?((?:[a-z0-9-]+\.)+[a-z]{2,24})(?=[/:?#]|$)", re.IGNORECASE)
+
+
+def _archived_url(url: str) -> str:
+    """The original address of an archived copy; any other address as it is."""
+    if host_of(url) not in _ARCHIVE_HOSTS:
+        return url
+    m = _PATH_DOMAIN_RE.search(url, url.find(host_of(url) or "") + len(host_of(url) or ""))
+    return m.group(1) if m else url
+
+
 def _unwrapped_host(host: str) -> str:
     """The publisher's host of a page served from Google's AMP cache:
     "www-bbc-co-uk.cdn.ampproject.org" -> "bbc.co.uk" ("--" stands for a hyphen)."""
@@ -260,7 +277,7 @@ class OutletTable:
         if not text:
             return None
         if "." in text and " " not in text:
-            return self._by_host(_unwrapped_host(host_of(text) or ""))
+            return self._by_host(_unwrapped_host(host_of(_archived_url(text)) or ""))
         return self._by_name.get(name_key(text))
 
     def _by_host(self, host: str) -> Outlet | None:

@@ -67,6 +67,10 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         ("http://travel.usatoday.com/cruises/story/x", "USA Today"),
         ("https://iframe.standard.co.uk/news/world/x", "Evening Standard"),
         ("https://archive.almanar.com.lb/english/article.php?id=1", "Al-Manar"),
+        # an archived copy is its original's
+        ("https://web.archive.org/web/20190315000000/https://www.bbc.com/news/x", "BBC News"),
+        ("http://archive.today/2019/https://www.theguardian.com/world/x", "The Guardian"),
+        ("https://storage.googleapis.com/bucket/page.html", None),
     ],
 )
 def test_hosts_under_a_known_domain(table, url, expected):
