@@ -16,7 +16,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from devset import DEVSET, DEVSET2, DEVSET3, DEVSET4, EVAL, HOLDOUT, SEEDS, load_gold, score_corpus, scorer, with_urls  # noqa: E402
+from devset import (  # noqa: E402
+    DEVSET,
+    DEVSET2,
+    DEVSET3,
+    DEVSET4,
+    DEVSET5,
+    EVAL,
+    HOLDOUT,
+    SEEDS,
+    load_gold,
+    score_corpus,
+    scorer,
+    with_urls,
+)
 
 
 def main() -> None:
@@ -42,7 +55,7 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
-        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4}
+        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, "devset5": DEVSET5}
         if args.holdout:
             others["holdout"] = HOLDOUT
         other_figures = {}

@@ -25,6 +25,7 @@ DEVSET = TESTS / "data" / "devset"
 DEVSET2 = TESTS / "data" / "devset2"  # more development sets, of three other stories each
 DEVSET3 = TESTS / "data" / "devset3"
 DEVSET4 = TESTS / "data" / "devset4"
+DEVSET5 = TESTS / "data" / "devset5"
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 
