@@ -789,3 +789,13 @@ def test_a_headline_role_is_the_person_the_body_gives_it_to():
 )
 def test_a_named_bodys_document_speaks_for_the_body(sentence, speaker):
     assert extract_quotes(article(None, sentence))[0].speaker == speaker
+
+
+def test_nouns_of_crying_out_are_no_verbs_of_speech():
+    """'screams', 'cries' are nouns as often as verbs: only 'screamed', 'cried' are cues."""
+    title = "Parade scenes: explosions, screams, ‘glass all over Main Street’"
+    paragraphs = ("“There was glass all over Main Street,” Lena Ruiz said.",)
+    found = extract_quotes(article(title, *paragraphs))
+    assert found[0].headline and found[0].speaker in (None, "Lena Ruiz")
+    assert quote("Run now,", "“Run now,” Omar Haddad yelled.").speaker == "Omar Haddad"
+    assert quote("Help me,", "“Help me,” cried Ana Dias.").speaker == "Ana Dias"
