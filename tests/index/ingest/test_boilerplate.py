@@ -14,6 +14,7 @@ from talks_tui.index.ingest.boilerplate import Kind, classify_line, classify_lin
         ("newsletters Newsletters", Kind.NAV),
         ("X Instagram Youtube", Kind.NAV),
         ("Share on Facebook Share on X Email", Kind.NAV),
+        ("Connect to share and comment", Kind.NAV),
         ("Photo", Kind.NAV),
         ("BigPhoto", Kind.NAV),
         ("Back to top", Kind.NAV),
