@@ -29,7 +29,7 @@ from talks_tui.index.quotes.extract import QUOTES_VERSION
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
 from talks_tui.index.quotes.on_demand import quotes_pending, update_quotes
 from talks_tui.index.quotes.speakers import Speaker, speaker_registry
-from talks_tui.index.search.backend import Counts, RawResult, SearchBackend
+from talks_tui.index.search.backend import Counts, Ranked, RawResult, SearchBackend
 from talks_tui.index.search.catalog import Catalog, CatalogDamaged
 from talks_tui.index.search.embedded import EmbeddedBackend
 from talks_tui.index.search.querytext import plain_words, replace_word, uses_quote_fields
@@ -227,10 +227,11 @@ class Corpus:
         """Every matching article id, best first, with counts: for a list filtered as one types.
         `suggest=False` leaves out "did you mean" (see `suggest`), which takes longer."""
         raw = self._raw_search(text, None)
+        ranked = raw.ids if isinstance(raw.ids, Ranked) else Ranked.of(raw.ids)
         return Matches(
             query=text,
-            ids=tuple(article_id for article_id, _ in raw.ids),
-            scores=tuple(score for _, score in raw.ids),
+            ids=ranked.article_ids,
+            scores=ranked.scores,
             occurrences=raw.matches,
             total=raw.total,
             per_outlet={(name or "unknown"): n for name, n in raw.per_outlet.items()},

@@ -12,20 +12,69 @@ tests/index/search/test_backend_conformance.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, overload
 
 if TYPE_CHECKING:
     from talks_tui.index.model import Hit, Quote
     from talks_tui.index.search.documents import IndexDoc
 
 
+class Ranked(Sequence[tuple[str, float]]):
+    """(article id, score) pairs, best first, kept as a tuple of ids and one of scores: a search
+    that matches 100,000 articles makes no 100,000 pairs (60 ms, most of a keystroke's budget)
+    unless they are asked for one by one."""
+
+    __slots__ = ("article_ids", "scores")
+
+    def __init__(self, article_ids: Sequence[str] = (), scores: Sequence[float] = ()):
+        if len(article_ids) != len(scores):
+            raise ValueError("as many scores as ids")
+        self.article_ids: tuple[str, ...] = tuple(article_ids)
+        self.scores: tuple[float, ...] = tuple(scores)
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, float]]) -> Ranked:
+        pairs = list(pairs)
+        return cls(*zip(*pairs, strict=True)) if pairs else cls()
+
+    def __len__(self) -> int:
+        return len(self.article_ids)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, float]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Ranked: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return Ranked(self.article_ids[index], self.scores[index])
+        return self.article_ids[index], self.scores[index]
+
+    def __iter__(self) -> Iterator[tuple[str, float]]:
+        return zip(self.article_ids, self.scores, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Ranked):
+            return self.article_ids == other.article_ids and self.scores == other.scores
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.article_ids, self.scores))
+
+    def __repr__(self) -> str:
+        return f"Ranked({list(self)!r})"
+
+
 @dataclass(frozen=True)
 class RawResult:
     """Hits as (article id, score), plus what the caller needs to present them."""
 
-    ids: tuple[tuple[str, float], ...]
+    ids: Ranked | tuple[tuple[str, float], ...]
     total: int
     per_outlet: dict[str, int]
     terms: frozenset[str]  # matched title/body terms, for highlighting

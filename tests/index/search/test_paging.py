@@ -9,17 +9,22 @@ import random
 import tracemalloc
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from talks_tui.index.corpus import open_corpus
 from talks_tui.index.quotes.speakers import group_variants, resolve_corpus
+from talks_tui.index.search.backend import Ranked
 from talks_tui.index.search.catalog import ArticlesOnDemand
 from talks_tui.index.search.store import (
     Store,
     _encode_positions,
     _pack_values,
+    _Postings,
+    _Segment,
+    _SegmentCache,
     _unpack_lengths,
     _ViewBufferFile,
     _ViewFile,
@@ -170,4 +175,52 @@ def test_posting_lists_kept_within_a_budget(generated):
         assert store.search(text, None).ids == expected[text]
         assert cache._postings_bytes <= 4096 or len(cache._postings) == 1
         assert cache._postings_bytes == sum(p.nbytes for p in cache._postings.values())
+    store.close()
+
+
+def test_posting_lists_read_from_the_segment_bytes_are_whooshs(generated):
+    """Lists of several blocks, read straight from the segment's bytes, hold what Whoosh's own
+    matcher reads: every document, its weight, its word positions."""
+    _, index_dir = generated
+    store = Store.open(index_dir / "whoosh")
+    with store._current_searcher() as searcher:
+        (sub, offset), *_ = searcher.leaf_searchers()
+        segment = _Segment(sub, offset, _SegmentCache())
+        reader = sub.reader()
+        several_blocks = 0
+        for field, word in [("body", "tariff"), ("body", "rare"), ("body", "soybean"), ("title", "stori")]:
+            btext = word.encode("utf-8")
+            matcher = reader.postings(field, btext)
+            ids, weights, values = [], [], []
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                values.append(matcher.value())
+                matcher.next()
+            several_blocks += len(ids) > 128  # a block holds 128
+            expected = _Postings.of_values(np.asarray(ids), np.asarray(weights), values)
+            for with_positions in (False, True):
+                ours = segment._read_postings(field, btext, with_positions)
+                assert ours.ids.tolist() == ids and ours.weights.tolist() == weights
+                if with_positions:
+                    assert ours.counts.tolist() == expected.counts.tolist()
+                    assert ours.positions.tolist() == expected.positions.tolist()
+        assert several_blocks >= 3
+    store.close()
+
+
+def test_a_search_matching_every_article_keeps_its_ranking_as_two_columns(generated):
+    _, index_dir = generated
+    store = Store.open(index_dir / "whoosh")
+    result = store.search("story", None)
+    with store._current_searcher() as searcher:
+        # Every article but one: a006 begins with a seed's page header, whose headline is taken
+        # as its title (and "Trade talks story 6" left out as the page's chrome).
+        expected = len(list(searcher.docs_for_query(store.parse("story"))))
+    assert result.total == len(result.ids) == expected >= 299
+    pairs = list(result.ids)
+    assert [score for _, score in pairs] == sorted((score for _, score in pairs), reverse=True)
+    assert result.ids == pairs and result.ids[:3] == pairs[:3] and result.ids[0] == pairs[0]
+    assert isinstance(result.ids, Ranked) and result.ids.article_ids == tuple(i for i, _ in pairs)
+    assert Ranked.of(pairs) == result.ids and Ranked.of([]) == Ranked() == ()
     store.close()
