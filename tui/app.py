@@ -334,6 +334,8 @@ class TalksApp(App[int]):
             bar.display = False
 
     def on_work_progress(self, event: WorkProgress) -> None:
+        if not self.screen_stack:  # a worker's report arriving as the app closes: nowhere to show it
+            return
         bar = self._progress_bar()
         bar.display = True
         bar.update(total=event.total or None, progress=event.done)
