@@ -34,6 +34,7 @@ from talks_tui.index.search.catalog import Catalog, CatalogDamaged
 from talks_tui.index.search.embedded import EmbeddedBackend
 from talks_tui.index.search.querytext import plain_words, replace_word, uses_quote_fields
 from talks_tui.index.search.quotehits import text_terms
+from talks_tui.index.search.quoteindex import LAYOUT as QUOTE_INDEX_LAYOUT
 from talks_tui.index.search.refresh import RefreshStats, refresh
 from talks_tui.index.search.store import SCHEMA_VERSION, IndexDamaged, Store
 from talks_tui.index.terms import stem, word_spans
@@ -45,7 +46,17 @@ if TYPE_CHECKING:  # imported where used: listing and search need none of these
     from talks_tui.index.model import Quote
 
 LOCK_TIMEOUT = 120.0
-_QUOTES_INDEXED = "quotes_indexed"  # catalog meta: the backend holds the current quotations
+# Catalog meta: the backend holds the current quotations, in the layout it has now (quoteindex.LAYOUT).
+_QUOTES_INDEXED = "quotes_indexed"
+INDEXING = "Indexing quotations"
+
+
+def _reported(quotes: Iterable[tuple[Quote, str | None]], total: int, progress: Progress | None) -> Iterator[Quote]:
+    """The quotations of (quotation, group) pairs, telling `progress` every thousand."""
+    for done, (quote, _) in enumerate(quotes, 1):
+        yield quote
+        if progress and (done % 1000 == 0 or done == total):
+            progress(done, total, INDEXING)
 
 
 class IndexBusy(Exception):
@@ -120,8 +131,8 @@ class Corpus:
     # -- quotations ------------------------------------------------------------------------------
 
     def quotes_pending(self) -> bool:
-        """Whether quotations must be found first (see quotework): worth a progress bar."""
-        return quotes_pending(self.catalog)
+        """Whether quotations must be found (or indexed) first (see quotework): worth a progress bar."""
+        return quotes_pending(self.catalog) or self.catalog.get_meta(_QUOTES_INDEXED) != QUOTE_INDEX_LAYOUT
 
     def update_quotes(self, progress: Progress | None = None) -> None:
         """Find the quotations not found yet, resolve speakers and groups across the corpus, and
@@ -130,10 +141,11 @@ class Corpus:
             with _index_lock(self.index_dir, LOCK_TIMEOUT):
                 self.catalog.set_meta(_QUOTES_INDEXED, "0")  # stale until indexed again, even after a crash
                 update_quotes(self.catalog, progress)
-        if self.catalog.get_meta(_QUOTES_INDEXED) != "1":
+        if self.catalog.get_meta(_QUOTES_INDEXED) != QUOTE_INDEX_LAYOUT:
             with _index_lock(self.index_dir, LOCK_TIMEOUT):
-                self.backend.index_quotes(q for q, _ in self.catalog.iter_quotes())
-                self.catalog.set_meta(_QUOTES_INDEXED, "1")
+                quotes = _reported(self.catalog.iter_quotes(), self.catalog.quote_count(), progress)
+                self.backend.index_quotes(quotes)
+                self.catalog.set_meta(_QUOTES_INDEXED, QUOTE_INDEX_LAYOUT)
 
     def quotes(self, speaker: str | None = None, outlet: str | None = None, grep: str | None = None) -> list[QuoteRow]:
         """Quotations in article order, filtered by speaker name, outlet name or alias, and text."""

@@ -400,6 +400,9 @@ class Catalog:
     def article_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles")[0][0]
 
+    def quote_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM quotes")[0][0]
+
     def articles_by_id(self, ids: Sequence[str], with_paragraphs: bool = False) -> dict[str, Article]:
         columns = _META_COLUMNS + (", paragraphs" if with_paragraphs else "")
         found: dict[str, Article] = {}

@@ -90,3 +90,28 @@ def test_short_name_is_resolved_across_the_corpus(tmp_path):
     (folder / "a.txt").unlink()
     corpus = open_corpus([folder], index_dir=tmp_path / "index")
     assert [r.quote.speaker for r in corpus.quotes()] == ["Okafor"]
+
+
+def test_quotation_index_of_an_earlier_layout_is_written_again(tmp_path, seeds_dir):
+    """An index whose search fields were written without the table of each row's article (before
+    quoteindex.LAYOUT 2) is written again from the catalog on the next speaker: search, and finds
+    what it found before."""
+    corpus = open_corpus([seeds_dir], index_dir=tmp_path / "index")
+    queries = ["speaker:bessent tariffs", 'speaker:"li chenggang"', "speaker:bess*", "role:spokesperson", "quote:tough"]
+    before = {q: files(corpus.search(q)) for q in queries}
+    assert all(before.values())
+    db = corpus.catalog._db
+    db.execute("DELETE FROM quote_field_articles")
+    corpus.catalog.set_meta("quotes_indexed", "1")  # as an earlier talks-tui left it
+    corpus.close()
+    corpus = open_corpus([seeds_dir], index_dir=tmp_path / "index")
+    assert corpus.quotes_pending()  # worth a progress bar, which is told how far it is
+    told = []
+    corpus.update_quotes(lambda done, total, step: told.append((done, total, step)))
+    count = corpus.catalog.quote_count()
+    assert told and told[-1] == (count, count, "Indexing quotations")
+    assert not corpus.quotes_pending()
+    assert {q: files(corpus.search(q)) for q in queries} == before
+    rows = corpus.catalog._db.execute("SELECT count(*) FROM quote_field_articles")[0][0]
+    assert rows == corpus.catalog._db.execute("SELECT count(*) FROM quote_fields")[0][0] > 0
+    corpus.close()
