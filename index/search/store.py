@@ -19,6 +19,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -770,8 +771,9 @@ class _Segment:
             return {article_id: docnum for docnum, article_id in enumerate(self.article_ids())}
 
         docnums = self._cache.get(self.segment_id, "docnums", load)
+        found = np.fromiter(map(docnums.get, article_ids, repeat(-1)), dtype=np.int64, count=len(article_ids))
         mask = self.empty()
-        mask[[docnums[i] for i in article_ids if i in docnums]] = True
+        mask[found[found >= 0]] = True  # -1: an article of another segment
         return mask
 
     def codes(self, column: str) -> tuple[np.ndarray, list[str]]:
@@ -819,6 +821,7 @@ class _Search:
         self._count = max(1, self._reader.doc_count())
         self._segments = [_Segment(sub, offset, cache) for sub, offset in searcher.leaf_searchers()]
         cache.keep_only({seg.segment_id for seg in self._segments})
+        self._virtual_found: dict[tuple, set[str]] = {}  # asked once for every segment
 
     def run(self, q: query.Query, limit: int | None) -> RawResult:
         # Kept as arrays to the end: a common word matches most of 100,000 articles, and a Python
@@ -911,7 +914,10 @@ class _Search:
     def _virtual_mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
         if self._virtual is None:
             return seg.empty()
-        return seg.id_mask(self._virtual(*_quote_part(q)))
+        part = _quote_part(q)
+        if part not in self._virtual_found:
+            self._virtual_found[part] = self._virtual(*part)
+        return seg.id_mask(self._virtual_found[part])
 
     def _scores(self, leaves: list[tuple[str, object, float]], seg: _Segment) -> tuple[np.ndarray, np.ndarray]:
         """BM25F per document: per field and term, idf * tf (k1 + 1) / (tf + k1 (1 - b + b len /

@@ -115,3 +115,26 @@ def test_quotation_index_of_an_earlier_layout_is_written_again(tmp_path, seeds_d
     rows = corpus.catalog._db.execute("SELECT count(*) FROM quote_field_articles")[0][0]
     assert rows == corpus.catalog._db.execute("SELECT count(*) FROM quote_fields")[0][0] > 0
     corpus.close()
+
+
+def test_quotation_fields_find_articles_in_every_segment(tmp_path, seeds_dir):
+    """Articles added later are in a segment of their own: speaker:, role: and quote: find them
+    there as in the first, as an index built in one go does."""
+    queries = ["speaker:bessent tariffs", 'speaker:"li chenggang"', "speaker:bess*", "role:spokesperson", "quote:tough"]
+    whole = open_corpus([seeds_dir], index_dir=tmp_path / "whole")
+    expected = {q: files(whole.search(q)) for q in queries}
+    whole.close()
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for path in seeds[: len(seeds) // 2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    open_corpus([folder], index_dir=tmp_path / "index").update_quotes()
+    for path in seeds[len(seeds) // 2 :]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    corpus = open_corpus([folder], index_dir=tmp_path / "index")
+    with corpus.backend.store._current_searcher() as searcher:
+        assert len(searcher.leaf_searchers()) >= 2
+    assert {q: files(corpus.search(q)) for q in queries} == expected
+    assert all(expected.values())
+    corpus.close()
