@@ -192,10 +192,18 @@ def group_variants(quotes: Sequence[Quote], articles: dict[str, Article]) -> dic
     buckets = _speaker_buckets(quotes)
     statements: dict[int, frozenset[str]] = {}
     own: dict[int, frozenset[str]] = {}
+    # One str object for each stem, and the statement's set for a quotation that is its own
+    # statement: at 100,000 articles there are 1.3 million of these sets (0.65 GB less).
+    stems: dict[str, str] = {}
+
+    def stem_set(text: str) -> frozenset[str]:
+        return frozenset(stems.setdefault(stem, stem) for stem in statement_stems(text))
+
     for members in buckets:
         for i in members:
-            statements[i] = frozenset(statement_stems(_statement(quotes[i], articles)))
-            own[i] = frozenset(statement_stems(quotes[i].text))
+            statement = _statement(quotes[i], articles)
+            statements[i] = stem_set(statement)
+            own[i] = statements[i] if statement == quotes[i].text else stem_set(quotes[i].text)
     df: Counter[str] = Counter()
     for st in statements.values():
         df.update(st)
