@@ -529,6 +529,9 @@ def _choose_title(
         found.append((i, text, date, {key(lines[i]), key(text)}))
     if not found:
         return None, -1, None
+    fuller = _fuller_headline(found)
+    if fuller is not None:
+        return fuller[1], fuller[0], fuller[2]
     # How often each candidate occurs on the page, breadcrumbs included; only lines of
     # about a candidate's length need comparing.
     wanted = set().union(*(keys for *_, keys in found))
@@ -563,6 +566,24 @@ def _choose_title(
             if words(text) >= least:
                 return text, index, date
     return None, -1, None
+
+
+def _fuller_headline(found: list[tuple[int, str, str | None, set[str]]]) -> tuple | None:
+    """The headline in full when the page's title line gives it cut short with the site's name
+    after it: "Three dead … Boston Marathon f - WFXG FOX 54 - News Now", then "Three dead …
+    Boston Marathon finish line"."""
+    for i, (_, text, _, _) in enumerate(found):
+        head = _SITE_SUFFIX_RE.split(text, maxsplit=1)[0]
+        stem = head.rsplit(" ", 1)[0]  # its last word may be cut
+        if head == text or words(stem) < 4:
+            continue
+        for later in found[i + 1 :]:
+            if later[1].startswith(stem) and len(later[1]) >= len(head) and _SITE_SUFFIX_RE.search(later[1]) is None:
+                return later
+    return None
+
+
+_SITE_SUFFIX_RE = re.compile(r"\s[-|–—]\s")
 
 
 def _headline_like(text: str) -> bool:

@@ -303,3 +303,14 @@ def test_names_alone_with_the_outlet_on_the_next_line_are_the_byline(table):
     assert page.authors == ("Doug Stanglin", "Jane Onyanga-Omara", "John Bacon")
     # Names with no outlet after them stay no byline: a section label is not a person.
     assert read_page([lines[0], "East Asia", "Opinion", lines[3]], [None] * 4, table).authors == ()
+
+
+def test_a_title_line_cut_short_gives_way_to_the_headline_in_full(table):
+    lines = [
+        "Three dead, hundreds wounded after bombs blast Boston Marathon f - WFXG FOX 54 - News Now",
+        "Three dead, hundreds wounded after bombs blast Boston Marathon finish line",
+        "Around 2:50pm, back to back explosions rocked the finish line of the Boston Marathon, and two people "
+        "are dead.",
+    ]
+    page = read_page(lines, classify_lines(lines), table)
+    assert page.title == lines[1]
