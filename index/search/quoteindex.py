@@ -34,7 +34,7 @@ _TABLES = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS quote_speakers USING fts5(who, quote_id UNINDEXED, {_TOKENS}, detail = none)",
     # Each row's article again, by the row's number: a search reads it from here, as reading the
     # article_id column of quote_fields reads the whole row first (every word of the article's
-    # quotations), 0.2 s for a speaker named in 60,000 of 100,000 articles.
+    # quotations): for a speaker named in 64,000 of 100,000 articles, 140 ms against 50 ms.
     "CREATE TABLE IF NOT EXISTS quote_field_articles(row INTEGER PRIMARY KEY, article_id TEXT NOT NULL)",
 )
 # The layout the index is written in; an index written in another (catalog meta, see corpus) is
