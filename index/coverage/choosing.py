@@ -32,11 +32,20 @@ def _redundant(corpus: CorpusWords, c: Candidate, chosen: list[Candidate], cover
         if d.alias is not None and offset_in(c.key, d.alias.key) >= 0:
             return True  # "President Xi" beside "Xi Jinping"
         # Overlapping mentions ("US Section" beside "Section 301").
-        if np.isin(mine, theirs).reshape(-1, n).any(axis=1).sum() >= 0.5 * c.tf:
+        if _found_in(mine, theirs).reshape(-1, n).any(axis=1).sum() >= 0.5 * c.tf:
             return True
         if _absorbs(corpus, d, c):
             return True
     return False
+
+
+def _found_in(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """np.isin(values, ordered) for `ordered` sorted and unique (as np.unique leaves it), by
+    bisection: np.isin sorts both again, 20% of finding the coverage of 10,000 articles."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(ordered, values), len(ordered) - 1)
+    return ordered[at] == values
 
 
 def _absorbs(corpus: CorpusWords, name: Candidate, word: Candidate) -> bool:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from talks_tui.index.coverage.choosing import _found_in
 from talks_tui.index.coverage.topics import Coverage, Topic, column_name, find_coverage
 from talks_tui.index.model import Article
 
@@ -299,3 +303,11 @@ def test_empty_and_tiny_corpora():
     blank = find_coverage([article("e1", "Nowhere", "", ""), article("e2", "Elsewhere", "", "...")])
     assert blank.topics == ()
     assert find_coverage([article("w1", "Wire", "The", "It was said that they were.")]).topics == ()
+
+
+@given(st.lists(st.integers(-5, 40), max_size=60), st.lists(st.integers(-5, 40), max_size=30))
+def test_membership_in_sorted_positions_is_numpys(values, others):
+    """Choosing's test of overlapping mentions, by bisection in sorted positions, answers as np.isin."""
+    ordered = np.unique(np.asarray(others, dtype=np.int64))
+    values = np.asarray(values, dtype=np.int64)
+    assert _found_in(values, ordered).tolist() == np.isin(values, ordered).tolist()
