@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from pilot import wait_until
 
 from talks_tui.index import corpus as corpus_module
 from talks_tui.index.corpus import open_corpus
@@ -63,14 +64,6 @@ def test_cli_with_an_unusable_cache_folder_still_lists_the_articles(cache_is_a_f
     out, err = capsys.readouterr()
     assert code == 0 and out.count('"file"') == 5
     assert "Cannot keep the index" in err
-
-
-async def wait_until(pilot, condition, what: str, tries: int = 400) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def notices(app) -> list[str]:

@@ -6,25 +6,11 @@ import json
 
 import pytest
 from conftest import SEEDS
+from pilot import ready, wait_until
 from textual.widgets import Input, Static, TabbedContent
 
 from talks_tui.tui.app import TalksApp
 from talks_tui.tui.cli import main
-
-
-async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-async def ready(pilot) -> None:
-    """The corpus is open and its quotations listed."""
-    app = pilot.app
-    await wait_until(pilot, lambda: app.session.corpus is not None and app.session.quote_rows, "the corpus to open")
-    await pilot.pause()
 
 
 async def search(pilot, text: str) -> None:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 from conftest import SEEDS
+from pilot import ready, wait_until
 from rich.console import Console
-from test_app import ready, wait_until
 from textual.widgets import DataTable, Input, TabbedContent
 
 from talks_tui.tui.app import TalksApp

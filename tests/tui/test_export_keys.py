@@ -11,26 +11,13 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 from mdtext import plain_text, tables
+from pilot import ready, wait_until
 from textual.widgets import TabbedContent
 
 from talks_tui.index.export.csvfile import flat_row, unescape_formula
 from talks_tui.index.export.records import coverage_record, quote_record
 from talks_tui.tui.app import TalksApp
 from talks_tui.tui.cli import main
-
-
-async def wait_until(pilot, condition, what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-async def ready(pilot) -> None:
-    app = pilot.app
-    await wait_until(pilot, lambda: app.session.corpus is not None and app.session.quote_rows, "the corpus to open")
-    await pilot.pause()
 
 
 def recording(app: TalksApp) -> list[tuple[str, dict]]:

@@ -7,7 +7,8 @@ import tomllib
 
 import pytest
 from conftest import SEEDS
-from test_app import ready, search, wait_until
+from pilot import ready, wait_until
+from test_app import search
 from textual.widgets import Footer, Input, Select, Static, TabbedContent
 
 from talks_tui.index.config import CONFIG_FILE, config_dir, read_settings
