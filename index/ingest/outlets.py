@@ -188,6 +188,10 @@ _ARCHIVE_HOSTS = frozenset(
 _PATH_DOMAIN_RE = re.compile(r"/(?:https?:/{1,2})?((?:[a-z0-9-]+\.)+[a-z]{2,24})(?=[/:?#]|$)", re.IGNORECASE)
 
 
+_LANGUAGES = "en fr de es it pt ru ar zh ja ko tr fa hi ur bn id ms sw nl pl ro el he sv da fi cs hu vi th".split()
+_MIRROR_PATH_RE = re.compile(rf"^[a-z][a-z0-9+.-]*://[^/]+/([a-z]{{2,8}})/(?:{'|'.join(_LANGUAGES)})/", re.IGNORECASE)
+
+
 def _archived_url(url: str) -> str:
     """The original address of an archived copy; any other address as it is."""
     if host_of(url) not in _ARCHIVE_HOSTS:
@@ -277,8 +281,14 @@ class OutletTable:
         if not text:
             return None
         if "." in text and " " not in text:
-            return self._by_host(_unwrapped_host(host_of(_archived_url(text)) or ""))
+            return self._by_host(_unwrapped_host(host_of(_archived_url(text)) or "")) or self._by_mirror_path(text)
         return self._by_name.get(name_key(text))
+
+    def _by_mirror_path(self, url: str) -> Outlet | None:
+        """A mirror that serves an outlet's pages under its short name and a language:
+        lfwp.net/dw/en/… is DW's English site."""
+        m = _MIRROR_PATH_RE.match(url)
+        return self._by_name.get(name_key(m.group(1))) if m else None
 
     def _by_host(self, host: str) -> Outlet | None:
         """The outlet of a host name: its own domain's, or a known domain's it lies under when

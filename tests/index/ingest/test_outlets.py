@@ -71,6 +71,10 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         ("https://web.archive.org/web/20190315000000/https://www.bbc.com/news/x", "BBC News"),
         ("http://archive.today/2019/https://www.theguardian.com/world/x", "The Guardian"),
         ("https://storage.googleapis.com/bucket/page.html", None),
+        # a mirror serving an outlet's pages under its short name and a language
+        ("https://lfwp.net/dw/en/family-of-titanic-sub-tourists/a-1", "Deutsche Welle"),
+        ("https://example.com/news/en/x", None),
+        ("https://example.com/bbc/uk/x", None),  # a country, not a language: no guess
     ],
 )
 def test_hosts_under_a_known_domain(table, url, expected):
