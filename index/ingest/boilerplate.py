@@ -199,7 +199,8 @@ _META_RE = re.compile(
     r"^\d+\s+(?:comments?|shares?|views?|likes?)\b.*|"
     r"^(?:show|hide|view|load|see) (?:\d+ )?(?:more )?comments?\b.*|"
     r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$|^\d+\s*/\s*\d+$|^(?:\(|\[)?\s*(?:end|ends)\s*(?:\)|\])?$|"
-    r"^-?\s*30\s*-?$|^#{3}$|^-+\s*end\s*-+$",
+    r"^-?\s*30\s*-?$|^#{3}$|^-+\s*end\s*-+$|"
+    r"^you are here\s*:?(?:\s*home)?$",  # a breadcrumb with only its first step
     re.IGNORECASE,
 )
 _URL_LINE_RE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)$", re.IGNORECASE)

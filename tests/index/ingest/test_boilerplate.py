@@ -15,6 +15,7 @@ from talks_tui.index.ingest.boilerplate import Kind, classify_line, classify_lin
         ("X Instagram Youtube", Kind.NAV),
         ("Share on Facebook Share on X Email", Kind.NAV),
         ("Connect to share and comment", Kind.NAV),
+        ("You are here: Home", Kind.NAV),
         ("Photo", Kind.NAV),
         ("BigPhoto", Kind.NAV),
         ("Back to top", Kind.NAV),
