@@ -88,7 +88,8 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
         return i
     start = None
     j = i
-    while j >= lo and i - j < 9:
+    skipped = 0  # tokens of a short form in brackets, which do not count towards the phrase's length
+    while j >= lo and i - j - skipped < 9:
         t = toks[j]
         if t.kind == "a" or (t.kind == "n" and j < i):
             start = j
@@ -119,6 +120,7 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
             start, j = j - 1, j - 2  # an age: "the 74-year-old"
             continue
         elif t.text == ")" and start is not None and (k := _acronym_bracket(toks, lo, j)) is not None:
+            skipped += j - k
             j = k  # "a Tokyo Electric Power Co (TEPCO) spokesperson": the name's short form
             continue
         elif t.text == "," and start is not None and j > lo and is_name_token(toks[j - 1]):

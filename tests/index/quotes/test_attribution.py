@@ -799,3 +799,8 @@ def test_nouns_of_crying_out_are_no_verbs_of_speech():
     assert found[0].headline and found[0].speaker in (None, "Lena Ruiz")
     assert quote("Run now,", "“Run now,” Omar Haddad yelled.").speaker == "Omar Haddad"
     assert quote("Help me,", "“Help me,” cried Ana Dias.").speaker == "Ana Dias"
+
+
+def test_a_long_title_with_its_short_form_in_brackets_before_a_name():
+    text = "“The cores remain uncovered,” International Civil Safety Agency (ICSA) head Kenji Morita said today."
+    assert quote("The cores remain uncovered,", text).speaker == "Kenji Morita"
