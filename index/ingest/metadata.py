@@ -544,7 +544,7 @@ def _choose_title(
             counts[k] += 1
     # A headline is not prose: it rarely ends with a full stop, as an uncredited caption does.
     for i, text, date, keys in found:
-        if sum(counts[k] for k in keys) >= 2 and not _is_prose(text):
+        if sum(counts[k] for k in keys) >= 2 and not _is_prose(text) and not _opens_story_line(text, lines, start):
             return text, i, date
     anchor = next(
         (i for i in range(min(start, len(kinds))) if kinds[i] in (Kind.BYLINE, Kind.DATE) and found[0][0] < i),
@@ -566,6 +566,13 @@ def _choose_title(
             if words(text) >= least:
                 return text, index, date
     return None, -1, None
+
+
+def _opens_story_line(text: str, lines: Sequence[str], start: int) -> bool:
+    """A caption the story repeats as its opening: "Sister Clare Theresa Crockett (33) died when
+    a stairwell collapsed …" above the photo and again as a paragraph. A headline is a heading,
+    not the first words of a story paragraph."""
+    return any(line != text and line.startswith(text) for line in lines[start : start + 12])
 
 
 def _fuller_headline(found: list[tuple[int, str, str | None, set[str]]]) -> tuple | None:

@@ -314,3 +314,17 @@ def test_a_title_line_cut_short_gives_way_to_the_headline_in_full(table):
     ]
     page = read_page(lines, classify_lines(lines), table)
     assert page.title == lines[1]
+
+
+def test_a_caption_the_story_opens_with_is_not_the_headline(table):
+    caption = "Sister Mary Quinn (33) died when a stairwell collapsed in the school she was working at"
+    lines = [
+        "Northern Ireland",
+        "Derry nun Sr Mary Quinn killed in Ecuador earthquake",
+        caption,
+        "A YOUNG Irish nun described as a superstar by her family has been killed in the earthquake in Ecuador.",
+        caption + " in Playa Prieta, her order said on Sunday, as rescuers searched the town.",
+        caption,
+    ]
+    page = read_page(lines, classify_lines(lines), table)
+    assert page.title == lines[1]
