@@ -269,8 +269,12 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
         if not chunk:
             continue
         tokens = chunk.lower().split()
+        named = _name_then_outlet(chunk, outlets)
         if is_person_name(chunk):
             authors.append(_display_name(chunk))
+        elif named is not None:  # "Tassanee Vejpongsa The Associated Press"
+            authors.append(_display_name(named[0]))
+            outlet = outlet or named[1]
         elif outlets.lookup(chunk) or (tokens and tokens[-1] in _OUTLET_WORDS):
             outlet = outlet or chunk
         elif any(t in _ROLE_WORDS for t in tokens):
@@ -288,6 +292,24 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
         return Byline(tuple(authors), outlet, date)
     if not authors and dated and outlet and outlets.lookup(outlet):  # "Xinhua | Updated: 2025-10-26"
         return Byline((), outlet, date)
+    return None
+
+
+def _names_line_then_credit(lines: Sequence[str], i: int, outlets: OutletTable) -> bool:
+    """Names alone with the outlet or the date on the next line: "Doug Stanglin and John Bacon"
+    / "USA Today", "Jane Dalton" / "Sunday 10 March 2019 23:17 GMT"."""
+    if i + 1 >= len(lines):
+        return False
+    return bool(outlets.lookup(lines[i + 1]) or (date_line(lines[i + 1])[1] and words(lines[i]) <= 6))
+
+
+def _name_then_outlet(chunk: str, outlets: OutletTable) -> tuple[str, str] | None:
+    """A person's name run into a known outlet's, with no separator: (name, outlet)."""
+    parts = chunk.split()
+    for k in range(2, len(parts)):
+        name, rest = " ".join(parts[:k]), " ".join(parts[k:])
+        if outlets.lookup(rest) and is_person_name(name):
+            return name, rest
     return None
 
 
@@ -438,8 +460,7 @@ def read_page(
                 dates.append((i, value))
             continue
         found = parse_byline(line, outlets, header=i < start)
-        if found is None and i < start and i + 1 < len(lines) and outlets.lookup(lines[i + 1]):
-            # names alone, the outlet on the next line: "Doug Stanglin and John Bacon" / "USA Today"
+        if found is None and i < start and _names_line_then_credit(lines, i, outlets):
             found = parse_byline(f"{line} | {lines[i + 1]}", outlets, header=True)
         if found is not None:
             kinds[i] = Kind.BYLINE

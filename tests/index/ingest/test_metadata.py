@@ -101,6 +101,7 @@ def test_split_leading_date_separates_a_date_glued_to_the_headline():
         ("Jane Doe, Senior Correspondent", ("Jane Doe",), None, None),
         ("Jane Doe | Published October 26, 2025", ("Jane Doe",), None, "2025-10-26"),
         ("Xinhua | Updated: 2025-10-26 18:42", (), "Xinhua", "2025-10-26"),
+        ("By Tassanee Vejpongsa The Associated Press", ("Tassanee Vejpongsa",), "The Associated Press", None),
     ],
 )
 def test_parse_byline(table, line, authors, outlet, date):
@@ -328,3 +329,15 @@ def test_a_caption_the_story_opens_with_is_not_the_headline(table):
     ]
     page = read_page(lines, classify_lines(lines), table)
     assert page.title == lines[1]
+
+
+def test_a_name_alone_with_the_date_on_the_next_line_is_the_byline(table):
+    lines = [
+        "Plane crash: British victims identified",
+        "Jane Dalton",
+        "Sunday 10 March 2019 23:17 GMT",
+        "Seven Britons were among the 157 passengers and crew killed when the plane came down shortly after "
+        "take-off on Sunday morning.",
+    ]
+    page = read_page(lines, classify_lines(lines), table)
+    assert page.authors == ("Jane Dalton",) and page.date == "2019-03-10"
