@@ -273,7 +273,8 @@ def classify_line(line: str) -> Kind | None:
         return None
     if n <= 8:
         # Menu items glued together by the scraper count one by one: "Skip to main contentSkip to navigation".
-        for text in (low, _GLUED_RE.sub(" ", line).lower()):
+        unglued = _GLUED_RE.sub(" ", line).lower() if _GLUED_RE.search(line) else None
+        for text in (low, unglued) if unglued else (low,):
             tokens = ALNUM_RE.findall(text)
             if tokens and all(t in _NAV_WORDS for t in tokens) and not all(t in _FUNCTION_WORDS for t in tokens):
                 return Kind.NAV

@@ -194,9 +194,10 @@ _MIRROR_PATH_RE = re.compile(rf"^[a-z][a-z0-9+.-]*://[^/]+/([a-z]{{2,8}})/(?:{'|
 
 def _archived_url(url: str) -> str:
     """The original address of an archived copy; any other address as it is."""
-    if host_of(url) not in _ARCHIVE_HOSTS:
+    host = host_of(url)
+    if host not in _ARCHIVE_HOSTS:
         return url
-    m = _PATH_DOMAIN_RE.search(url, url.find(host_of(url) or "") + len(host_of(url) or ""))
+    m = _PATH_DOMAIN_RE.search(url, url.find(host) + len(host))
     return m.group(1) if m else url
 
 

@@ -515,6 +515,20 @@ class ArticleReader:
             self.orgs.append((named, False))
         return named
 
+    def _last_body(self) -> str | None:
+        """The body that spoke last (not a document or a group of people)."""
+        return next((n for n, doc in reversed(self.orgs) if not doc), None)
+
+    def _document_body(self, b: Block, lo: int, head: int) -> str | None:
+        """The name before a document's noun, when it is a body's: "a White House fact sheet"."""
+        toks = b.toks
+        end = next((k for k in range(lo, head + 1) if not toks[k].text[0].isupper()), head + 1)
+        if end == lo or end > head or not all(t.kind in "wa" for t in toks[lo:end]):
+            return None
+        if self.people.by_short(toks[end - 1].text):
+            return None  # "a Reyes statement": a person's
+        return span_text(b.text, toks, lo, end).strip(" ,")
+
     def _only_body_named(self, block: int, tok: int) -> str | None:
         """The one body named in this paragraph before `tok` and the paragraph before it, if
         just one is: what "it said" stands for when no body has spoken yet."""
@@ -539,7 +553,7 @@ class ArticleReader:
             return None if p is None else Draft(person=p, kind="person", how="pronoun")
         if t.low == "it" and self.orgs:
             # "it added": the body that spoke last, rather than its statement or report
-            name = next((n for n, doc in reversed(self.orgs) if not doc), self.orgs[-1][0])
+            name = self._last_body() or self.orgs[-1][0]
             return Draft(text=name, kind="organisation", how="pronoun")
         if t.low == "it":
             # No body has spoken, but a speaker named by one unknown word may be one: "Phivolcs
@@ -618,20 +632,15 @@ class ArticleReader:
             # "Mr Harding's family": whose family in full, as the article named him
             text = owner.name + toks[lo].text[-2:] + text[len(toks[lo].text) :]
         full = _ACRONYM_RE.sub("", span_text(b.text, toks, ph.lo, hi)).strip(" ,")
-        first_low = next((k for k in range(lo, hi) if not toks[k].text[0].isupper()), hi)
-        if head in DOCUMENTS and lo < first_low <= h and all(t.kind in "wa" for t in toks[lo:first_low]):
+        if head in DOCUMENTS and (body := self._document_body(b, lo, h)) is not None:
             # "a Kremlin statement", "a White House fact sheet": the body whose document it is
-            name = span_text(b.text, toks, lo, first_low).strip(" ,")
-            if not self.people.by_short(toks[first_low - 1].text):
-                self.orgs.append((name, False))
-                return Draft(text=name, kind="organisation", role=full)
+            self.orgs.append((body, False))
+            return Draft(text=body, kind="organisation", role=full)
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
-        if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and self.orgs:
+        if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and (name := self._last_body()) is not None:
             # "the statement read": the body whose statement it is, as for "it"
-            name = next((n for n, doc in reversed(self.orgs) if not doc), None)
-            if name is not None:
-                return Draft(text=name, kind="organisation", role=full, how="pronoun")
+            return Draft(text=name, kind="organisation", role=full, how="pronoun")
         if det == "the" and h == lo == hi - 1 and head in ORG_WORDS and (named := self._named_body(b, ph, head)):
             return Draft(text=named, kind="organisation", role=full, how="role")  # "the Palace said"
         if head_tok.text[0].isupper() and not is_role and named_body:
