@@ -198,13 +198,21 @@ class Corpus:
 
         return compare_articles(self, left, right)
 
-    def coverage(self, limit: int = 24) -> Coverage:
-        """Outlets by the story's topics, found from the articles themselves."""
-        from talks_tui.index.coverage.topics import find_coverage
+    def coverage(self, limit: int = 24, sample_size: int | None = None) -> Coverage:
+        """Outlets by the story's topics, found from the articles themselves: in a corpus of more
+        than `sample_size` articles (default: coverage.topics.SAMPLE_SIZE), from an even sample
+        of them, and counted in all through the index."""
+        from talks_tui.index.coverage import topics
 
-        ids = [a.id for a in self.articles()]
-        articles = self.catalog.articles_by_id(ids, with_paragraphs=True)
-        return find_coverage([articles[i] for i in ids if i in articles], limit=limit)
+        listed = self.articles()
+        sample = topics.even_sample(listed, sample_size or topics.SAMPLE_SIZE)
+        ids = [a.id for a in sample]
+        texts = self.catalog.articles_by_id(ids, with_paragraphs=True)
+        found = topics.find_coverage([texts[i] for i in ids if i in texts], limit=limit)
+        if len(sample) == len(listed):
+            return found
+        del texts  # the sample's paragraphs: the counting needs only the index
+        return topics.counted_in(found, listed, self.backend.mentions)
 
     def article_count(self) -> int:
         return self._backend.doc_count() if self._backend else 0

@@ -14,13 +14,17 @@ each makes (`scoring`); near-duplicates merged (`merging`); the default topics c
 when the corpus is small (up to 20 articles). Each topic keeps the articles that mention it, its
 mentions per outlet, its commonest written form as label, and a search query (the written forms
 that stem differently, joined with OR).
+
+A large corpus (more than SAMPLE_SIZE articles) is read in full by nobody: its topics are found in
+an even sample of its articles, then each topic's mentions are counted in every article through
+the search index, by its query (`counted_in`): time and memory stay those of the sample.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -29,6 +33,9 @@ from talks_tui.index.coverage.choosing import choose_topics, outlet_keys
 from talks_tui.index.coverage.corpus_words import CorpusWords
 from talks_tui.index.coverage.labels import search_query, topic_label, written_forms
 from talks_tui.index.model import Article
+
+# Beyond this many articles, topics are found in a sample of this size and counted by the index.
+SAMPLE_SIZE = 4000
 
 
 @dataclass(frozen=True)
@@ -96,3 +103,32 @@ def find_coverage(articles: Sequence[Article], limit: int = 24) -> Coverage:
         topics.append(Topic(label=label, query=query, kind=kind, counts=dict(counts), articles=tuple(ids)))
     topics.sort(key=lambda t: (-len(t.articles), -t.total, t.label.lower()))
     return Coverage(outlets=columns, topics=tuple(topics))
+
+
+def even_sample(articles: Sequence[Article], size: int) -> list[Article]:
+    """`size` articles spread evenly over the corpus's order (all of them if there are fewer):
+    the same corpus always gives the same sample, and every part of it has its share."""
+    n = len(articles)
+    if n <= size:
+        return list(articles)
+    return [articles[i * n // size] for i in range(size)]
+
+
+def counted_in(found: Coverage, articles: Sequence[Article], mentions: Callable[[str], dict[str, int]]) -> Coverage:
+    """The topics found in a sample, with their mentions counted in every article of the corpus:
+    `mentions(query)` gives article id -> mentions (see SearchBackend.mentions). A topic no
+    article mentions by its query is left out."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    columns = [column_name(a) for a in articles]
+    topics = []
+    for topic in found.topics:
+        per_article = mentions(topic.query) if topic.query else {}
+        at = sorted(i for i in map(order.get, per_article) if i is not None)
+        if not at:
+            continue
+        counts: Counter[str] = Counter()
+        for i in at:
+            counts[columns[i]] += per_article[articles[i].id]
+        topics.append(replace(topic, counts=dict(counts), articles=tuple(articles[i].id for i in at)))
+    topics.sort(key=lambda t: (-len(t.articles), -t.total, t.label.lower()))
+    return Coverage(outlets=tuple(dict.fromkeys(columns)), topics=tuple(topics))

@@ -3,9 +3,9 @@
 A backend takes articles (analysed in worker processes, see `store.analyse`) and quotations, and
 answers queries in talks-tui's language (words, "phrases", AND OR NOT, title: outlet: author:
 date: speaker: role: quote:, wildcards): ranked ids with per-outlet counts and the terms to
-highlight, the hits' metadata with snippets, counts by outlet and by date, and quotations by
-speaker. The corpus (`index.corpus`) talks to nothing else below it for searching; the records
-of files, articles and quotations stay in the catalog. `embedded.EmbeddedBackend` (Whoosh with
+highlight, the hits' metadata with snippets, counts by outlet and by date, mentions per article,
+and quotations by speaker. The corpus (`index.corpus`) talks to nothing else below it for
+searching; the records of files, articles and quotations stay in the catalog. `embedded.EmbeddedBackend` (Whoosh with
 the numpy matching engine, quotations in SQLite's FTS5) is the default. Every backend passes
 tests/index/search/test_backend_conformance.py.
 """
@@ -127,6 +127,12 @@ class SearchBackend(Protocol):
         ...
 
     def counts(self, text: str) -> Counts: ...
+
+    def mentions(self, text: str) -> dict[str, int]:
+        """Article id -> how many times its title and body mention the query's words and phrases
+        (a place found by two of them, "Bessent" in "Scott Bessent", once); only articles that
+        mention them. Coverage counts its topics so in a large corpus."""
+        ...
 
     def quotes_by_speaker(self, name: str) -> list[tuple[Quote, str | None]]:
         """Quotations (with their variant group) one of whose speakers has every word of `name`

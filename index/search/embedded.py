@@ -55,6 +55,9 @@ class EmbeddedBackend:
     def counts(self, text: str) -> Counts:
         return self.store.counts(text, self._quotes.articles)
 
+    def mentions(self, text: str) -> dict[str, int]:
+        return self.store.mentions(text)
+
     def quotes_by_speaker(self, name: str) -> list[tuple[Quote, str | None]]:
         return self.catalog.quotes_by_id(self._quotes.quotes_by_speaker(name))
 

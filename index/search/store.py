@@ -475,6 +475,18 @@ class Store:
         except Exception as exc:
             raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
 
+    def mentions(self, text: str) -> dict[str, int]:
+        """Article id -> how many times its title and body mention the query's words and
+        phrases (see _Search.mentions); only articles that mention them."""
+        q = self.parse(text)
+        try:
+            with self._current_searcher() as searcher:
+                return _Search(searcher, self._cache, None).mentions(q)
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         """How many articles have each term in their body: what the whole story talks about."""
         with self._current_searcher() as searcher:
@@ -718,25 +730,33 @@ class _Segment:
         mask[self.postings(field, btext).ids] = True
         return mask
 
-    def phrase_mask(self, field: str, words: Sequence[bytes], slop: int) -> np.ndarray:
-        """Documents where each word follows the previous one within `slop` positions."""
+    def term_keys(self, field: str, btext: bytes) -> np.ndarray:
+        """Every place the term occurs, as document << 32 | position, ascending."""
+        postings = self.postings(field, btext, positions=True)
+        if not len(postings.ids):
+            return _EMPTY
+        return (np.repeat(postings.ids, postings.counts) << 32) | postings.positions.astype(np.int64)
+
+    def phrase_keys(self, field: str, words: Sequence[bytes], slop: int) -> np.ndarray:
+        """Every place the phrase occurs (each word following the previous one within `slop`
+        positions), as document << 32 | its last word's position, ascending."""
         keys = None
         for word in words:
-            postings = self.postings(field, word, positions=True)
-            if not len(postings.ids):
-                return self.empty()
-            positions = postings.positions.astype(np.int64)
-            word_keys = (np.repeat(postings.ids, postings.counts) << 32) | positions  # ascending
-            if keys is not None:
+            word_keys = self.term_keys(field, word)
+            if keys is not None and len(word_keys):
                 before = np.searchsorted(keys, word_keys, side="left") - 1
                 found = before >= 0
                 gap = word_keys - keys[np.maximum(before, 0)]
                 word_keys = word_keys[found & (gap >= 1) & (gap <= slop)]
             keys = word_keys
             if not len(keys):
-                return self.empty()
+                return _EMPTY
+        return _EMPTY if keys is None else keys
+
+    def phrase_mask(self, field: str, words: Sequence[bytes], slop: int) -> np.ndarray:
+        """Documents where each word follows the previous one within `slop` positions."""
         mask = self.empty()
-        mask[keys >> 32] = True  # a document found twice is set twice
+        mask[self.phrase_keys(field, words, slop) >> 32] = True  # a document found twice is set twice
         return mask
 
     def field_lengths(self, field: str) -> np.ndarray:
@@ -869,6 +889,32 @@ class _Search:
                 _count_values(seg, "outlet_name", docs, by_outlet)
                 _count_values(seg, "date", docs, by_date)
         return Counts(total, dict(by_outlet), dict(by_date))
+
+    def mentions(self, q: query.Query) -> dict[str, int]:
+        """Article id -> how many places in its title and body the query's words and phrases
+        occur. A place found by several parts counts once: a phrase is placed at its last word,
+        so "Bessent" inside "Scott Bessent" is the same place. Other parts (fields, NOT, ranges)
+        are left out: this counts mentions of a topic, it does not filter."""
+        leaves = [leaf for leaf in q.leaves() if isinstance(leaf, query.Term | query.Phrase)]
+        found: dict[str, int] = {}
+        for seg in self._segments:
+            counts = np.zeros(seg.size, dtype=np.int64)
+            for field in TEXT_FIELDS:
+                places = [self._places(leaf, seg) for leaf in leaves if leaf.fieldname == field]
+                places = [p for p in places if len(p)]
+                if places:
+                    unique = np.unique(np.concatenate(places)) if len(places) > 1 else places[0]
+                    counts += np.bincount(unique >> 32, minlength=seg.size)
+            counts[~seg.live] = 0
+            docs = np.flatnonzero(counts)
+            found.update(zip(seg.article_id_array()[docs].tolist(), counts[docs].tolist(), strict=True))
+        return found
+
+    def _places(self, leaf: query.Term | query.Phrase, seg: _Segment) -> np.ndarray:
+        if isinstance(leaf, query.Phrase):
+            words = [_btext(self._searcher, leaf.fieldname, w) for w in leaf.words]
+            return seg.phrase_keys(leaf.fieldname, words, leaf.slop)
+        return seg.term_keys(leaf.fieldname, _btext(self._searcher, leaf.fieldname, leaf.text))
 
     def _mask(self, q: query.Query, seg: _Segment) -> np.ndarray:
         if q is query.NullQuery:

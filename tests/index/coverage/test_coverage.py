@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from talks_tui.index.coverage.choosing import _found_in
-from talks_tui.index.coverage.topics import Coverage, Topic, column_name, find_coverage
+from talks_tui.index.coverage.topics import Coverage, Topic, column_name, even_sample, find_coverage
 from talks_tui.index.model import Article
 
 STOCK_WORDS = {
@@ -311,3 +311,47 @@ def test_membership_in_sorted_positions_is_numpys(values, others):
     ordered = np.unique(np.asarray(others, dtype=np.int64))
     values = np.asarray(values, dtype=np.int64)
     assert _found_in(values, ordered).tolist() == np.isin(values, ordered).tolist()
+
+
+# -- A large corpus: topics found in an even sample, mentions counted in every article through the
+# search index (Corpus.coverage with a sample smaller than the corpus) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def sampled(seed_corpus):
+    return seed_corpus.coverage(sample_size=3)  # topics from 3 of the 5 articles
+
+
+def test_an_even_sample_spreads_over_the_corpus_and_is_always_the_same():
+    assert even_sample(list(range(10)), 4) == [0, 2, 5, 7]
+    assert even_sample(list(range(10)), 4) == even_sample(list(range(10)), 4)
+    assert even_sample(list(range(3)), 4) == [0, 1, 2]
+
+
+def test_sampled_topics_are_counted_in_every_article(seed_corpus, seed_articles, sampled):
+    assert sampled.outlets == tuple(column_name(a) for a in seed_articles)
+    in_sample = {a.id for a in even_sample(seed_articles, 3)}
+    # Mentions in the two articles the sample left out are counted too.
+    assert any(set(t.articles) - in_sample for t in sampled.topics)
+    for labels, pattern in [
+        (("rare earth", "rare earths"), r"\brare[- ]earths?\b"),
+        (("apec",), r"\bAPEC\b|Asia-Pacific Economic Cooperation"),
+        (("truce",), r"\btruces?\b"),
+    ]:
+        found = topic(sampled, *labels)
+        assert found.counts == truth(seed_articles, pattern)
+        by_id = {a.id: a for a in seed_articles}
+        assert {column_name(by_id[i]) for i in found.articles} == set(found.counts)
+
+
+def test_a_topic_found_both_ways_is_counted_the_same(seed_corpus, sampled):
+    full = {t.label: t for t in seed_corpus.coverage().topics}
+    shared = [t for t in sampled.topics if t.label in full]
+    assert len(shared) >= 8
+    for t in shared:
+        assert (t.counts, set(t.articles)) == (full[t.label].counts, set(full[t.label].articles)), t.label
+
+
+def test_a_surname_and_the_full_name_count_each_mention_once(sampled, seed_articles):
+    trump = topic(sampled, "donald trump")
+    assert trump.counts == truth(seed_articles, r"\bTrump\b")

@@ -8,6 +8,7 @@ quotations by speaker; removal and re-adding; and plain errors for bad queries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ class Filled:
     backend: SearchBackend
     files: dict[str, str]  # article id -> file name
     docs: dict[str, IndexDoc]  # file name -> the document as added
+    texts: dict[str, str]  # file name -> the article's title and body
 
 
 def _embedded(tmp_path: Path, seeds: Path) -> Iterator[Filled]:
@@ -50,7 +52,8 @@ def _embedded(tmp_path: Path, seeds: Path) -> Iterator[Filled]:
         for a in articles
         if a is not None
     }
-    yield Filled(corpus.backend, {a.id: a.file for a in corpus.articles()}, docs)
+    texts = {a.file: f"{a.title or ''}\n{a.body}" for a in articles if a is not None}
+    yield Filled(corpus.backend, {a.id: a.file for a in corpus.articles()}, docs, texts)
     corpus.close()
 
 
@@ -151,6 +154,26 @@ def test_counts_by_outlet_and_date(filled):
     everything = backend.counts("")
     assert everything.total == backend.doc_count() == len(ALL)
     assert everything.by_date == {"2025-10-25": 1, "2025-10-26": 1, "2025-10-27": 2, "2025-10-30": 1}
+
+
+def test_mentions_per_article(filled):
+    backend = filled.backend
+    words = {filled.files[i]: n for i, n in backend.mentions("tariffs").items()}
+    assert set(words) == found(filled, "tariffs")
+    assert words == {f: _occurrences(filled, f, r"\btariffs?\b") for f in words}
+    phrase = {filled.files[i]: n for i, n in backend.mentions('"rare earth"').items()}
+    assert phrase == {f: n for f in ALL if (n := _occurrences(filled, f, r"\brare[- ]earths?\b"))}
+    # A place found by two parts of the query counts once: "Bessent" inside "Scott Bessent".
+    assert backend.mentions('Bessent OR "Scott Bessent"') == backend.mentions("Bessent")
+    both = backend.mentions("soybeans OR fentanyl")
+    soy, fent = backend.mentions("soybeans"), backend.mentions("fentanyl")
+    assert both == {i: soy.get(i, 0) + fent.get(i, 0) for i in soy.keys() | fent.keys()}
+    assert backend.mentions("zzzz") == {}
+
+
+def _occurrences(filled: Filled, file: str, pattern: str) -> int:
+    """How many times the article's title and body match the pattern, case aside."""
+    return len(re.findall(pattern, filled.texts[file], flags=re.IGNORECASE))
 
 
 def test_quotation_fields(filled):
