@@ -14,7 +14,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -212,7 +212,7 @@ class Corpus:
         if len(sample) == len(listed):
             return found
         del texts  # the sample's paragraphs: the counting needs only the index
-        return topics.counted_in(found, listed, self.backend.mentions)
+        return topics.counted_in(replace(found, sample=len(sample)), listed, self.backend.mentions)
 
     def article_count(self) -> int:
         return self._backend.doc_count() if self._backend else 0

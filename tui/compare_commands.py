@@ -89,3 +89,5 @@ def _print_coverage(result: Coverage) -> None:
         table.add_row(Text(topic.label), *cells)
     stdout.print(table)
     stdout.print(Text("· the outlet never mentions it; numbers are mentions", style="dim"))
+    if result.sample is not None:
+        stdout.print(Text(f"topics found in an even sample of {result.sample:,} articles, counted in all", style="dim"))

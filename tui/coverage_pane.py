@@ -114,12 +114,11 @@ class CoveragePane(Vertical):
         table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
         gaps = {outlet: len(coverage.missing(outlet)) for outlet in coverage.outlets}
         most = max(gaps, key=gaps.get)
-        self._summary(
-            Text(
-                f"{len(coverage.topics)} topics across {len(coverage.outlets)} outlets · "
-                f"{most} leaves out the most: {gaps[most]} of them"
-            )
-        )
+        summary = f"{len(coverage.topics)} topics across {len(coverage.outlets)} outlets · "
+        summary += f"{most} leaves out the most: {gaps[most]} of them"
+        if coverage.sample is not None:
+            summary += f" · topics from a sample of {coverage.sample:,} articles, counted in all"
+        self._summary(Text(summary))
 
     def on_resize(self, event: events.Resize) -> None:
         # The columns are sized to the screen: a new width lays them out again.

@@ -55,6 +55,9 @@ class Topic:
 class Coverage:
     outlets: tuple[str, ...]  # the matrix's columns, in the order the articles came
     topics: tuple[Topic, ...]  # its rows: most widely covered first
+    # How many articles the topics were found in, when that was a sample of the corpus (None:
+    # all of them); the counts are always the whole corpus's.
+    sample: int | None = None
 
     def missing(self, outlet: str) -> list[Topic]:
         """The topics that outlet never mentions (KeyError for an outlet not in the corpus)."""
@@ -115,7 +118,8 @@ def even_sample(articles: Sequence[Article], size: int) -> list[Article]:
 
 
 def counted_in(found: Coverage, articles: Sequence[Article], mentions: Callable[[str], dict[str, int]]) -> Coverage:
-    """The topics found in a sample, with their mentions counted in every article of the corpus:
+    """The topics found in a sample (`found`, which says its size in `sample`), with their
+    mentions counted in every article of the corpus:
     `mentions(query)` gives article id -> mentions (see SearchBackend.mentions). A topic no
     article mentions by its query is left out."""
     order = {a.id: i for i, a in enumerate(articles)}
@@ -131,4 +135,4 @@ def counted_in(found: Coverage, articles: Sequence[Article], mentions: Callable[
             counts[columns[i]] += per_article[articles[i].id]
         topics.append(replace(topic, counts=dict(counts), articles=tuple(articles[i].id for i in at)))
     topics.sort(key=lambda t: (-len(t.articles), -t.total, t.label.lower()))
-    return Coverage(outlets=tuple(dict.fromkeys(columns)), topics=tuple(topics))
+    return Coverage(outlets=tuple(dict.fromkeys(columns)), topics=tuple(topics), sample=found.sample)

@@ -177,4 +177,6 @@ def coverage_record(result: Coverage) -> dict[str, Any]:
             for t in result.topics
         ],
         "missing": {outlet: [t.label for t in result.missing(outlet)] for outlet in result.outlets},
+        # The topics were found in this many articles, an even sample (null: in all); counts are all.
+        "sample": result.sample,
     }

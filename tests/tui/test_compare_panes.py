@@ -8,7 +8,7 @@ import pytest
 from conftest import SEEDS
 from pilot import ready, wait_until
 from rich.console import Console
-from textual.widgets import DataTable, Input, TabbedContent
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from talks_tui.tui.app import TalksApp
 from talks_tui.tui.compare_pane import ComparePane, CompareRow, CompareRows
@@ -185,6 +185,22 @@ async def test_coverage_pane_shows_topics_by_outlet_and_enter_searches(app):
         query = app.query_one("#search", Input).value
         assert topic.query in query and "outlet:" in query
         assert app.session.matches.total >= 1
+
+
+async def test_coverage_pane_says_when_its_topics_come_from_a_sample(app, monkeypatch):
+    from talks_tui.index.coverage import topics
+
+    monkeypatch.setattr(topics, "SAMPLE_SIZE", 3)  # the seeds' 5 articles stand for a large corpus
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        pane = app.query_one("#coverage-pane")
+        await wait_until(pilot, lambda: pane.coverage is not None, "the topics")
+        await pilot.pause()
+        assert pane.coverage.sample == 3
+        summary = str(app.query_one("#coverage-summary", Static).render())
+        assert "topics from a sample of 3 articles, counted in all" in summary
+        assert len(pane.coverage.outlets) == 5  # every article's outlet is a column
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

@@ -91,6 +91,7 @@ def test_articles_full_csv_keeps_each_paragraph(capsys, seeds_index):
 
 def test_coverage_has_a_column_per_outlet(capsys, seeds_index):
     data, csv_text, markdown = formats(capsys, ["coverage", "--limit", "8", *seeds_index])
+    assert data["sample"] is None  # five articles: the topics are found in all of them
     rows = read_csv(csv_text)
     assert rows == [as_cells(t) for t in data["topics"]]
     assert list(rows[0]) == ["label", "query", "kind", *(f"counts.{o}" for o in data["outlets"]), "articles"]
