@@ -270,7 +270,9 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
             continue
         tokens = chunk.lower().split()
         named = _name_then_outlet(chunk, outlets)
-        if is_person_name(chunk):
+        if all(t in _ROLE_WORDS or t in ("our", "a") or t.isdigit() for t in tokens):
+            has_role = True  # "By Reporter", "By Our Staff Reporter": a job, never "The Reporter"
+        elif is_person_name(chunk):
             authors.append(_display_name(chunk))
         elif named is not None:  # "Tassanee Vejpongsa The Associated Press"
             authors.append(_display_name(named[0]))

@@ -126,6 +126,14 @@ def test_not_a_byline(table, line):
     assert parse_byline(line, table, header=True) is None
 
 
+@pytest.mark.parametrize("line", ["By Reporter", "By Reporter 5", "By Our Reporter", "By Our Correspondent"])
+def test_a_job_alone_is_no_outlet(table, line):
+    # The table knows an outlet called "The Reporter" (Ethiopia): "By Reporter" is not its byline.
+    assert table.lookup("Reporter") is not None
+    byline = parse_byline(line, table, header=True)
+    assert byline is None or byline.outlet is None
+
+
 def test_a_byline_without_by_counts_only_in_the_header(table):
     assert parse_byline("Jane Doe | Reuters", table, header=False) is None
     assert parse_byline("By Jane Doe", table, header=False).authors == ("Jane Doe",)
