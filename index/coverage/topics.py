@@ -43,7 +43,7 @@ class Topic:
     label: str  # as most often written, e.g. "rare earths"
     query: str  # search text that finds it, e.g. '"rare earth"'
     kind: str  # "entity" (a name), "phrase" (several words) or "term" (one word or figure)
-    counts: dict[str, int]  # outlet (or the article's title or file) -> mentions; only outlets that mention it
+    counts: dict[str, int]  # column (see column_names) -> mentions; only the columns that mention it
     articles: tuple[str, ...]  # ids of the articles mentioning it
 
     @property
@@ -66,14 +66,25 @@ class Coverage:
         return [t for t in self.topics if not t.counts.get(outlet)]
 
 
-def column_name(article: Article) -> str:
-    """The column an article's mentions count in: its outlet, else its title, else its file."""
-    return article.outlet or article.title or article.file or article.id
+# Up to this many articles without an outlet each get a column of their own (by title); more share
+# one, UNKNOWN_OUTLET: a folder of wire copy would otherwise make thousands of columns.
+OWN_COLUMNS = 20
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def column_names(articles: Sequence[Article]) -> list[str]:
+    """The column each article's mentions count in: its outlet; for an article without one, its
+    title (else its file), or UNKNOWN_OUTLET when more than OWN_COLUMNS articles have none."""
+    unknown = sum(1 for a in articles if not a.outlet)
+    if unknown > OWN_COLUMNS:
+        return [a.outlet or UNKNOWN_OUTLET for a in articles]
+    return [a.outlet or a.title or a.file or a.id for a in articles]
 
 
 def find_coverage(articles: Sequence[Article], limit: int = 24) -> Coverage:
     """The story's topics found in the articles, with how often each outlet mentions them."""
-    columns = tuple(dict.fromkeys(column_name(a) for a in articles))
+    names = column_names(articles)
+    columns = tuple(dict.fromkeys(names))
     if not articles or limit <= 0:
         return Coverage(outlets=columns, topics=())
     texts = [((a.title,) if a.title else ()) + tuple(a.paragraphs) for a in articles]
@@ -99,7 +110,7 @@ def find_coverage(articles: Sequence[Article], limit: int = 24) -> Coverage:
         counts: Counter[str] = Counter()
         ids = []
         for i in np.nonzero(per_article)[0].tolist():
-            counts[column_name(articles[i])] += int(per_article[i])
+            counts[names[i]] += int(per_article[i])
             ids.append(articles[i].id)
         kind = "entity" if cand.entity else ("phrase" if len(cand.key) > 1 else "term")
         query = search_query([f for f, _ in sorted(ways.items(), key=lambda kv: (-kv[1], kv[0]))])
@@ -123,7 +134,7 @@ def counted_in(found: Coverage, articles: Sequence[Article], mentions: Callable[
     `mentions(query)` gives article id -> mentions (see SearchBackend.mentions). A topic no
     article mentions by its query is left out."""
     order = {a.id: i for i, a in enumerate(articles)}
-    columns = [column_name(a) for a in articles]
+    columns = column_names(articles)
     topics = []
     for topic in found.topics:
         per_article = mentions(topic.query) if topic.query else {}

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from talks_tui.index.coverage.choosing import _found_in
-from talks_tui.index.coverage.topics import Coverage, Topic, column_name, even_sample, find_coverage
+from talks_tui.index.coverage.topics import UNKNOWN_OUTLET, Coverage, Topic, column_names, even_sample, find_coverage
 from talks_tui.index.model import Article
 
 STOCK_WORDS = {
@@ -60,10 +60,10 @@ def topic(coverage: Coverage, *labels: str) -> Topic:
 def truth(articles: list[Article], pattern: str) -> dict[str, int]:
     """Mentions per outlet by a plain case-insensitive search of the text."""
     counts: dict[str, int] = {}
-    for article in articles:
+    for article, column in zip(articles, column_names(articles), strict=True):
         n = len(re.findall(pattern, text_of(article), flags=re.IGNORECASE))
         if n:
-            counts[column_name(article)] = counts.get(column_name(article), 0) + n
+            counts[column] = counts.get(column, 0) + n
     return counts
 
 
@@ -84,8 +84,8 @@ def truth(articles: list[Article], pattern: str) -> dict[str, int]:
 def test_the_story_s_issues_are_topics_counted_per_outlet(seed_articles, wide_coverage, labels, pattern):
     found = topic(wide_coverage, *labels)
     assert found.counts == truth(seed_articles, pattern)
-    by_id = {a.id: a for a in seed_articles}
-    assert {column_name(by_id[i]) for i in found.articles} == set(found.counts)
+    column = dict(zip((a.id for a in seed_articles), column_names(seed_articles), strict=True))
+    assert {column[i] for i in found.articles} == set(found.counts)
 
 
 @pytest.fixture(scope="module")
@@ -329,7 +329,7 @@ def test_an_even_sample_spreads_over_the_corpus_and_is_always_the_same():
 
 
 def test_sampled_topics_are_counted_in_every_article(seed_corpus, seed_articles, sampled):
-    assert sampled.outlets == tuple(column_name(a) for a in seed_articles)
+    assert sampled.outlets == tuple(column_names(seed_articles))
     in_sample = {a.id for a in even_sample(seed_articles, 3)}
     # Mentions in the two articles the sample left out are counted too.
     assert any(set(t.articles) - in_sample for t in sampled.topics)
@@ -340,8 +340,8 @@ def test_sampled_topics_are_counted_in_every_article(seed_corpus, seed_articles,
     ]:
         found = topic(sampled, *labels)
         assert found.counts == truth(seed_articles, pattern)
-        by_id = {a.id: a for a in seed_articles}
-        assert {column_name(by_id[i]) for i in found.articles} == set(found.counts)
+        column = dict(zip((a.id for a in seed_articles), column_names(seed_articles), strict=True))
+        assert {column[i] for i in found.articles} == set(found.counts)
 
 
 def test_a_topic_found_both_ways_is_counted_the_same(seed_corpus, sampled):
@@ -355,3 +355,19 @@ def test_a_topic_found_both_ways_is_counted_the_same(seed_corpus, sampled):
 def test_a_surname_and_the_full_name_count_each_mention_once(sampled, seed_articles):
     trump = topic(sampled, "donald trump")
     assert trump.counts == truth(seed_articles, r"\bTrump\b")
+
+
+def test_articles_without_an_outlet_have_their_own_columns_until_there_are_many(seed_articles):
+    from dataclasses import replace
+
+    few = [replace(a, outlet=None) for a in seed_articles]
+    assert find_coverage(few).outlets == tuple(a.title for a in few)
+    # 25 of them (wire copy, say): one shared column, not 25.
+    many = [replace(a, outlet=None, id=f"{a.id}-{n}") for n in range(5) for a in seed_articles]
+    coverage = find_coverage(many)
+    assert coverage.outlets == (UNKNOWN_OUTLET,)
+    soybeans = topic(coverage, "soybeans", "soybean")
+    assert soybeans.counts == {UNKNOWN_OUTLET: 5 * sum(truth(seed_articles, r"\bsoybeans?\b").values())}
+    # With outlets known for most, the few others share the column too.
+    mixed = many + seed_articles
+    assert find_coverage(mixed).outlets == (UNKNOWN_OUTLET, *(a.outlet for a in seed_articles))
