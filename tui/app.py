@@ -244,7 +244,7 @@ class TalksApp(App[int]):
         self._restore_theme()
         self._fit_layout(self.size.width, self.size.height)
         for problem in self._settings_problems:
-            self.notify(problem, title="Settings", severity="warning", timeout=10)
+            self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
         self.article_list.focus()  # done already by MainScreen.AUTO_FOCUS, unless a subclass changes it
         self.call_after_refresh(self._after_first_frame)
 
@@ -345,7 +345,9 @@ class TalksApp(App[int]):
         self._hide_progress()
         if self._reopening and self.session.corpus is not None:
             # What is open stays usable: the articles and quotations already read, read-only.
-            self.notify(f"{event.text}. Showing the corpus as it was read.", title="Index", severity="warning")
+            self.notify(
+                f"{event.text}. Showing the corpus as it was read.", title="Index", severity="warning", markup=False
+            )
         else:
             self._status(event.text, error=True)
         self._reopening = False
@@ -357,7 +359,9 @@ class TalksApp(App[int]):
             return
         self._reopening = True
         reason = f"{type(error).__name__}: {error}".splitlines()[0][:160]
-        self.notify(f"The index cannot be read ({reason}); rebuilding it.", title="Index", severity="warning")
+        self.notify(
+            f"The index cannot be read ({reason}); rebuilding it.", title="Index", severity="warning", markup=False
+        )
         self.open_corpus(rebuild=True)
 
     def _show_new_notices(self) -> None:
@@ -365,7 +369,7 @@ class TalksApp(App[int]):
         if corpus is None:
             return
         for notice in corpus.notices[self._notices_shown :]:
-            self.notify(notice, title="Index")
+            self.notify(notice, title="Index", markup=False)  # notices name files: untrusted text
         self._notices_shown = len(corpus.notices)
 
     def action_show_problems(self) -> None:
@@ -427,8 +431,14 @@ class TalksApp(App[int]):
 
     def on_coverage_pane_search_topic(self, event) -> None:
         query = event.topic.query
-        if event.outlet:
+        if event.outlet and any(a.outlet == event.outlet for a in self.session.articles):
             query = f'({query}) outlet:"{event.outlet}"'
+        elif event.outlet:  # a column of articles with no outlet known: the search has no filter for it
+            self.notify(
+                f"“{event.outlet}” is not an outlet the search can filter by: searching all articles",
+                title="Coverage",
+                markup=False,  # a column may be an article's title: untrusted text
+            )
         self.action_show_pane("articles")
         self.query_one("#search", Input).value = query  # searches, as typing would
 

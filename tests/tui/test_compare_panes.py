@@ -203,6 +203,36 @@ async def test_coverage_pane_says_when_its_topics_come_from_a_sample(app, monkey
         assert len(pane.coverage.outlets) == 5  # every article's outlet is a column
 
 
+async def test_enter_on_a_column_that_is_no_outlet_searches_all_articles(tmp_path):
+    # Two articles whose outlet is unknown: their columns are their titles, markup in one.
+    paragraphs = [
+        "Soybeans and fentanyl dominated the talks, officials said on Sunday in Kuala Lumpur.",
+        "Farmers want soybeans sold again. Fentanyl tariffs may fall, the negotiators said.",
+        "Rare earths were discussed at length, and soybeans came up once more.",
+        '"We are very close to a deal on soybeans," the lead negotiator told reporters.',
+    ]
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n, title in enumerate(["[bold]Soybeans return[/bold] to the table", "Fentanyl tariffs may fall"]):
+        (folder / f"story{n}.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    app = TalksApp(paths=[folder], index_dir=tmp_path / "index")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        pane = app.query_one("#coverage-pane")
+        await wait_until(pilot, lambda: pane.coverage is not None, "the topics")
+        await pilot.pause()
+        assert "[bold]Soybeans return[/bold] to the table" in pane.coverage.outlets
+        topic = pane.coverage.topics[0]
+        column = 1 + next(n for n, o in enumerate(pane.coverage.outlets) if topic.counts.get(o))
+        app.query_one("#coverage-table", DataTable).move_cursor(row=0, column=column)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.session.matches is not None, "the search")
+        assert app.query_one("#search", Input).value == topic.query  # no outlet: filter
+        notices = [n.message for n in app._notifications]
+        assert any("is not an outlet the search can filter by" in m for m in notices)
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 async def test_coverage_headers_name_every_outlet_in_full_or_by_its_short_name(app, size):
     async with app.run_test(size=size) as pilot:
