@@ -115,7 +115,10 @@ class CoveragePane(Vertical):
         gaps = {outlet: len(coverage.missing(outlet)) for outlet in coverage.outlets}
         most = max(gaps, key=gaps.get)
         summary = f"{len(coverage.topics)} topics across {len(coverage.outlets)} outlets · "
-        summary += f"{most} leaves out the most: {gaps[most]} of them"
+        if gaps[most]:
+            summary += f"{most} leaves out the most: {gaps[most]} of them"
+        else:
+            summary += "every outlet mentions every topic"
         if coverage.sample is not None:
             summary += f" · topics from a sample of {coverage.sample:,} articles, counted in all"
         self._summary(Text(summary))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import SEEDS
@@ -201,6 +202,12 @@ async def test_coverage_pane_says_when_its_topics_come_from_a_sample(app, monkey
         summary = str(app.query_one("#coverage-summary", Static).render())
         assert "topics from a sample of 3 articles, counted in all" in summary
         assert len(pane.coverage.outlets) == 5  # every article's outlet is a column
+        # A corpus where no outlet leaves a topic out says so, not "X leaves out the most: 0".
+        everywhere = replace(pane.coverage, topics=tuple(t for t in pane.coverage.topics if len(t.counts) == 5))
+        assert everywhere.topics
+        pane.show(everywhere)
+        summary = str(app.query_one("#coverage-summary", Static).render())
+        assert "every outlet mentions every topic" in summary and "leaves out" not in summary
 
 
 async def test_enter_on_a_column_that_is_no_outlet_searches_all_articles(tmp_path):
