@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from whoosh import fields, formats, index, qparser, query
@@ -58,6 +59,7 @@ VirtualLookup = Callable[[str, str, tuple[str, ...]], set[str]]
 # Fields analysed like the body, whose matched words are highlighted in it.
 HIGHLIGHT_FIELDS = ("title", "body", "quote")
 FIELD_BOOSTS = {"title": 2.0, "body": 1.0}
+T = TypeVar("T")
 BM25_K1, BM25_B = 1.2, 0.75
 
 
@@ -455,33 +457,25 @@ class Store:
     def search(self, text: str, limit: int | None, virtual: VirtualLookup | None = None) -> RawResult:
         """Top hits for the query text, with the exact number of matches per outlet; an empty
         text matches every article. `virtual` answers the speaker:, role: and quote: fields."""
-        q = self.parse(text) if text.strip() else query.Every()
-        try:
-            with self._current_searcher() as searcher:
-                return _Search(searcher, self._cache, virtual).run(q, limit)
-        except QueryError:
-            raise
-        except Exception as exc:
-            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+        return self._answer(text, virtual, lambda search, q: search.run(q, limit))
 
     def counts(self, text: str, virtual: VirtualLookup | None = None) -> Counts:
         """How many articles the query matches, per outlet and per date."""
-        q = self.parse(text) if text.strip() else query.Every()
-        try:
-            with self._current_searcher() as searcher:
-                return _Search(searcher, self._cache, virtual).counts(q)
-        except QueryError:
-            raise
-        except Exception as exc:
-            raise IndexDamaged(f"{type(exc).__name__}: {exc}") from exc
+        return self._answer(text, virtual, _Search.counts)
 
     def mentions(self, text: str) -> dict[str, int]:
         """Article id -> how many times its title and body mention the query's words and
         phrases (see _Search.mentions); only articles that mention them."""
-        q = self.parse(text)
+        return self._answer(text, None, _Search.mentions)
+
+    def _answer(self, text: str, virtual: VirtualLookup | None, ask: Callable[[_Search, query.Query], T]) -> T:
+        """`ask` a search over the current segments about the query text (an empty one matches
+        every article): QueryError for text that cannot be read, IndexDamaged for an index
+        that cannot be."""
+        q = self.parse(text) if text.strip() else query.Every()
         try:
             with self._current_searcher() as searcher:
-                return _Search(searcher, self._cache, None).mentions(q)
+                return ask(_Search(searcher, self._cache, virtual), q)
         except QueryError:
             raise
         except Exception as exc:
