@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from talks_tui.index.compare.align import Alignment, Background, align
+from talks_tui.index.compare.sentence_terms import meanings
 from talks_tui.index.model import Article, Quote
 from talks_tui.index.quotes.listing import outlet_matches
 from talks_tui.index.terms import term_positions
@@ -76,7 +77,13 @@ def compare_articles(corpus: Corpus, left: Article, right: Article) -> Alignment
         return corpus.article_quotes(ids)
 
     terms = {t for article in (left, right) for p in article.paragraphs for t in term_positions(p)}
-    background = Background(corpus.article_count(), corpus.document_frequencies(terms))
+    frequencies = corpus.document_frequencies(terms)
+    # A meaning's term is as common as its most common word.
+    meaning = meanings()
+    for term, count in list(frequencies.items()):
+        if term in meaning:
+            frequencies[meaning[term]] = max(count, frequencies.get(meaning[term], 0))
+    background = Background(corpus.article_count(), frequencies)
     return align(left, right, quotes_of(left), quotes_of(right), background)
 
 

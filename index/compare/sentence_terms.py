@@ -4,7 +4,9 @@ Function words and reporting words (the lexicon's lists) carry no fact, whatever
 two sentences that both say "said" or "according to" share nothing by it. A capitalised name's
 words share one word's weight, so that a long name ("Association of Southeast Asian Nations")
 does not outweigh the fact told about it. Each figure is one term in its normalised form, so
-"Nov. 10" and "November 10" are the same term. Two kinds of sentence are no story sentences and
+"Nov. 10" and "November 10" are the same term. Words of one meaning (the lexicon's same_meaning
+list: "killed", "died", "death toll"; "blaze", "fire") are one term, named after the line's first
+word with a "~" in front, so that a paraphrase shares what it says. Two kinds of sentence are no story sentences and
 never pair: a keyword line ("Ecuador, earthquake, survivors, rubble") and a credit ("AFP").
 A date glued to the front of a sentence by a scraper ("August 3, 2014Chinese officials...",
 "date 2019-04-18 France is...") is the page's date, not the story's: it gives no term.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from talks_tui.index import lexicon
 from talks_tui.index.compare.figures import Figure
@@ -29,6 +32,18 @@ _DATE_PREFIX_RE = re.compile(r"(?i:date:?\s+)?(?:\d{4}-\d\d-\d\d|[A-Z][a-z]+\.? 
 # "REUTERS/Name"); a subheading in capitals ("TALKING POINTS") is the story's and may pair.
 _CREDIT_WORDS = 3
 _CREDIT_RE = re.compile(r"(?i:photo|/|©|credit)")
+
+
+@cache
+def meanings() -> dict[str, str]:
+    """Stem -> the term of its meaning, for the stems of the same_meaning list."""
+    return {stem(word): "~" + stem(row[0]) for row in lexicon.forms("same_meaning") for word in row}
+
+
+def term_of(word: str) -> str:
+    """The term a lower-case content word gives: its stem, or its meaning's term."""
+    term = stem(word)
+    return meanings().get(term, term)
 
 
 def story_start(text: str) -> int:
@@ -66,7 +81,7 @@ def sentence_terms(text: str, figures: list[Figure]) -> Counter[str]:
     terms: Counter[str] = Counter()
     for run in _name_runs(text, content_words(text, figures)):
         for word, _, _ in run:
-            terms[stem(word)] += 1 / len(run)
+            terms[term_of(word)] += 1 / len(run)
     start = story_start(text)
     for f in figures:
         if f.start >= start:

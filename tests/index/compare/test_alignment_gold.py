@@ -46,3 +46,41 @@ def test_difference_flags_are_judged_by_hand_and_nearly_all_real(tmp_path):
     assert not score.unjudged, f"judge these flags by hand in difference_flags.json: {score.unjudged}"
     assert score.total >= 8  # the tolls and counts of injured that outlets give differently
     assert score.real >= 0.9 * score.total, score.line()
+
+
+def _paired(corpus, left: str, right: str, left_piece: str, right_piece: str) -> bool:
+    alignment = corpus.compare(corpus.pick_article(left), corpus.pick_article(right))
+    return any(
+        left_piece in alignment.left_sentences[p.left].text and right_piece in alignment.right_sentences[p.right].text
+        for p in alignment.pairs
+    )
+
+
+def test_words_of_one_meaning_are_one_term():
+    from talks_tui.index.compare.sentence_terms import term_of
+
+    assert term_of("blaze") == term_of("fire") == term_of("flames")
+    assert term_of("killed") == term_of("died") == term_of("toll")
+    assert term_of("rebuilt") == term_of("reconstruction")
+    assert term_of("cathedral") == "cathedr"  # a word of no list is its stem
+
+
+def test_paraphrases_in_words_of_one_meaning_are_paired(devset_corpus):
+    # "colossal fire swept through" / "huge fire tore through"; "rebuild" / "rebuilt"; "jail" /
+    # "sentenced ... to prison": none of these pairs was found on shared words alone.
+    notre_dame = ("112_a5307ea62fdd83e4.txt", "113_87bf844bdb2f6eb1.txt")
+    assert _paired(devset_corpus, *notre_dame, "A colossal fire swept through", "A huge fire tore through")
+    assert _paired(
+        devset_corpus,
+        "121_1dddcca0cede2b0a.txt",
+        "122_a7bce8d0701743da.txt",
+        "rebuild the cathedral in just 5 years",
+        "to be rebuilt within five years",
+    )
+    assert _paired(
+        devset_corpus,
+        "004_c4fb56b9221489de.txt",
+        "005_c7dc13253bad22b7.txt",
+        "welcomed the decision to jail Oscar Pistorius",
+        "was sentenced to five years in prison",
+    )
