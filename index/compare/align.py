@@ -2,23 +2,29 @@
 
 Each sentence becomes terms (`sentence_terms`: content words and normalised figures), pairs are
 scored by TF-IDF cosine (`similarity`) and chosen (`pairing`), a sentence with as many partners
-as state its fact. A pair whose shorter sentence is mostly covered by runs of words the two share
-is the same wording (wire or agency copy); otherwise it is the same fact. Paired sentences are
+as state its fact. Two sentences that each give a tally of the story with one measure word's
+meaning (the dead, the injured: "the death toll stood at 513", "killing at least 272 people") state
+one fact in other words, their figures the difference: such a pair scores higher. A pair whose
+shorter sentence is mostly covered by runs of words the two share is the same wording (wire or
+agency copy); otherwise it is the same fact. Paired sentences are
 then compared on the figures of one quantity and the speakers of one quotation (`differences`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from talks_tui.index.compare.differences import FigureDifference, differences, spoken_by
+import numpy as np
+
+from talks_tui.index.compare.differences import FigureDifference, differences, measured, spoken_by
 from talks_tui.index.compare.figures import Figure, find_figures
-from talks_tui.index.compare.pairing import choose_pairs
-from talks_tui.index.compare.sentence_terms import is_furniture, sentence_terms
+from talks_tui.index.compare.pairing import MIN_SHARED_WORDS, choose_pairs
+from talks_tui.index.compare.sentence_terms import is_furniture, sentence_terms, story_start
 from talks_tui.index.compare.similarity import Background, similarity
 from talks_tui.index.model import Article
 from talks_tui.index.sentences import Sentence, article_sentences
@@ -38,6 +44,10 @@ VERBATIM_SHARE = 0.6
 CLOSE_WORDING = 0.5
 # A shared run is at least this many words, and not stop words only.
 MIN_RUN = 3
+# Added to the similarity of two sentences that count the same thing (a toll, the injured), which
+# then count as sharing enough words: "the death toll had risen to 381" and "killing at least 272
+# people" state one fact, in other words and figures. Chosen on the development gold.
+MEASURE_BONUS = 0.2
 
 
 @dataclass(frozen=True)
@@ -136,7 +146,10 @@ def align(
     right_figures = [find_figures(s.text) for s in right_sentences]
     left_terms = [_story_terms(s, f) for s, f in zip(left_sentences, left_figures, strict=True)]
     right_terms = [_story_terms(s, f) for s, f in zip(right_sentences, right_figures, strict=True)]
-    scores, shared_words = similarity(left_terms, right_terms, background)
+    cosines, shared_words = similarity(left_terms, right_terms, background)
+    same_measure = _same_measure(left_sentences, right_sentences, left_figures, right_figures)
+    scores = cosines + MEASURE_BONUS * same_measure
+    shared_words = np.where(same_measure, np.maximum(shared_words, MIN_SHARED_WORDS), shared_words)
     sizes = tuple([sum(min(c, 1) for c in t.values()) for t in side] for side in (left_terms, right_terms))
 
     pairs: list[SentencePair] = []
@@ -148,7 +161,7 @@ def align(
                 left=i,
                 right=j,
                 kind=SAME_WORDING if verbatim >= VERBATIM_SHARE else SAME_FACT,
-                similarity=round(float(scores[i, j]), 3),
+                similarity=round(float(cosines[i, j]), 3),
                 shared=shared,
                 differing=differences(
                     left_text,
@@ -243,6 +256,39 @@ def _word_share(sentences: Sequence[Sentence], found: set[int]) -> float:
     if not total:
         return 0.0
     return round(sum(len(sentences[i].text.split()) for i in found) / total, 3)
+
+
+def _same_measure(
+    left: Sequence[Sentence],
+    right: Sequence[Sentence],
+    left_figures: Sequence[list[Figure]],
+    right_figures: Sequence[list[Figure]],
+) -> np.ndarray:
+    """Which pairs count the same thing (a measure word's line: the dead, the injured) in the story
+    itself: neither gives a year the other lacks ("In 2008, a quake killed almost 70,000" is
+    history, not the toll), and their years, if any, agree."""
+    matrix = np.zeros((len(left), len(right)), dtype=bool)
+    left_counts = [measured(s.text, f) for s, f in zip(left, left_figures, strict=True)]
+    right_counts = [measured(s.text, f) for s, f in zip(right, right_figures, strict=True)]
+    if not any(left_counts) or not any(right_counts):
+        return matrix
+    left_years = [_years(s.text, fs) for s, fs in zip(left, left_figures, strict=True)]
+    right_years = [_years(s.text, fs) for s, fs in zip(right, right_figures, strict=True)]
+    for i, counts in enumerate(left_counts):
+        for j, others in enumerate(right_counts):
+            if counts & others and left_years[i] == right_years[j]:
+                matrix[i, j] = True
+    return matrix
+
+
+def _years(text: str, figures: Sequence[Figure]) -> set[str]:
+    """The years a sentence names, alone or in a month ("September 2012"); not the page's date."""
+    start = story_start(text)
+    return {
+        f.value[:4]
+        for f in figures
+        if f.kind in ("year", "month") and f.start >= start and re.match(r"\d{4}(?:-|$)", f.value)
+    }
 
 
 def _story_terms(sentence: Sentence, figures: list[Figure]) -> Counter[str]:

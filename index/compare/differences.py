@@ -37,6 +37,7 @@ _AT_LEAST_RE = re.compile(r"(?i:\b(?:more than|over|above|at least|tops|topped|e
 _AT_MOST_RE = re.compile(r"(?i:\b(?:nearly|almost|close to|just under|up to|fewer than|less than|under)\s+)$")
 _ABOUT_RE = re.compile(r"(?i:\b(?:about|around|some|roughly|approximately|an estimated|estimated|circa)\s+)$")
 _TOLERANCE = Decimal("0.1")
+_AND_RE = re.compile(r"\band\b")
 _SPEAKER = "speaker"
 _RATE_KINDS = frozenset({"percent", "points"})
 _PART_OF_RE = re.compile(r"\s+(?:of|out of)\s+")
@@ -156,6 +157,30 @@ def _quantities(text: str, figures: Sequence[Figure]) -> list[tuple[Figure, froz
     return found
 
 
+# A tally of a story is a figure in digits of at least this: "three were rushed to hospital",
+# "five died" at one place are parts, not the toll. Nor "seven more", nor a name's number
+# ("Boeing 777", "Flight 370").
+_TALLY = 10
+_MORE_RE = re.compile(r"\s+(?:more|further|additional)\b")
+_NAMED_NUMBER_RE = re.compile(r"(?:\b[A-Z][\w-]*|\bflight|\bnumber|\bno\.)\s+$")
+
+
+def measured(text: str, figures: Sequence[Figure]) -> frozenset[str]:
+    """What the sentence counts with a measure word ("=dead" for "killed 381 people", "the death
+    toll rose to 589"): a sentence that gives a toll states the same fact as another that gives
+    one, whatever their figures (a difference, then). Not an age in brackets ("Crockett (33) died")."""
+    found: set[str] = set()
+    for figure, context in _quantities(text, figures):
+        if figure.kind != "count" or text[: figure.start].rstrip().endswith("("):
+            continue
+        if not figure.text[0].isdigit() or Decimal(figure.value) < _TALLY or _MORE_RE.match(text, figure.end):
+            continue
+        if _NAMED_NUMBER_RE.search(text, 0, figure.start):
+            continue
+        found.update(w for w in context if w.startswith("="))
+    return frozenset(found)
+
+
 def _context(text: str, figure: Figure, figures: Sequence[Figure]) -> frozenset[str]:
     """What the figure counts or dates: the stems of the lower-case content words nearest to it
     in its clause and not past another figure, a measure word standing for its line ("died" for "killed"). Names are the
@@ -171,7 +196,15 @@ def _context(text: str, figure: Figure, figures: Sequence[Figure]) -> frozenset[
     end = min((f.start for f in figures if f.start >= figure.end), default=len(text))
     before = [w for w in WORD_RE.findall(_CLAUSE_RE.split(text[start : figure.start])[-1]) if _telling(w)]
     after = [w for w in WORD_RE.findall(_CLAUSE_RE.split(text[figure.end : end])[0]) if _telling(w)]
-    words = (w.lower() for w in before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS])
+    before, after = before[-CONTEXT_WORDS:], after[:CONTEXT_WORDS]
+    # One measure a figure: the nearest before it in its part of an "and", else the first after
+    # ("killing at least 272 and injuring..."; "69 people dead and dozens more injured"; "260
+    # people died and 2,500 others were injured").
+    own = WORD_RE.findall(_AND_RE.split(_CLAUSE_RE.split(text[start : figure.start])[-1])[-1])
+    measures = [w.lower() for w in before[::-1] if w in own] + [w.lower() for w in after]
+    measures = [w for w in measures if w in _MEASURES]
+    nearest = measures[0] if measures else None
+    words = (w.lower() for w in before + after if w.lower() not in _MEASURES or w.lower() == nearest)
     return frozenset(_MEASURES.get(w) or stem(w) for w in words)
 
 

@@ -34,10 +34,11 @@ def test_the_gold_pieces_are_in_one_sentence_each(devset_corpus):
 
 
 def test_the_development_gold_does_not_fall_back(devset_corpus):
-    # Today's figures (before this aligner: precision 0.694, recall 0.393, 6 traps). The issue's
+    # Today's figures: precision 0.821, recall 0.451, 4 traps (before this aligner: precision 0.694,
+    # recall 0.393, 6 traps; before words of one meaning and tolls: 0.800, 0.370). The issue's
     # targets (0.9 / 0.8) are not reached by word overlap alone: see the README.
     score = score_gold(devset_corpus)
-    assert score.precision >= 0.8 and score.recall >= 0.36, score.line() + "\n" + "\n".join(score.mistakes)
+    assert score.precision >= 0.81 and score.recall >= 0.44, score.line() + "\n" + "\n".join(score.mistakes)
     assert score.traps <= 4, score.line()
 
 
@@ -84,3 +85,71 @@ def test_paraphrases_in_words_of_one_meaning_are_paired(devset_corpus):
         "welcomed the decision to jail Oscar Pistorius",
         "was sentenced to five years in prison",
     )
+
+
+def test_two_tolls_of_the_story_are_one_fact_and_their_figures_differ(devset_corpus):
+    # Ecuador 107/109: "the death toll stood at 513" and "the death toll was 525" share few words
+    # besides the backdrop; both count the dead of the story, so they pair and the counts differ.
+    alignment = devset_corpus.compare(
+        devset_corpus.pick_article("107_ea3fb4ff66301d4e.txt"), devset_corpus.pick_article("109_2f4340b32eead76e.txt")
+    )
+    pairs = [
+        p
+        for p in alignment.pairs
+        if "the death toll stood at 513" in alignment.left_sentences[p.left].text
+        and "that the death toll was 525" in alignment.right_sentences[p.right].text
+    ]
+    assert pairs and [(d.kind, [f.text for f in d.left], [f.text for f in d.right]) for d in pairs[0].differing] == [
+        ("count", ["513"], ["525"])
+    ]
+    # Ludian 001/002: "589 people were confirmed dead" and "398 people are known to have died".
+    assert _paired(
+        devset_corpus,
+        "001_914ccc019e0831e9.txt",
+        "002_23e552956f1e9e3a.txt",
+        "At least 589 people were confirmed dead",
+        "398 people are known to have died",
+    )
+
+
+def test_a_toll_of_another_year_is_history_not_the_story(devset_corpus):
+    # Ludian 000/003: the 2008 Sichuan toll and the 2012 Yunnan toll count the dead of other quakes.
+    assert not _paired(
+        devset_corpus,
+        "000_ade1ae79bb79af59.txt",
+        "003_216b386b610c6334.txt",
+        "In 2008, a quake in Sichuan killed almost 70,000 people.",
+        "In September 2012, 81 people died",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("The death toll has risen to at least 587.", {"=dead"}),
+        ("More than 260 people died and 2,500 others were injured in the quake.", {"=dead", "=injured"}),
+        ("Sister Clare Theresa Crockett (33) died when a stairwell collapsed.", set()),  # an age
+        ("Five more deaths were confirmed by the police.", set()),  # a part, in words
+        ("Although seven more victims were rescued alive, hope is fading.", set()),
+        ("Nearly 20 more people were killed in the town.", set()),  # an increase, not the toll
+        ("Debris may have come from the missing Malaysia Airlines Boeing 777-200ER.", set()),  # a name's number
+    ],
+)
+def test_what_a_sentence_counts_is_a_tally_of_the_story(text, measures):
+    from talks_tui.index.compare.differences import measured
+    from talks_tui.index.compare.figures import find_figures
+
+    assert measured(text, find_figures(text)) == measures
+
+
+def test_a_figure_counts_what_the_nearest_measure_word_says():
+    from talks_tui.index.compare.differences import _quantities
+    from talks_tui.index.compare.figures import find_figures
+
+    text = "A quake struck, leaving at least 69 people dead and dozens more injured after houses collapsed."
+    assert [sorted(w for w in c if w.startswith("=")) for _, c in _quantities(text, find_figures(text))] == [["=dead"]]
+    text = "More than 260 people died and 2,500 others were injured in the powerful quake."
+    assert [sorted(w for w in c if w.startswith("=")) for _, c in _quantities(text, find_figures(text))] == [
+        ["=dead"],
+        ["=injured"],
+    ]
