@@ -34,11 +34,12 @@ def test_the_gold_pieces_are_in_one_sentence_each(devset_corpus):
 
 
 def test_the_development_gold_does_not_fall_back(devset_corpus):
-    # Today's figures: precision 0.821, recall 0.451, 4 traps (before this aligner: precision 0.694,
-    # recall 0.393, 6 traps; before words of one meaning and tolls: 0.800, 0.370). The issue's
-    # targets (0.9 / 0.8) are not reached by word overlap alone: see the README.
+    # Today's figures: precision 0.822, recall 0.480, 4 traps (before this aligner: precision 0.694,
+    # recall 0.393, 6 traps; before words of one meaning, tallies and closest matches on fewer
+    # words: 0.800, 0.370). The targets (0.9 / 0.8) are not reached by word overlap alone:
+    # see the README.
     score = score_gold(devset_corpus)
-    assert score.precision >= 0.81 and score.recall >= 0.44, score.line() + "\n" + "\n".join(score.mistakes)
+    assert score.precision >= 0.81 and score.recall >= 0.47, score.line() + "\n" + "\n".join(score.mistakes)
     assert score.traps <= 4, score.line()
 
 
@@ -153,3 +154,22 @@ def test_a_figure_counts_what_the_nearest_measure_word_says():
         ["=dead"],
         ["=injured"],
     ]
+
+
+def test_closest_matches_pair_on_fewer_shared_words(devset_corpus):
+    # Each is the other's closest match, and they share two words or fewer: "nine-hour" and "took";
+    # "Pistorius", "five years" and "prison" ("sentenced to" / "must serve").
+    assert _paired(
+        devset_corpus,
+        "115_33dca388ebfa9a7d.txt",
+        "116_1dca5bf0a24b3655.txt",
+        "took part in the nine-hour battle",
+        "It took nine hours to put the fire out.",
+    )
+    assert _paired(
+        devset_corpus,
+        "005_c7dc13253bad22b7.txt",
+        "006_8f0f029152b559b3.txt",
+        "was sentenced to five years in prison on Tuesday",
+        "Today Judge Masipa ruled that Pistorius must serve 5 years in prison.",
+    )
