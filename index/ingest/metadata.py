@@ -28,7 +28,7 @@ _FULL_DATE_RE = re.compile(
     rf"""
       \b(?P<y1>{_YEAR})(?P<sep>[-/.])(?P<m1>\d{{1,2}})(?P=sep)(?P<d1>\d{{1,2}})(?!\d)
     | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR})(?!\d)
-    | (?<![^\W\d])(?P<m3>{_MONTH})(?:\.?\s+|\s*,\s*)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?
+    | (?:(?<![^\W\d])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))(?P<m3>{_MONTH})(?:\.?\s+|\s*,\s*)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?
       (?:,?\s+|\s*,\s*)(?P<y3>{_YEAR})(?!\d)
     | (?P<y4>{_YEAR})\s*年\s*(?P<m4>\d{{1,2}})\s*月\s*(?P<d4>\d{{1,2}})\s*日
     | \b(?P<a5>\d{{1,2}})(?P<sep5>[-/.])(?P<b5>\d{{1,2}})(?P=sep5)(?P<y5>{_YEAR})\b
@@ -461,6 +461,9 @@ def read_page(
             if value:
                 dates.append((i, value))
             continue
+        if i < start and kinds[i] is Kind.BREADCRUMB and (value := _title_bar_date(line)):
+            dates.append((i, value))  # "Haltern mourns Germanwings victims | News | DW | 02.04.2015"
+            continue
         found = parse_byline(line, outlets, header=i < start)
         if found is None and i < start and _names_line_then_credit(lines, i, outlets):
             found = parse_byline(f"{line} | {lines[i + 1]}", outlets, header=True)
@@ -493,7 +496,7 @@ def read_page(
                 if names:
                     authors = names
                     break
-    date = title_date or _choose_date(lines, kinds, start, dates)
+    date = title_date or _choose_date(lines, kinds, start, dates, title_index)
     return PageMetadata(
         title=title,
         title_index=title_index,
@@ -644,12 +647,51 @@ def _is_prose(text: str) -> bool:
     return text.endswith(".") or _SENTENCE_BREAK_RE.search(text) is not None
 
 
+def _title_bar_date(line: str) -> str | None:
+    """The date that ends a page's title bar, a part of its own between bars: "Haltern mourns
+    Germanwings victims | News | DW | 02.04.2015"."""
+    parts = _TITLE_BAR_SPLIT_RE.split(line)
+    if len(parts) < 2:
+        return None
+    is_date, value = date_line(parts[-1])
+    return value if is_date else None
+
+
+_TITLE_BAR_SPLIT_RE = re.compile(r"\s+\|\s+")
+_SHORT_DATE_LINE_WORDS = 8
+
+
+def _date_under_title(lines: Sequence[str], kinds: Sequence[Kind | None], title_index: int, start: int) -> str | None:
+    """The date of a short line just under the headline, with a section label or a button
+    beside it: "Government 11 Sep, 2022 Follow News"."""
+    for i in range(title_index + 1, min(start, title_index + 3)):
+        line = lines[i]
+        if kinds[i] is not None or words(line) > _SHORT_DATE_LINE_WORDS or not _YEAR_RE.search(line):
+            continue
+        found = full_dates(line)
+        if len(found) == 1 and not _is_prose(line):
+            return found[0].isoformat()
+    return None
+
+
 def _choose_date(
-    lines: Sequence[str], kinds: Sequence[Kind | None], start: int, dates: list[tuple[int, str]]
+    lines: Sequence[str],
+    kinds: Sequence[Kind | None],
+    start: int,
+    dates: list[tuple[int, str]],
+    title_index: int = -1,
 ) -> str | None:
+    header = [(i, value) for i, value in dates if i < start]
+    if title_index >= 0 and (not header or header[0][0] < title_index):
+        # A date above the headline may be the masthead's clock (the day the page was read:
+        # "90 F Clouds" / "Saturday, Jun 22 2024, 11:27 AM"); the story's own stands under it.
+        below = [value for i, value in header if i > title_index]
+        if below:
+            return below[0]
+        if under := _date_under_title(lines, kinds, title_index, start):
+            return under
     if dates:
-        header = [value for i, value in dates if i < start]
-        return header[0] if header else dates[0][1]
+        return header[0][1] if header else dates[0][1]
     story = [line for line, k in zip(lines, kinds, strict=True) if k is None]
     captions = [line for line, k in zip(lines, kinds, strict=True) if k is Kind.CAPTION]
     # Only lines that hold a year can hold a full date; the date regex is costly on prose.

@@ -273,6 +273,23 @@ def test_page_starting_with_prose_has_no_title(table):
          "Climate deal agreed in Paris", "2015-12-14"),
         (["Quake death toll rises", "August 3, 2014Chinese officials said overnight that the toll had risen to 381."],
          "Quake death toll rises", "2014-08-03"),
+        # a month glued to the word before it: the scraper dropped the space
+        (["Leaders welcome climate pact", "Paris climate summitDecember,13,2015: The world leaders led by the US "
+          "President on Sunday welcomed the adoption of a legally binding pact to limit global warming."],
+         "Leaders welcome climate pact", "2015-12-13"),
+        # the masthead's clock above the headline is the day the page was read, not the story's
+        (["90 F Clouds", "Saturday, Jun 22 2024, 11:27 AM", "Close Ad", "Back To Listing",
+          "Region's sadness at Queen's passing", "Government 11 Sep, 2022 Follow News",
+          "Region's sadness at Queen's passing",
+          "Caribbean leaders were quick to send condolences over the death of Queen Elizabeth II, who died "
+          "in Scotland on Thursday."],
+         "Region's sadness at Queen's passing", "2022-09-11"),
+        # a title bar that ends with the date
+        (["Haltern mourns Germanwings victims | News | DW | 02.04.2015", "1. Inhalt", "2. Navigation",
+          "Haltern mourns Germanwings victims",
+          "More than a thousand people in the western German town of Haltern am See have flocked to a "
+          "church memorial honoring those killed on the flight."],
+         "Haltern mourns Germanwings victims", "2015-04-02"),
     ],
 )  # fmt: skip
 def test_headlines_and_dates_where_pages_put_them(table, lines, title, date):
