@@ -113,6 +113,11 @@ _INPUTS_RE = re.compile(
     r"^\(?\s*with (?:inputs?|files|additional reporting) (?:from|by) (?P<name>[^)]{1,80})\)?\.?$",
     re.IGNORECASE,
 )
+# A credit line of its own in brackets naming two sources: "(FRANCE 24 with AP)", "(Reuters and AFP)".
+_JOINT_CREDIT_RE = re.compile(
+    r"^\(\s*(?P<first>[^\W\d_][\w .&'’-]{0,40}?)\s+(?:with|and|/)\s+(?P<second>[^\W\d_][\w .&'’-]{0,40}?)\s*\)\.?$",
+    re.IGNORECASE,
+)
 _MORE_FROM_RE = re.compile(
     r"^(?:more|more stories|more news|latest) (?P<prep>from|on|at) (?P<name>.{2,60})$", re.IGNORECASE
 )
@@ -160,6 +165,8 @@ _GENERIC_LABELS = frozenset(
     # a site's archive, embedded or printable pages, and its sections: travel.usatoday.com is USA Today
     + "archive archives iframe embed print travel sport sports business money entertainment lifestyle "
     "tech technology health science opinion".split()
+    # the ways a site shows its articles: "article-swipe.standard.co.uk" is the Evening Standard
+    + "article articles swipe share gallery galleries".split()
 )
 
 
@@ -176,7 +183,8 @@ def _generic_label(label: str) -> bool:
     """A host label that names a view of a site, not a site of its own."""
     if label in _GENERIC_LABELS or (len(label) == 2 and label.isalpha()):
         return True
-    return "-" in label and all(part in _SERVER_PARTS or part.isdigit() for part in label.split("-"))
+    parts = label.split("-")
+    return "-" in label and all(p in _SERVER_PARTS or p in _GENERIC_LABELS or p.isdigit() for p in parts)
 
 
 # Hosts that keep copies of other sites' pages, the original's address in the path:
@@ -318,7 +326,8 @@ class OutletTable:
         label = domain.split(".")[0].lower()
         if len(label) < 4 or label in _GENERIC_STEMS:
             return None
-        wanted = {label, label.removeprefix("the")}
+        # its name alone ("NigerianEye"), or its whole domain as the site writes it ("NigerianEye.com")
+        wanted = {label, label.removeprefix("the"), re.sub(r"[^a-z0-9]", "", domain.lower())}
         for line in lines[:_NAME_LINES] + lines[-_NAME_LINES:]:
             if label[:3] not in line.lower().replace(" ", ""):
                 continue
@@ -455,6 +464,9 @@ class OutletTable:
             elif low.startswith(("(with", "with ")) and (m := _INPUTS_RE.match(line)):
                 for part in _split_names(m.group("name")):
                     add(self.lookup(part), _W_CREDIT, line)
+            elif line.startswith("(") and line.endswith((")", ").")) and (m := _JOINT_CREDIT_RE.match(line)):
+                for part in (m.group("first"), m.group("second")):
+                    add(self.lookup(part), _W_CREDIT, line)  # known outlets only: "(Jane with Tom)" is no credit
             elif low.startswith(("more ", "latest ")) and (m := _MORE_FROM_RE.match(line)):
                 name = m.group("name").strip()
                 unknown_ok = m.group("prep").lower() == "from" and not name.endswith((".", "!", "?"))

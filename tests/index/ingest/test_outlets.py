@@ -66,6 +66,7 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         # a site's archive, embedded pages and sections are the site
         ("http://travel.usatoday.com/cruises/story/x", "USA Today"),
         ("https://iframe.standard.co.uk/news/world/x", "Evening Standard"),
+        ("https://article-swipe.standard.co.uk/news/world/x", "Evening Standard"),  # a way of showing its pages
         ("https://archive.almanar.com.lb/english/article.php?id=1", "Al-Manar"),
         # an archived copy is its original's
         ("https://web.archive.org/web/20190315000000/https://www.bbc.com/news/x", "BBC News"),
@@ -302,6 +303,17 @@ def test_an_unknown_site_that_spells_its_domain_in_its_pages(table):
     assert match.outlet is None  # the words do not spell this domain
     match = table.decide(["Some story.", "Read more at NigerianEye"], url="https://nigerianeye.com/2016/05/x.html")
     assert (match.outlet.name, match.source) == ("NigerianEye", "url")
+    # or its whole domain, as it writes it
+    lines = ["Some story.", "Advertise on NigerianEye.com to reach thousands of our daily users"]
+    match = table.decide(lines, url="https://nigerianeye.com/2016/05/x.html")
+    assert (match.outlet.name, match.source) == ("NigerianEye.com", "url")
+
+
+def test_a_bracketed_credit_of_two_sources_names_the_publisher_and_the_wire(table):
+    lines = ["Hundreds dead after earthquake strikes China's Yunnan province", "Some story.", "(FRANCE 24 with AP)"]
+    match = table.decide(lines, url="https://gulanmedia.com/en/story/114491/x")
+    assert (match.outlet.name, match.wire.name, match.source) == ("France 24", "Associated Press", "text")
+    assert table.decide(["Some story.", "(Jane Doe with John Roe)"]).outlet is None  # names, not outlets
 
 
 def test_the_built_in_table_is_kept_parsed_and_a_bad_copy_is_parsed_again(monkeypatch):
