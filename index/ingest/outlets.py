@@ -192,6 +192,7 @@ def _generic_label(label: str) -> bool:
 _ARCHIVE_HOSTS = frozenset(
     "web.archive.org archive.org archive.today archive.ph archive.is archive.li webcache.googleusercontent.com "
     "storage.googleapis.com s3.amazonaws.com".split()
+    + ["google.com"]  # its AMP viewer: google.com/amp/s/www.bbc.co.uk/news/…
 )
 _PATH_DOMAIN_RE = re.compile(r"/(?:https?:/{1,2})?((?:[a-z0-9-]+\.)+[a-z]{2,24})(?=[/:?#]|$)", re.IGNORECASE)
 
@@ -210,14 +211,39 @@ def _archived_url(url: str) -> str:
 
 
 def _unwrapped_host(host: str) -> str:
-    """The publisher's host of a page served from Google's AMP cache:
-    "www-bbc-co-uk.cdn.ampproject.org" -> "bbc.co.uk" ("--" stands for a hyphen)."""
-    if not host.endswith(".cdn.ampproject.org"):
+    """The publisher's host of a page served from Google's AMP cache or its translation proxy:
+    "www-bbc-co-uk.cdn.ampproject.org" -> "bbc.co.uk", "www-lemonde-fr.translate.goog" ->
+    "lemonde.fr" ("--" stands for a hyphen)."""
+    if not host.endswith((".cdn.ampproject.org", ".translate.goog")):
         return host
     encoded = host.split(".")[0]
     decoded = encoded.replace("--", "\0").replace("-", ".").replace("\0", "-")
     return decoded.removeprefix("www.")
 
+
+# Country-code top-level domains and the table's names of their countries: an outlet's own name
+# under its country's domain is the outlet ("timesofpakistan.pk" is timesofpakistan.com's).
+_CCTLD_COUNTRIES = dict(
+    pair.split(":")
+    for pair in (
+        "uk:United Kingdom,us:United States,in:India,fr:France,ca:Canada,au:Australia,es:Spain,de:Germany,"
+        "ru:Russia,kr:South Korea,cz:Czech Republic,it:Italy,cn:China,jp:Japan,id:Indonesia,pk:Pakistan,"
+        "tr:Türkiye,ng:Nigeria,br:Brazil,za:South Africa,pl:Poland,th:Thailand,ph:Philippines,vn:Vietnam,"
+        "tw:Taiwan,nl:Netherlands,my:Malaysia,bd:Bangladesh,mx:Mexico,ae:United Arab Emirates,il:Israel,ir:Iran,"
+        "eg:Egypt,ua:Ukraine,hk:Hong Kong,sg:Singapore,nz:New Zealand,ie:Ireland,be:Belgium,ch:Switzerland,"
+        "lk:Sri Lanka,pt:Portugal,lb:Lebanon,ar:Argentina,rs:Serbia,ro:Romania,kz:Kazakhstan,gr:Greece,"
+        "se:Sweden,iq:Iraq,hu:Hungary,ge:Georgia,sa:Saudi Arabia,no:Norway,np:Nepal,ma:Morocco,ke:Kenya,"
+        "co:Colombia,af:Afghanistan,ve:Venezuela,qa:Qatar,cl:Chile,az:Azerbaijan,at:Austria,jo:Jordan,gh:Ghana,"
+        "bg:Bulgaria,am:Armenia,pe:Peru,mm:Myanmar,lv:Latvia,fi:Finland,dk:Denmark,hr:Croatia,dz:Algeria,"
+        "zw:Zimbabwe,tn:Tunisia,sk:Slovakia,mv:Maldives,et:Ethiopia,kh:Cambodia,si:Slovenia,sn:Senegal,"
+        "lt:Lithuania,ee:Estonia,cu:Cuba,uz:Uzbekistan,ug:Uganda,mt:Malta,kw:Kuwait,ec:Ecuador,ye:Yemen,"
+        "pg:Papua New Guinea,om:Oman,mz:Mozambique,mn:Mongolia,jm:Jamaica,fj:Fiji,cy:Cyprus,cr:Costa Rica,"
+        "cm:Cameroon,bo:Bolivia,bh:Bahrain,al:Albania,zm:Zambia,uy:Uruguay,tz:Tanzania,rw:Rwanda,py:Paraguay,"
+        "pa:Panama,na:Namibia,is:Iceland,mw:Malawi,bt:Bhutan,bs:Bahamas,ky:Cayman Islands,bm:Bermuda,"
+        "tt:Trinidad and Tobago,gy:Guyana,ls:Lesotho,bw:Botswana,mu:Mauritius,so:Somalia,sd:Sudan"
+    ).split(",")
+)
+_GENERIC_TLDS = frozenset("com net org info biz news online co".split())
 
 _FILE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".json", ".mht", ".mhtml")
 
@@ -311,11 +337,30 @@ class OutletTable:
             if known is not None:
                 below = labels[:i]
                 return known if all(_generic_label(b) for b in below) or len(below) >= 3 else None
+        if (twin := self._country_twin(host)) is not None:
+            return twin
         if len(labels) > 2 and ".".join(labels[-2:]) in _PUBLISHING_PLATFORMS:
             stems = {part for part in re.split(r"[-.]", ".".join(labels[:-2])) if len(part) >= 4}
             found = {id(o): o for stem in stems if (o := self._unique_stem.get(stem)) is not None}
             return next(iter(found.values())) if len(found) == 1 else None
         return None
+
+    def _country_twin(self, host: str) -> Outlet | None:
+        """A known outlet whose name, the label of its own domain under a generic ending, stands
+        under its country's domain: "timesofpakistan.pk" for Times of Pakistan (Pakistan) of
+        timesofpakistan.com. Only a name that no other outlet's domain starts with, and long
+        enough to be a name (not "news", "abc")."""
+        domain = registered_domain(host)
+        below = host.removesuffix(domain or "").rstrip(".")
+        if not domain or (below and not all(_generic_label(label) for label in below.split("."))):
+            return None
+        stem, _, suffix = domain.partition(".")
+        country = _CCTLD_COUNTRIES.get(suffix.rsplit(".", 1)[-1])
+        known = self._unique_stem.get(stem) if len(stem) >= 8 and stem not in _GENERIC_STEMS else None
+        if known is None or country is None or known.country != country:
+            return None
+        own = [h for d in known.domains if (h := host_of(d)) and h.split(".")[0] == stem]
+        return known if own and all(h.rsplit(".", 1)[-1] in _GENERIC_TLDS for h in own) else None
 
     def named_in_text(self, url: str, lines: Sequence[str]) -> Outlet | None:
         """An unknown site's name as its own pages write it: the words that spell its domain

@@ -72,6 +72,16 @@ def test_lookup_by_name_alias_or_domain(table, name, expected):
         ("https://web.archive.org/web/20190315000000/https://www.bbc.com/news/x", "BBC News"),
         ("http://archive.today/2019/https://www.theguardian.com/world/x", "The Guardian"),
         ("https://storage.googleapis.com/bucket/page.html", None),
+        # Google's AMP viewer and its translation proxy show the publisher's page
+        ("https://www.google.com/amp/s/www.bbc.co.uk/news/x.amp", "BBC News"),
+        ("https://www-lemonde-fr.translate.goog/international/x?_x_tr_sl=fr&_x_tr_tl=en", "Le Monde"),
+        ("https://www.google.com/search?q=talks", None),
+        # an outlet's own name under its country's domain
+        ("http://timesofpakistan.pk/international-news/x", "Times of Pakistan"),
+        ("http://www.aljazeera.qa/x", "Al Jazeera"),
+        ("https://thenational.ie/x", None),  # a name several outlets' domains start with: no guess
+        ("https://timesofpakistan.co.uk/x", None),  # another country's domain
+        ("https://world.timesofpakistan.pk/x", None),  # a label of its own before it
         # a mirror serving an outlet's pages under its short name and a language
         ("https://lfwp.net/dw/en/family-of-titanic-sub-tourists/a-1", "Deutsche Welle"),
         ("https://example.com/news/en/x", None),
