@@ -42,6 +42,13 @@ def test_builtin_table_has_the_well_known_outlets(table):
         ("Channel NewsAsia", "CNA"),
         ("The Associated Press", "Associated Press"),
         ("AP", "Associated Press"),
+        # regional, trade and local outlets as well as national ones
+        ("https://www.fourfourtwo.com/news/x", "FourFourTwo"),
+        ("https://www.flightglobal.com/x.article", "FlightGlobal"),
+        ("https://www.wexfordpeople.ie/news/x", "Wexford People"),
+        ("https://www.emirates247.com/news/x", "Emirates 24|7"),
+        ("https://nairobinews.nation.africa/x", "Nairobi News"),
+        ("https://nation.africa/kenya/x", "Daily Nation"),
     ],
 )
 def test_lookup_by_name_alias_or_domain(table, name, expected):
