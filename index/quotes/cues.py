@@ -11,6 +11,7 @@ from talks_tui.index.quotes.vocabulary import (
     BE,
     CUE_FORMS,
     DETERMINERS,
+    DOCUMENTS,
     INVERSION,
     MONTHS,
     NAME_PARTICLES,
@@ -377,7 +378,13 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         nxt = toks[v + 1].low if v + 1 < hi else ""
         if lemma is None and low in ("pointed", "points", "pointing") and nxt == "out":
             lemma = "point out"
-        if lemma is None or nxt in NOT_CUE_NEXT.get(lemma, ()) or (lemma == "go" and nxt != "on"):
+        if lemma is None and low in ("read", "reads") and v > lo and toks[v - 1].low in DOCUMENTS:
+            lemma = "read"  # "the statement read": a document's words, as "said"
+        # "asking for "help"": a quotation right after the particle is the speaker's word
+        quoted_next = v + 2 < hi and (
+            toks[v + 2].kind == "q" or (toks[v + 2].kind == "p" and v + 3 < hi and toks[v + 3].kind == "q")
+        )
+        if lemma is None or (nxt in NOT_CUE_NEXT.get(lemma, ()) and not quoted_next) or (lemma == "go" and nxt != "on"):
             continue
         p = _skip_back_adverbs(toks, lo, v - 1)
         prev = toks[p].low if p >= lo else ""

@@ -16,6 +16,7 @@ from talks_tui.index.quotes.vocabulary import (
     COUNTRIES,
     CUE_FORMS,
     DETERMINERS,
+    DOCUMENTS,
     FEMALE_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -103,8 +104,6 @@ def _rank_before(role: str, head: str) -> set[str]:
 
 # Titles written short, as a role holder is looked up by the words of the full title.
 _ROLE_ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive"}
-# Documents that "say" what their authors wrote.
-DOCUMENTS = frozenset("statement statements sheet letter report readout memo note post tweet release".split())
 
 
 _AGE_NOUN_GENDER = {"woman": "f", "girl": "f", "man": "m", "boy": "m"}
@@ -152,6 +151,10 @@ def _described_given_name(before: Tok, name: str) -> bool:
     )
 
 
+def _lower_word(t: Tok) -> bool:
+    return t.kind == "w" and t.text.islower() and not is_possessive(t)
+
+
 def _maybe_body(p: Person) -> bool:
     """A speaker named by one word of no known gender that no title marks as a person."""
     return p.strong and len(p.tokens) == 1 and p.gender is None and not p.roles
@@ -196,6 +199,7 @@ class ArticleReader:
         self.cue_phrases: set[tuple[int, int]] = set()  # (block, token) inside a speaker phrase
         self.he_persons: list[Person] = []  # persons whose family name is He
         self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
+        self.documents: list[tuple[int, int, str, str]] = []  # (block, token, noun, body) of documents
 
     # -- pass 1: who is named, with which roles ------------------------------------------------
     def titled_names(self, b: Block) -> None:
@@ -264,9 +268,67 @@ class ArticleReader:
                     strong = bool(appos) or (b.index, a) in self.cue_phrases or subject
                     self.people.add(words, appos, strong=strong)
             self.org_names.extend((b.index, a, name) for a, name in org_names(b))
+            self.documents.extend(self._document_owners(b))
         for b in self.blocks:
             self._roles_taken(b)
         self.he_persons = [p for p in self.people.all() if "he" in p.keys or p.tokens == ("He",)]
+
+    def _document_owners(self, b: Block) -> list[tuple[int, int, str, str]]:
+        """Documents named with the body they are from, for "the report" later on: "the Dutch
+        Safety Board's final report", "a fact sheet released by the White House"."""
+        toks, found = b.toks, []
+        for k, t in enumerate(toks):
+            if t.low not in DOCUMENTS or not t.text.islower():
+                continue
+            j = k - 1  # back over "final", "279-page" to the owner's possessive
+            while j >= 0 and k - j <= 4 and (toks[j].kind == "n" or toks[j].text == "-" or _lower_word(toks[j])):
+                j -= 1
+            owner = None
+            if j >= 0 and is_possessive(toks[j]) and toks[j].text[0].isupper():
+                i = j
+                while i > 0 and toks[i - 1].kind in "wa" and toks[i - 1].text[0].isupper() and toks[i - 1].low != "the":
+                    i -= 1
+                owner = (i, j + 1)
+            else:
+                e = k + 1
+                if (
+                    e + 1 < len(toks)
+                    and toks[e].low in ("released", "issued", "published", "sent")
+                    and toks[e + 1].low == "by"
+                ):
+                    e += 2
+                elif e < len(toks) and toks[e].low == "from":
+                    e += 1
+                else:
+                    continue
+                e += e < len(toks) and toks[e].low == "the"
+                z = e
+                while (
+                    z < len(toks) and toks[z].kind in "wa" and toks[z].text[0].isupper() and not is_possessive(toks[z])
+                ):
+                    z += 1
+                owner = (e, z) if z > e else None
+            if owner is None:
+                continue
+            name = span_text(b.text, toks, *owner)
+            name = name[:-2] if name.endswith(("'s", "’s")) else name
+            if self._is_body_name(name):
+                found.append((b.index, k, t.low, name))
+        return found
+
+    def _is_body_name(self, name: str) -> bool:
+        """A name that is a body's rather than a person's: it holds a body's word, or is one word
+        no one of this article is known by, or an acronym."""
+        words = name.split()
+        if not words or any(w.lower() in ORG_WORDS for w in words) or name.isupper():
+            return bool(words)
+        known = self.people.by_short(words[-1], strong_only=False)
+        return len(words) == 1 and all(_maybe_body(p) or not p.strong for p in known)
+
+    def _document_of(self, b: Block, lo: int, noun: str) -> str | None:
+        """The body whose document "the report" is: the last one named with that noun before."""
+        here = (b.index, lo)
+        return next((n for bi, k, w, n in reversed(self.documents) if w == noun and (bi, k) < here), None)
 
     def _appositive_after(self, b: Block, z: int) -> str | None:
         """ "Li Chenggang, China's trade representative, ...": the role after a name."""
@@ -495,6 +557,10 @@ class ArticleReader:
         else:
             return None
         d = self.phrase(b, np_after(toks, start, len(toks), b.text))
+        if d is not None and d.person is not None and _maybe_body(d.person):
+            # "a statement released by OceanGate": one word, no title, no gender: the company
+            self.orgs.append((d.person.name, False))
+            d = Draft(text=d.person.name, kind="organisation")
         if d is not None:
             d.role = span_text(b.text, toks, ph.lo, k)
         return d
@@ -511,6 +577,11 @@ class ArticleReader:
         if named is None and head in _COMPANY_WORDS:
             body = self._recent_body(b.index, ph.lo)
             named = body.name if body is not None else None
+        last = self._last_body() if named is None and head in _COMPANY_WORDS else None
+        if last is not None and not {fold(w) for w in last.split()} & (ORG_WORDS - _COMPANY_WORDS):
+            # "a statement released by OceanGate ... the company said": the body that spoke last,
+            # when its name holds no word of another kind of body ("US Coast Guard")
+            named = last
         if named is not None:
             self.orgs.append((named, False))
         return named
@@ -638,6 +709,15 @@ class ArticleReader:
             return Draft(text=body, kind="organisation", role=full)
         is_role = is_role_head(head_tok)
         named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
+        if (
+            det == "the"
+            and head in DOCUMENTS
+            and all(t.kind == "n" or t.text == "-" or _lower_word(t) for t in toks[lo:hi])
+            and (name := self._document_of(b, lo, head)) is not None
+        ):
+            # "the report says" after "the Dutch Safety Board's final report": the board's words
+            self.orgs.append((name, False))
+            return Draft(text=name, kind="organisation", role=full, how="role")
         if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and (name := self._last_body()) is not None:
             # "the statement read": the body whose statement it is, as for "it"
             return Draft(text=name, kind="organisation", role=full, how="pronoun")

@@ -63,6 +63,8 @@ NOT_CUE_NEXT = {
     "ask": {"for", "to"},
 }
 TOLD_OBJECTS = _split("reporters journalists parliament lawmakers supporters")
+# Documents that "say" what their authors wrote.
+DOCUMENTS = _split("statement statements sheet letter report readout memo note post tweet release")
 # Words that make a quoted name or phrase a label rather than someone's words.
 LABEL_CUES = _split("so-called so known titled entitled named nicknamed code-named codenamed dubbed")
 

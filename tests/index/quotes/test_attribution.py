@@ -804,3 +804,56 @@ def test_nouns_of_crying_out_are_no_verbs_of_speech():
 def test_a_long_title_with_its_short_form_in_brackets_before_a_name():
     text = "“The cores remain uncovered,” International Civil Safety Agency (ICSA) head Kenji Morita said today."
     assert quote("The cores remain uncovered,", text).speaker == "Kenji Morita"
+
+
+def test_a_document_named_with_its_body_speaks_for_it_later():
+    """ "the report says" after "the Dutch Safety Board's final report"; "the fact sheet said"
+    after "a fact sheet released by the White House"; "the statement read" (devset5, devset)."""
+    paragraphs = (
+        "The Dutch Safety Board’s final report released today falls short of identifying who was responsible.",
+        "“Persons of interest” key to the investigation have been identified, the report says.",
+    )
+    assert quote("Persons of interest", *paragraphs).speaker == "Dutch Safety Board"
+    paragraphs = (
+        "A fact sheet released by the White House said the deal was “ambitious”.",
+        '"For the first time, all countries commit to targets," the fact sheet said.',
+    )
+    assert quote("For the first time, all countries commit to targets,", *paragraphs).speaker == "White House"
+    paragraphs = (
+        '"Contact was lost with their craft," Engro Corporation said in a statement.',
+        '"We humbly request that speculation is avoided," the statement read.',
+    )
+    assert quote("We humbly request that speculation is avoided,", *paragraphs).speaker == "Engro Corporation"
+    # A person's report is no body's: nothing is guessed.
+    paragraphs = (
+        "Mr Joustra’s final report was released today.",
+        "“Persons of interest” have been identified, the report says.",
+    )
+    assert quote("Persons of interest", *paragraphs).speaker in (None, "report")
+
+
+def test_a_body_that_released_a_statement_is_it_and_the_company():
+    """One word no one is known by, after "a statement released by", is a body: "it said" and
+    "the company said" go on with it (devset4)."""
+    paragraphs = (
+        "All five are believed dead, according to a statement released by OceanGate, which operates the vessel.",
+        '"These men were true explorers," it said.',
+        'The company said it grieved the "loss of life".',
+    )
+    found = {q.text: q for q in extract_quotes(article(None, *paragraphs))}
+    assert found["These men were true explorers,"].speaker == "OceanGate"
+    assert found["loss of life"].speaker == "OceanGate"
+    assert found["loss of life"].speaker_kind == "organisation"
+
+
+def test_a_quotation_right_after_asking_for_is_the_askers():
+    """ "asking for "help"": the quoted word is the speaker's, though "asking for" alone is no
+    cue; the quotation after it continues her (devset3)."""
+    text = (
+        "External Affairs Minister Sushma Swaraj took to Twitter on Sunday, asking for “help” to get in "
+        "touch with Garg’s family. “I have tried her husband’s number many times.”"
+    )
+    got = speakers(text)
+    assert got["help"] == "Sushma Swaraj"
+    assert got["I have tried her husband’s number many times."] == "Sushma Swaraj"
+    assert speakers("The families were asking for more money to rebuild.") == {}
