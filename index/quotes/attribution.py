@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from talks_tui.index.quotes.blocks import Block
+from talks_tui.index.quotes.blocks import Block, org_names
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
 from talks_tui.index.quotes.reading import ArticleReader, Draft
@@ -62,6 +62,8 @@ def attribute_article(
     reader = ArticleReader(blocks)
     if title:
         reader.titled_names(Block(-1, title, ()))  # "Prime Minister David Cameron announces ..."
+        # and its bodies, for "the airline" of the first paragraph
+        reader.org_names.extend((-1, a, name) for a, name in org_names(Block(-1, title, ())))
     reader.collect()
     reader.read()
 

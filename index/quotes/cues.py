@@ -245,6 +245,10 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
         return Phrase(s, i) if s is not None else None
     if toks[i].text != ",":
         s = np_before(toks, lo, i)
+        if s is not None and toks[s].low in ("his", "her") and s - 2 >= lo and toks[s - 1].low == "and":
+            # "President Joe Biden and his wife Jill Biden said": both, the first named first
+            first = np_before(toks, lo, s - 2) if is_name_token(toks[s - 2]) else None
+            s = first if first is not None else s
         return Phrase(s, i + 1) if s is not None else None
     commas = [k for k in range(i - 1, lo - 1, -1) if toks[k].text == ","]
     if commas and 0 < i - commas[0] - 1 <= 5:

@@ -721,7 +721,8 @@ class ArticleReader:
         if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and (name := self._last_body()) is not None:
             # "the statement read": the body whose statement it is, as for "it"
             return Draft(text=name, kind="organisation", role=full, how="pronoun")
-        if det == "the" and h == lo == hi - 1 and head in ORG_WORDS and (named := self._named_body(b, ph, head)):
+        body_head = head in ORG_WORDS or head in _COMPANY_WORDS  # "the carrier"
+        if det == "the" and h == lo == hi - 1 and body_head and (named := self._named_body(b, ph, head)):
             return Draft(text=named, kind="organisation", role=full, how="role")  # "the Palace said"
         if head_tok.text[0].isupper() and not is_role and named_body:
             self.orgs.append((text, False))

@@ -20,7 +20,9 @@ def is_label(b: Block, qi: int) -> bool:
     k = b.q_open[qi]
     prev = b.toks[k - 1].low if k > 0 else ""
     if prev in LABEL_CUES or (prev == "as" and k > 1 and b.toks[k - 2].low == "known"):
-        return True
+        # (unless someone is named as its author: 'dubbed "D-Day" by Gov. Narongsak')
+        qc = b.q_close[qi]
+        return not (prev in _PASSIVE_NAMING and qc + 1 < len(b.toks) and b.toks[qc + 1].low == "by")
     words = re.findall(r"[^\W\d_][\w'’-]*|\d+", text)
     if not words or len(words) > 6 or text.rstrip()[-1:] in ".,!?;:" or prev in ("said", "says", ":"):
         return False
@@ -71,18 +73,29 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
                 d = _cue_speaker(reader, b, c, (qc + 1, hi), cues)
                 if d is not None:
                     return _with_cue(d, c.text)
-    # 2. The last cue before the opening mark: Li said the talks were "tough".
-    before = [c for c in cues if lo <= c.at < qo]
-    if before:
-        d = _cue_speaker(reader, b, before[-1], (lo, hi), cues)
+    # 2. A passive with its agent: 'an operation dubbed "D-Day" by Gov. Narongsak', 'the
+    # situation is described by the IAEA as "very serious"'.
+    d = _passive_agent(reader, b, qo, qc, lo, hi)
+    if d is not None:
+        return d
+    # 3. The last cue before the opening mark: Li said the talks were "tough".
+    # (Not a cue inside a relative clause: in 'Lubitz, the co-pilot who authorities say crashed
+    # the plane, was "rather quiet"', the authorities say something else.)
+    before = [c for c in cues if lo <= c.at < qo and not _in_relative_clause(b, c, qo)]
+    for c in reversed(before):
+        d = _cue_speaker(reader, b, c, (lo, hi), cues)
         if d is not None:
-            return _with_cue(d, before[-1].text)
-    # 3. A colon introduction without a verb: Li was blunt: "...".
+            return _with_cue(d, c.text)
+        if c.back is None or c.source or c.back.lo <= lo or not b.toks[c.back.lo].text.islower():
+            break
+        # "US Coast Guard says debris from the submersible suggests "catastrophic loss"": a
+        # thing's verb reports no one; the clause is the speaker's before it
+    # 4. A colon introduction without a verb: Li was blunt: "...".
     if not before and qo - 1 >= lo and toks[qo - 1].text == ":":
         d = _clause_subject(reader, b, lo, qo - 1)
         if d is not None:
             return _with_cue(d, ":")
-    # 4. A source named after the quote: "...," according to X / ..., citing X. It comes after
+    # 5. A source named after the quote: "...," according to X / ..., citing X. It comes after
     # the cue before the quote: in Li said "...", according to Xinhua, Li is the one quoted.
     after = [c for c in cues if qc < c.at < hi]
     for c in after:
@@ -90,7 +103,7 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
             d = reader.phrase(b, c.fwd, source=True)
             if d is not None:
                 return _with_cue(d, c.text)
-    # 5. An attribution closing the sentence: 'Not enough "upside surprise", Wall Street said.'
+    # 6. An attribution closing the sentence: 'Not enough "upside surprise", Wall Street said.'
     # ... or inverted: '"Sadly ..." from an earlier toll, said Security Minister Cesar Navas.'
     for c in after:
         ph = c.back
@@ -103,7 +116,7 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
         d = reader.phrase(b, ph)
         if d is not None:
             return _with_cue(d, c.text)
-    # 6. Inside an opening participle phrase, whose subject is the main clause's:
+    # 7. Inside an opening participle phrase, whose subject is the main clause's:
     # 'Referring to the situation as "tending toward stability", Geng called on ...'
     first = toks[lo]
     if first.kind == "w" and first.text[0].isupper() and first.low.endswith("ing") and len(first.low) > 5:
@@ -115,6 +128,38 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
             if d is not None and (d.person is not None or d.kind == "description"):
                 return _with_cue(d, first.low)
     return None
+
+
+_PASSIVE_NAMING = frozenset(
+    "described dubbed called labelled labeled branded termed characterised characterized hailed".split()
+)
+
+
+def _passive_agent(reader: ArticleReader, b: Block, qo: int, qc: int, lo: int, hi: int) -> Draft | None:
+    """The agent of a passive verb of naming around a quote: '(was) dubbed "X" by Y' or
+    'described by Y as "X"'."""
+    toks = b.toks
+    v = qo - 1 - (qo - 2 >= lo and toks[qo - 1].low == "as")
+    if v >= lo and toks[v].low in _PASSIVE_NAMING and qc + 2 < hi and toks[qc + 1].low == "by":
+        ph = np_after(toks, qc + 2, hi, b.text)  # dubbed "D-Day" by Gov. Narongsak
+    else:
+        as_ = qo - 1
+        v = next((k for k in range(as_ - 2, max(lo, as_ - 12) - 1, -1) if toks[k].low in _PASSIVE_NAMING), None)
+        if v is None or toks[as_].low != "as" or toks[v + 1].low != "by":
+            return None
+        ph = np_after(toks, v + 2, as_, b.text)  # described by the IAEA as "very serious"
+    if ph is None or (v > lo and toks[v - 1].low not in BE and toks[v - 1].kind != "w"):
+        return None
+    return _with_cue(reader.phrase(b, ph), toks[v].text)
+
+
+def _in_relative_clause(b: Block, c: Cue, qo: int) -> bool:
+    """A cue whose subject follows "who" or "which", in a clause closed before the quote: 'the
+    co-pilot who authorities say crashed the plane, was "..."' (not 'about which Rutte said:')."""
+    toks = b.toks
+    if c.back is None or c.back.lo == 0 or toks[c.back.lo - 1].low not in ("who", "whom", "which"):
+        return False
+    return any(toks[k].text == "," for k in range(c.at, qo))
 
 
 def _bare_attribution(reader: ArticleReader, b: Block, j: int, hi: int) -> Draft | None:

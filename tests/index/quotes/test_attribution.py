@@ -857,3 +857,62 @@ def test_a_quotation_right_after_asking_for_is_the_askers():
     assert got["help"] == "Sushma Swaraj"
     assert got["I have tried her husband’s number many times."] == "Sushma Swaraj"
     assert speakers("The families were asking for more money to rebuild.") == {}
+
+
+def test_the_carrier_is_the_airline_named_before_or_in_the_headline():
+    """ "The carrier, which ..., said" and "the airline tweeted" name the company named before,
+    in the body or the headline (devset3)."""
+    paragraphs = (
+        'Ethiopian Airlines said the plane had taken off at 8:38 am and "lost contact" six minutes later.',
+        'The carrier, which changed its logo on Twitter to black and white, said "there are no survivors."',
+    )
+    assert quote("there are no survivors.", *paragraphs).speaker == "Ethiopian Airlines"
+    title = "Ethiopian Airlines crash: no survivors among 157 on board"
+    text = "“There are no survivors,” the airline tweeted alongside a picture of its chief executive."
+    assert quote("There are no survivors,", text, title=title).speaker == "Ethiopian Airlines"
+
+
+def test_they_after_a_person_and_his_wife_is_the_person_first_named():
+    paragraphs = (
+        'In a statement, U.S. President Joe Biden and his wife Jill Biden said the Queen\'s "legacy will loom large".',
+        '"She was a steadying presence," they said.',
+    )
+    got = speakers(*paragraphs)
+    assert got["legacy will loom large"] == "Joe Biden"
+    assert got["She was a steadying presence,"] == "Joe Biden"
+
+
+def test_a_things_verb_inside_reported_speech_leaves_the_speaker_before_it():
+    """ "X says debris suggests "catastrophic loss"": a thing reports nothing; X speaks (devset4)."""
+    text = 'The Coast Guard commander says debris from the submersible suggests a "catastrophic loss" of the vessel.'
+    assert quote("catastrophic loss", text).speaker == "Coast Guard commander"
+
+
+def test_authorities_said_is_a_description_but_not_inside_a_relative_clause():
+    text = 'Lubitz had engaged in "very smooth, very cool" conversation with the pilot, authorities said.'
+    assert quote("very smooth, very cool", text).speaker == "authorities"
+    text = (
+        "Andreas Lubitz, the co-pilot who authorities say deliberately crashed a plane, was "
+        '"rather quiet", people who know him said Thursday.'
+    )
+    assert quote("rather quiet", text).speaker != "authorities"
+    text = (
+        'A separate investigation is taking place, about which Prime Minister Mark Rutte said: "We appeal to Russia."'
+    )
+    assert quote("We appeal to Russia.", text).speaker == "Mark Rutte"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "speaker"),
+    [
+        ('They evacuated the boys in an operation dubbed "D-Day" by Chiang Rai Gov. Narongsak Osottanakorn.',
+         "D-Day", "Narongsak Osottanakorn"),
+        ('The situation is described by the International Atomic Energy Agency as "very serious" by now.',
+         "very serious", "International Atomic Energy Agency"),
+        ('The plan was described as "reckless" by Senator Jane Holt.', "reckless", "Jane Holt"),
+        ('The plan was dubbed "Phase One".', "Phase One", None),  # a label: nobody's words
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_verb_of_naming_is_the_speaker(sentence, quoted, speaker):
+    found = [q for q in extract_quotes(article(None, sentence)) if q.text == quoted]
+    assert (found[0].speaker if found else None) == speaker
