@@ -28,7 +28,7 @@ from talks_tui.index.quotes.blocks import Block, org_names
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
 from talks_tui.index.quotes.reading import ArticleReader, Draft
-from talks_tui.index.quotes.speaker_rules import frame_speaker, is_label, sentence_speaker
+from talks_tui.index.quotes.speaker_rules import expression_speaker, frame_speaker, is_label, sentence_speaker
 from talks_tui.index.quotes.statements import STATEMENT_MIN_WORDS, reported_clause_in, statement_stems
 from talks_tui.index.quotes.vocabulary import AUX_ADV, CUE_FORMS, EAST_ASIAN_SURNAMES
 from talks_tui.index.quotes.word_kinds import is_name_word
@@ -70,6 +70,7 @@ def attribute_article(
     drafts: list[list[Draft | None]] = []
     labels: list[list[bool]] = []
     reported: dict[tuple[int, int], Draft] = {}  # (block, sentence) -> speaker of reported speech
+    expressed: dict[tuple[int, int], Draft] = {}  # (block, sentence) -> who mourned, paid tribute ...
     for b in blocks:
         labels.append([is_label(b, qi) for qi in range(len(b.spans))])
         drafts.append([None if labels[-1][qi] else frame_speaker(reader, b, qi) for qi in range(len(b.spans))])
@@ -79,8 +80,10 @@ def attribute_article(
                 d = sentence_speaker(reader, b, si)
                 if d is not None:
                     reported[(b.index, si)] = d
+                elif (d := expression_speaker(reader, b, si)) is not None:
+                    expressed[(b.index, si)] = d
 
-    _continue_speakers(blocks, drafts, labels, reported)
+    _continue_speakers(blocks, drafts, labels, reported, expressed)
     _same_words_same_speaker(blocks, drafts, labels, reported)
 
     # The title: its own cue ("Trump says ..."), else the body passage it repeats.
@@ -136,6 +139,7 @@ def _continue_speakers(
     drafts: list[list[Draft | None]],
     labels: list[list[bool]],
     reported: dict[tuple[int, int], Draft],
+    expressed: dict[tuple[int, int], Draft],
 ) -> None:
     """Quotes with no cue of their own continue the speaker before them."""
     last_story: int | None = None  # the previous paragraph of story text
@@ -158,6 +162,9 @@ def _continue_speakers(
                 row[qi] = _inferred(earlier or later, "continued")  # "...," he said. "..."
             elif (before := _reported_before(b, qi, reported)) is not None:
                 # "Ahmad said the contact was lost. "We deeply regret ..."": the same speaker
+                row[qi] = _inferred(before, "continued")
+            elif (before := _reported_before(b, qi, expressed)) is not None:
+                # "President Kenyatta mourned the monarch as a towering icon. "Her Majesty ...""
                 row[qi] = _inferred(before, "continued")
             elif qi == 0 and b.q_open[0] <= 3 and last_story is not None:
                 # A paragraph that opens with a quote continues the last speaker before it.

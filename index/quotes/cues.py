@@ -116,9 +116,9 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
             and start == j + 1
             and j > lo
             and toks[j - 1].kind == "n"
-            and toks[j + 1].low.startswith("year")
+            and (toks[j + 1].low.startswith("year") or toks[j + 1].low in ("page", "day", "member"))
         ):
-            start, j = j - 1, j - 2  # an age: "the 74-year-old"
+            start, j = j - 1, j - 2  # an age: "the 74-year-old"; a size: "the 279-page report"
             continue
         elif t.text == ")" and start is not None and (k := _acronym_bracket(toks, lo, j)) is not None:
             skipped += j - k
@@ -189,6 +189,8 @@ _TIME_WORDS = frozenset(("on", "last", "this", "early", "late", "earlier", "late
 def _skip_back_time(toks: list[Tok], lo: int, i: int) -> int:
     """Back past a time between a subject and its verb: "on Friday", "on Friday, Oct. 3",
     "last week", "on Tuesday night"."""
+    if i > lo and toks[i].low in ("yesterday", "today", "tonight") and toks[i - 1].kind == "w":
+        return i - 1  # "IAEA head Yukiya Amano yesterday told"
     if i < lo or not (toks[i].kind == "n" or toks[i].low in MONTHS or _timeish(toks[i])):
         return i
     j = i
@@ -245,6 +247,13 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
         return Phrase(s, i) if s is not None else None
     if toks[i].text != ",":
         s = np_before(toks, lo, i)
+        if s is not None and s - 3 >= lo and toks[s - 1].low in ("from", "of", "at"):
+            # "John Young from AMSA's emergency response division said": the person of a body
+            k = s - 1
+            while k - 1 >= lo and is_name_token(toks[k - 1]):
+                k -= 1
+            if s - 1 - k >= 2 and (k == lo or not is_name_token(toks[k - 1])) and not toks[k].text.isupper():
+                s = k
         if s is not None and toks[s].low in ("his", "her") and s - 2 >= lo and toks[s - 1].low == "and":
             # "President Joe Biden and his wife Jill Biden said": both, the first named first
             first = np_before(toks, lo, s - 2) if is_name_token(toks[s - 2]) else None

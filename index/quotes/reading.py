@@ -200,6 +200,7 @@ class ArticleReader:
         self.he_persons: list[Person] = []  # persons whose family name is He
         self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
         self.documents: list[tuple[int, int, str, str]] = []  # (block, token, noun, body) of documents
+        self.sentence_at: dict[tuple[int, int], int] = {}  # (block, first token) -> sentence number
 
     # -- pass 1: who is named, with which roles ------------------------------------------------
     def titled_names(self, b: Block) -> None:
@@ -380,6 +381,7 @@ class ArticleReader:
         for b in self.blocks:
             for lo, hi in b.sents:
                 self.sentence += 1
+                self.sentence_at[(b.index, lo)] = self.sentence
                 self._read_sentence(b, lo, hi)
 
     def _read_sentence(self, b: Block, lo: int, hi: int) -> None:
@@ -660,8 +662,7 @@ class ArticleReader:
             return Draft(person=p, kind="person", how="pronoun")  # "the 74-year-old"
         owner = self.owners.get((b.index, lo - 1)) if det in ("his", "her") else None
         if owner is not None and toks[hi - 1].low in ORG_WORDS:
-            # "his office", "her ministry": named by whose they are (not "his wife": a guess at
-            # whose wife would name a person wrongly)
+            # "his office", "her ministry": named by whose they are
             return Draft(text=f"{owner.name}'s {toks[hi - 1].text}", kind="description", role=None, how="pronoun")
         # A person's name before "of/from/at ...": "Tulsi Gautam of Nepal's tourism department"
         # speaks; what follows is the role.
@@ -732,6 +733,8 @@ class ArticleReader:
         if det == "the" and head in ORG_WORDS and h == hi - 1 and (named := self._named_body(b, ph, head)):
             return Draft(text=named, kind="organisation", role=full, how="role")
         holder = self._role_holder(text, head, (b.index, ph.lo)) if det not in ("a", "an") else None
+        if holder is None and det == "the" and head in ROLE_HEADS and h == hi - 1:
+            holder = self._untitled_subject_before(b, ph.lo)
         if holder is not None:
             return Draft(person=holder, kind="person", role=full, how="role")
         mine = set(fold(text).split())
@@ -791,6 +794,25 @@ class ArticleReader:
                 if score > best_score or (score == best_score and best is not None and self._later(p, best)):
                     best, best_score = p, score
         return best
+
+    def _untitled_subject_before(self, b: Block, k: int) -> Person | None:
+        """ "Donald Trump expressed his sympathy. The US president tweeted ...": the title of a
+        person named with none, the one person of the sentence before, its subject, while no one
+        else is named before the title in its own sentence."""
+        lo = b.sents[b.sentence_of(k)][0]
+        here = self.sentence_at.get((b.index, lo))
+        if here is None:
+            return None
+        before = [m for m in self.history if m.sentence == here - 1]
+        now = [m for m in self.history if m.sentence == here and (m.block, m.tok) < (b.index, k)]
+        persons = {id(m.person) for m in before}
+        if len(persons) != 1 or now or b.index - before[0].block > 1:
+            return None
+        p = before[0].person
+        named = [m for m in before if m.subject and self.blocks[m.block].toks[m.tok].text[0].isupper()]
+        if not (named and p.strong and not p.roles and len(p.tokens) >= 2):
+            return None  # (named as the subject, not by "he": 'Musk ... he started promoting')
+        return p
 
     def _later(self, a: Person, b: Person) -> bool:
         for m in reversed(self.history):

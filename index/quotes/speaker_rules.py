@@ -295,3 +295,30 @@ def sentence_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None:
         if d is not None:
             return _with_cue(d, c.text)
     return None
+
+
+# Verbs of a message given without words of speech: "President Kenyatta mourned the monarch as
+# a towering icon.", "Smith paid tribute to the crew.", "Li took to Twitter".
+_EXPRESSION_VERBS = frozenset("mourned expressed offered extended sent issued paid conveyed condoled".split())
+_PLATFORMS = frozenset("twitter facebook instagram x social".split())
+
+
+def expression_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None:
+    """The named person who opens a sentence with a verb of expression, with no quotation in it:
+    the speaker of a quotation standing alone right after it."""
+    lo, hi = b.sents[si]
+    toks = b.toks
+    for v in range(lo + 1, min(hi, lo + 14)):
+        t = toks[v]
+        took = t.low == "took" and v + 2 < hi and toks[v + 1].low == "to" and toks[v + 2].low in _PLATFORMS
+        if t.kind != "w" or not (t.low in _EXPRESSION_VERBS or took):
+            continue
+        ph = subject_before(toks, lo, v, b.text)
+        if ph is None or ph.lo != lo or not toks[lo].text[0].isupper():
+            return None  # the subject opens the sentence ("In Kenya, ..." is no subject)
+        d = reader.phrase(b, ph)
+        if d is None or d.person is None or d.how != "same-sentence":
+            return None  # a named person, not "he" or a role read back to someone
+        d.cue = t.text
+        return d
+    return None

@@ -916,3 +916,52 @@ def test_authorities_said_is_a_description_but_not_inside_a_relative_clause():
 def test_the_agent_of_a_passive_verb_of_naming_is_the_speaker(sentence, quoted, speaker):
     found = [q for q in extract_quotes(article(None, sentence)) if q.text == quoted]
     assert (found[0].speaker if found else None) == speaker
+
+
+def test_a_title_after_a_person_named_without_one_is_that_person():
+    """ "Donald Trump expressed ... The US president tweeted": the person the sentence before is
+    about, named with no title, while no one else is named (devset, devset5)."""
+    paragraphs = (
+        "Donald Trump expressed his “warmest sympathy” to the people of New Zealand.",
+        "The US president tweeted that “innocent people have so senselessly died”.",
+    )
+    assert quote("innocent people have so senselessly died", *paragraphs).speaker == "Donald Trump"
+    # Not when the title has more to it ("the head of the rescue operation"), nor when the
+    # person was meant by a pronoun only, nor when another person is named before it.
+    paragraphs = (
+        "Musk was quick to offer his help. Days later, he started promoting his mini-submarine.",
+        "The head of the rescue operation said the offer was “not practical”.",
+    )
+    assert quote("not practical", *paragraphs).speaker != "Musk"
+    paragraphs = (
+        "Donald Trump spoke to reporters on Friday.",
+        "After meeting Jacinda Ardern, the prime minister said it was “a dark day”.",
+    )
+    assert quote("a dark day", *paragraphs).speaker != "Donald Trump"
+
+
+def test_a_quotation_after_a_named_person_who_mourned_is_theirs():
+    """A quotation alone right after 'X mourned / paid tribute / took to Twitter' (devset3)."""
+    text = (
+        "President Uhuru Kenyatta mourned the 96-year-old monarch as a towering global icon. "
+        "“Her Majesty was a towering icon of selfless service to humanity.”"
+    )
+    assert quote("Her Majesty was a towering icon of selfless service to humanity.", text).speaker == "Uhuru Kenyatta"
+    # No verb of expression: the quotation may be anyone's.
+    text = "Captain Mark Tilley was killed in the crash. “He was a hero to all of us.”"
+    assert quote("He was a hero to all of us.", text).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "speaker"),
+    [
+        ('IAEA head Yukiya Amano yesterday told a board meeting that "we are starting to see progress."',
+         "we are starting to see progress.", "Yukiya Amano"),
+        ('John Young from AMSA’s emergency response division said the objects were "probably awash".',
+         "probably awash", "John Young"),
+        ('The Dutch Safety Board’s final report is out. The 279-page report argues the system "does not work".',
+         "does not work", "Dutch Safety Board"),
+    ],
+)  # fmt: skip
+def test_speaker_phrases_past_a_day_a_body_and_a_size(sentence, quoted, speaker):
+    assert quote(quoted, sentence).speaker == speaker
