@@ -131,6 +131,8 @@ def _alone_in_sentence(b: Block, qi: int) -> bool:
 
 def _is_story(b: Block) -> bool:
     """Story text rather than a subhead ("TALKING POINTS") between paragraphs."""
+    if b.text.rstrip().endswith(":") and any(b.cues):
+        return True  # "Unsworth continued:", its quotation in the next paragraph
     return bool(b.spans) or sum(t.kind in "wan" for t in b.toks) >= 5
 
 

@@ -12,6 +12,7 @@ from talks_tui.index.quotes.vocabulary import (
     CUE_FORMS,
     DETERMINERS,
     DOCUMENTS,
+    EXPRESSION_VERBS,
     INVERSION,
     MONTHS,
     NAME_PARTICLES,
@@ -220,11 +221,20 @@ def _timeish(t: Tok) -> bool:
     return t.low in ("morning", "afternoon", "evening", "night", "week", "month", "year", "today", "tonight")
 
 
+_OCCASIONS = DOCUMENTS | {"speech", "address", "interview", "message", "remarks"}
+_DET_OR_POSS = DETERMINERS | POSS_DET
+
+
 def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None:
     """The speaker phrase before the cue verb at token v, past asides, appositives and brackets."""
     i = _skip_back_adverbs(toks, lo, v - 1)
     i = _skip_back_time(toks, lo, i)  # "Phivolcs on Friday, Oct. 3 said"
     i = _skip_back_participle(toks, lo, i)  # "President Suluhu while sending her condolences said"
+    if i - 2 > lo and toks[i].low in _OCCASIONS:
+        # "Diab in his speech promised", "Li in a brief statement said"
+        d = i - 1 - (toks[i - 1].low not in _DET_OR_POSS and toks[i - 1].text.islower())
+        if d - 1 > lo and toks[d].low in _DET_OR_POSS and toks[d - 1].low == "in":
+            i = _skip_back_adverbs(toks, lo, d - 2)
     if i >= lo and toks[i].text == ")":
         # "the Ministry of Commerce (MOFCOM) said", "Rubio (R-Fla.) said"
         k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text == "("), None)
@@ -393,6 +403,9 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
             lemma = "point out"
         if lemma is None and low in ("read", "reads") and v > lo and toks[v - 1].low in DOCUMENTS:
             lemma = "read"  # "the statement read": a document's words, as "said"
+        quote_next = v + 2 < hi and toks[v + 1].kind == "p" and toks[v + 2].kind == "q"
+        if lemma is None and low in EXPRESSION_VERBS and quote_next:
+            lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
         # "asking for "help"": a quotation right after the particle is the speaker's word
         quoted_next = v + 2 < hi and (
             toks[v + 2].kind == "q" or (toks[v + 2].kind == "p" and v + 3 < hi and toks[v + 3].kind == "q")

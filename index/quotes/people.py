@@ -49,6 +49,7 @@ def other_keys(tokens: Sequence[str]) -> set[str]:
 
 
 _VARIANT_MIN = 8  # letters: shorter names one letter apart are often other people (Kim / Lim)
+_DOUBLED_MIN = 5  # a doubled letter is a misspelling in a shorter name too (Pinerra / Pinera)
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -58,6 +59,14 @@ def _one_edit_apart(a: str, b: str) -> bool:
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+def _doubled_letter_apart(a: str, b: str) -> bool:
+    """One spelling with a letter doubled that the other has once: "Pinerra" / "Pinera"."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(long) != len(short) + 1 or len(short) < _DOUBLED_MIN:
+        return False
+    return any(long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 class Person:
@@ -155,5 +164,11 @@ class People:
                 for p in self.full.values()
                 if (p.strong or not strong_only)
                 and any(_one_edit_apart(k, key) for key in p.keys if len(key) >= _VARIANT_MIN)
+            ]
+        if not found and len(k) >= _DOUBLED_MIN:
+            found = [
+                p
+                for p in self.full.values()
+                if (p.strong or not strong_only) and any(_doubled_letter_apart(k, key) for key in p.keys)
             ]
         return found

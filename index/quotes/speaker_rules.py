@@ -9,7 +9,17 @@ import re
 from talks_tui.index.quotes.blocks import Block, title_before
 from talks_tui.index.quotes.cues import Cue, Phrase, np_after, np_before, subject_before
 from talks_tui.index.quotes.reading import ArticleReader, Draft
-from talks_tui.index.quotes.vocabulary import BE, INVERSION, LABEL_CUES, NP_STOP, POST_ONLY, POSTMOD, SUBORDINATORS
+from talks_tui.index.quotes.vocabulary import (
+    BE,
+    DOCUMENTS,
+    EXPRESSION_VERBS,
+    INVERSION,
+    LABEL_CUES,
+    NP_STOP,
+    POST_ONLY,
+    POSTMOD,
+    SUBORDINATORS,
+)
 from talks_tui.index.quotes.word_kinds import is_role_head
 
 
@@ -204,7 +214,9 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
         d = _clause_subject(reader, b, lo, c.at)
         if d is not None:
             return d
-    if not (c.participle or before in (",", "and", "but")):
+    # "he sent a tweet which said:": the document's sender, the subject before it
+    document = before in ("which", "that") and c.at - 2 >= lo and toks[c.at - 2].low in DOCUMENTS
+    if not (c.participle or before in (",", "and", "but") or document):
         return None
     if c.at >= 2 and toks[c.at - 1].low == "as":
         quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low == "quoted"), None)
@@ -297,12 +309,11 @@ def sentence_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None:
     return None
 
 
-# Verbs of a message given without words of speech: "President Kenyatta mourned the monarch as
-# a towering icon.", "Smith paid tribute to the crew.", "Li took to Twitter".
-_EXPRESSION_VERBS = frozenset("mourned expressed offered extended sent issued paid conveyed condoled".split())
 _PLATFORMS = frozenset("twitter facebook instagram x social".split())
 
 
+# (EXPRESSION_VERBS: verbs of a message given without words of speech: "President Kenyatta
+# mourned the monarch as a towering icon.", "Smith paid tribute to the crew.")
 def expression_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None:
     """The named person who opens a sentence with a verb of expression, with no quotation in it:
     the speaker of a quotation standing alone right after it."""
@@ -311,7 +322,7 @@ def expression_speaker(reader: ArticleReader, b: Block, si: int) -> Draft | None
     for v in range(lo + 1, min(hi, lo + 14)):
         t = toks[v]
         took = t.low == "took" and v + 2 < hi and toks[v + 1].low == "to" and toks[v + 2].low in _PLATFORMS
-        if t.kind != "w" or not (t.low in _EXPRESSION_VERBS or took):
+        if t.kind != "w" or not (t.low in EXPRESSION_VERBS or took):
             continue
         ph = subject_before(toks, lo, v, b.text)
         if ph is None or ph.lo != lo or not toks[lo].text[0].isupper():

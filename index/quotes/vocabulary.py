@@ -63,6 +63,9 @@ NOT_CUE_NEXT = {
     "ask": {"for", "to"},
 }
 TOLD_OBJECTS = _split("reporters journalists parliament lawmakers supporters")
+# Verbs of a message given without words of speech ("Kenyatta mourned the monarch"; "Merkel
+# mourned "with the New Zealanders""): a cue only right before the quote's mark.
+EXPRESSION_VERBS = _split("mourned expressed offered extended sent issued paid conveyed condoled")
 # Documents that "say" what their authors wrote.
 DOCUMENTS = _split("statement statements sheet letter report readout memo note post tweet release")
 # Words that make a quoted name or phrase a label rather than someone's words.

@@ -965,3 +965,46 @@ def test_a_quotation_after_a_named_person_who_mourned_is_theirs():
 )  # fmt: skip
 def test_speaker_phrases_past_a_day_a_body_and_a_size(sentence, quoted, speaker):
     assert quote(quoted, sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "speaker"),
+    [
+        ('In Europe, German Chancellor Angela Merkel mourned "with the New Zealanders for their fellow citizens".',
+         "with the New Zealanders for their fellow citizens", "Angela Merkel"),
+        ('In a tweet, U.S. President Donald Trump sent "warmest sympathy and best wishes" to New Zealand.',
+         "warmest sympathy and best wishes", "Donald Trump"),
+        ('Prime Minister Hassan Diab in his speech promised announcements about "this dangerous warehouse".',
+         "this dangerous warehouse", "Hassan Diab"),
+        ('Belgian Prime Minister Charles Michel said the vote must be respected and he sent a tweet which said: '
+         '"We have to define our priorities."', "We have to define our priorities.", "Charles Michel"),
+    ],
+)  # fmt: skip
+def test_messages_sent_mourned_or_tweeted_in_so_many_words(sentence, quoted, speaker):
+    """A verb of expression right before the quote's mark, 'X in his speech promised', 'he sent a
+    tweet which said:' (devset, devset5)."""
+    assert quote(quoted, sentence).speaker == speaker
+
+
+def test_a_verb_of_expression_with_no_quote_after_it_is_no_cue():
+    assert speakers('Officials sent the "Phase Two" plans to Congress.').get("Phase Two") is None
+
+
+def test_a_short_paragraph_introducing_the_next_ones_quotation():
+    """ "Unsworth continued:" alone in its paragraph, the quotation in the next (devset)."""
+    paragraphs = (
+        "British caver Vern Unsworth dismissed the submarine offer in an interview.",
+        "Unsworth continued:",
+        "“The sub I believe was five or six feet long, rigid. Just a PR stunt.”",
+    )
+    assert quote("The sub I believe was five or six feet long, rigid. Just a PR stunt.", *paragraphs).speaker == (
+        "Vern Unsworth"
+    )
+
+
+def test_a_family_name_misspelt_with_a_doubled_letter_is_the_same_person():
+    paragraphs = (
+        "President Sebastian Pinera greeted the last rescuer.",
+        '"We are proud of this team of rescuers," Mr Pinerra said.',
+    )
+    assert quote("We are proud of this team of rescuers,", *paragraphs).speaker == "Sebastian Pinera"
