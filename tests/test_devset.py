@@ -44,7 +44,7 @@ def test_quotations_are_found(devset):
 
 
 def test_speakers_do_not_fall_back(devset):
-    assert devset.attribution >= 0.90, devset.line()
+    assert devset.attribution >= 0.95, devset.line()
     assert devset.wrong_named_share <= 0.02, devset.line()
 
 
@@ -62,7 +62,7 @@ def test_outlets_with_their_urls(gold, tmp_path):
 # The later development sets, each first measured untouched (see their READMEs): their floors too.
 @pytest.mark.parametrize(
     ("folder", "recall", "attribution"),
-    [(DEVSET2, 0.95, 0.875), (DEVSET3, 0.95, 0.905), (DEVSET4, 0.94, 0.89), (DEVSET5, 0.95, 0.90)],
+    [(DEVSET2, 0.95, 0.93), (DEVSET3, 0.95, 0.935), (DEVSET4, 0.94, 0.94), (DEVSET5, 0.95, 0.97)],
     ids=["devset2", "devset3", "devset4", "devset5"],
 )
 def test_speakers_on_the_later_sets_do_not_fall_back(folder, recall, attribution, tmp_path):

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from talks_tui.index.quotes.blocks import Block, org_names
+from talks_tui.index.quotes.cues import Phrase, np_after
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
 from talks_tui.index.quotes.reading import ArticleReader, Draft
@@ -91,7 +92,7 @@ def attribute_article(
     if title and title_spans:
         tb = Block(-1, title, title_spans)
         for qi, span in enumerate(title_spans):
-            d = frame_speaker(reader, tb, qi)
+            d = frame_speaker(reader, tb, qi) or _dash_speaker(reader, tb, qi)
             if d is not None and d.person is None and d.kind != "description":
                 d = None
             source = _headline_source(title[span.start : span.end], blocks, drafts, reported)
@@ -103,6 +104,25 @@ def attribute_article(
         for row, b in zip(drafts, blocks, strict=True)
     ]
     return [_finish(d) for d in title_drafts], body
+
+
+def _dash_speaker(reader: ArticleReader, tb: Block, qi: int) -> Draft | None:
+    """A headline that gives its speaker after a dash: "'We are the luckiest ones' - survivors of
+    Christchurch killings" (nothing but the speaker after the dash)."""
+    toks, qc = tb.toks, tb.q_close[qi]
+    k = qc + 1
+    if k + 1 >= len(toks) or toks[k].text not in ("-", "–", "—") or any(t.kind == "q" for t in toks[k:]):
+        return None
+    end = len(toks) - (toks[-1].kind == "p")
+    ph = np_after(toks, k + 1, end, tb.text)
+    if ph is not None and ph.hi != end and toks[k + 1].text.islower() and toks[ph.hi].low == "of":
+        ph = Phrase(ph.lo, end)  # "survivors of Christchurch killings": a description in full
+    if ph is None or ph.hi != end:
+        return None
+    d = reader.phrase(tb, ph)
+    if d is None or not (d.person is not None or (d.kind == "description" and toks[k + 1].text.islower())):
+        return None
+    return d
 
 
 def _with_statement(attribution: Attribution, b: Block, span: MarkedSpan) -> Attribution:

@@ -94,6 +94,8 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
     before = [c for c in cues if lo <= c.at < qo and not _in_relative_clause(b, c, qo)]
     for c in reversed(before):
         d = _cue_speaker(reader, b, c, (lo, hi), cues)
+        if d is None and c.back is None and c.fwd is not None and c.fwd.hi <= qo and not c.source:
+            d = reader.phrase(b, c.fwd)  # '"...," said Diab."Those responsible ..."': one sentence
         if d is not None:
             return _with_cue(d, c.text)
         if c.back is None or c.source or c.back.lo <= lo or not b.toks[c.back.lo].text.islower():

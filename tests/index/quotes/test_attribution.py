@@ -1008,3 +1008,22 @@ def test_a_family_name_misspelt_with_a_doubled_letter_is_the_same_person():
         '"We are proud of this team of rescuers," Mr Pinerra said.',
     )
     assert quote("We are proud of this team of rescuers,", *paragraphs).speaker == "Sebastian Pinera"
+
+
+def test_a_headline_gives_its_speaker_after_a_dash():
+    """ "'We are the luckiest ones' - survivors of Christchurch killings" (devset5); a name or a
+    description, never a place or a topic after the dash."""
+    body = "Some body text about the events of the day and what followed them."
+    title = "'We are the luckiest ones' - survivors of Christchurch killings"
+    assert quote("We are the luckiest ones", body, title=title).speaker == "survivors of Christchurch killings"
+    title = "'We will rebuild' – Prime Minister Jacinda Ardern"
+    assert quote("We will rebuild", body, title=title).speaker == "Jacinda Ardern"
+    for title in ("'Disaster area' - Beirut in ruins after blast", "'Quote here' - Trump on China"):
+        assert extract_quotes(article(title, body))[0].speaker is None
+
+
+def test_officials_now_say_and_a_sentence_the_page_did_not_split():
+    text = 'The situation is serious and US officials now say workers may get "lethal doses" in a short time.'
+    assert quote("lethal doses", text).speaker == "US officials"
+    text = "“What happened will not pass without accountability,” said Diab.”Those responsible will pay the price.”"
+    assert quote("Those responsible will pay the price.", text).speaker == "Diab"
