@@ -22,6 +22,7 @@ from devset import (  # noqa: E402
     DEVSET3,
     DEVSET4,
     DEVSET5,
+    DEVSET6,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -55,7 +56,7 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
-        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, "devset5": DEVSET5}
+        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, "devset5": DEVSET5, "devset6": DEVSET6}
         if args.holdout:
             others["holdout"] = HOLDOUT
         other_figures = {}

@@ -26,6 +26,7 @@ DEVSET2 = TESTS / "data" / "devset2"  # more development sets, of three other st
 DEVSET3 = TESTS / "data" / "devset3"
 DEVSET4 = TESTS / "data" / "devset4"
 DEVSET5 = TESTS / "data" / "devset5"
+DEVSET6 = TESTS / "data" / "devset6"
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 

@@ -6,7 +6,20 @@ worse fails here. Raise a floor when the extraction gets better; never tune a ru
 from __future__ import annotations
 
 import pytest
-from devset import DEVSET, DEVSET2, DEVSET3, DEVSET4, DEVSET5, EVAL, SEEDS, load_gold, score_corpus, scorer, with_urls
+from devset import (
+    DEVSET,
+    DEVSET2,
+    DEVSET3,
+    DEVSET4,
+    DEVSET5,
+    DEVSET6,
+    EVAL,
+    SEEDS,
+    load_gold,
+    score_corpus,
+    scorer,
+    with_urls,
+)
 
 SCORE = scorer()
 pytestmark = pytest.mark.skipif(SCORE is None, reason="../shared/eval is not beside this checkout")
@@ -70,3 +83,17 @@ def test_speakers_on_the_later_sets_do_not_fall_back(folder, recall, attribution
     assert figures.precision >= 0.97 and figures.recall >= recall, figures.line()
     assert figures.attribution >= attribution, figures.line()
     assert figures.wrong_named_share <= 0.02, figures.line()
+
+
+# The sixth set's first read (see its README) was lower than the others': its own floors, a little
+# below that read (precision 0.963, recall 0.963, attribution 0.769, wrong named 2 of 52; title 0.73,
+# date 0.89, authors 0.95; no outlet wrong, with or without URLs).
+def test_the_sixth_set_does_not_fall_back(tmp_path):
+    gold = load_gold(DEVSET6 / "gold.json")
+    figures = score_corpus(SCORE, gold, DEVSET6 / "articles", tmp_path / "plain")
+    assert figures.precision >= 0.95 and figures.recall >= 0.95, figures.line()
+    assert figures.attribution >= 0.75 and figures.wrong_named_share <= 0.05, figures.line()
+    assert figures.fields["title"] >= 0.70 and figures.fields["date"] >= 0.85, figures.line()
+    assert figures.fields["authors"] >= 0.90 and figures.outlet_wrong == 0, figures.line()
+    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET6 / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= 0.70 and urls.outlet_wrong == 0, urls.line()
