@@ -1,6 +1,7 @@
 """App benchmark: launch to first frame, and keystroke to updated list on a large corpus.
 
-    python benchmarks/bench_app.py [--articles N] [--runs R] [--keep DIR] [--only launch|keys] [--pycache]
+    python benchmarks/bench_app.py [--articles N] [--runs R] [--keep DIR] [--index DIR] [--only launch|keys]
+                                   [--pycache]
 
 Prints, side by side in one run: the time from launching a process to the first interactive
 frame for talks-tui on the bundled seeds and for a minimal Textual app (median of R runs each),
@@ -133,6 +134,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate the corpus into (or reuse) this folder")
     parser.add_argument("--only", choices=["launch", "keys"], help="run one of the two measurements")
+    parser.add_argument("--index", type=Path, help="keep the large corpus's index in (or reuse it from) this folder")
     parser.add_argument(
         "--pycache",
         action="store_true",
@@ -161,7 +163,7 @@ def measure(args: argparse.Namespace, work: Path) -> None:
         corpus_dir = args.keep or work / "corpus"
         if not (corpus_dir.is_dir() and len(list(corpus_dir.glob("*.txt"))) == args.articles):
             generate(corpus_dir, args.articles)
-        latencies = asyncio.run(keystrokes(corpus_dir, work / "big-index"))
+        latencies = asyncio.run(keystrokes(corpus_dir, args.index or work / "big-index"))
         ordered = sorted(latencies)
         p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
         print(
