@@ -19,9 +19,14 @@ TITLE = Column("Title", min_width=20, wants=30)
 HITS_WIDTH = 4
 
 
-def article_columns(articles: Sequence[Article], short: dict[str, str], hits: bool) -> tuple[Column, ...]:
-    """The list's columns for this corpus; `hits` when the search has words to count."""
-    outlet = Column("Outlet", min_width=6, fits=outlet_fits(articles, short) or (6,))
+def outlet_column(articles: Sequence[Article], short: dict[str, str]) -> Column:
+    """The outlet column, as wide as the corpus's outlets ask (a pass over every article: made
+    once per corpus, not per keystroke)."""
+    return Column("Outlet", min_width=6, fits=outlet_fits(articles, short) or (6,))
+
+
+def article_columns(outlet: Column, hits: bool) -> tuple[Column, ...]:
+    """The list's columns; `hits` when the search has words to count."""
     columns = (outlet, DATE, TITLE)
     return (*columns, Column("Hits", width=HITS_WIDTH, justify="right")) if hits else columns
 

@@ -5,7 +5,7 @@ together, bracketed, with how many outlets carried it."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -108,7 +108,7 @@ class QuotesPane(Vertical):
         self._outlets_per_group: dict[str, int] = {}
         # The search's scope: the articles it matches (None: no search), its speaker:/role:/quote:
         # parts, its text; applied when the pane is on screen (see set_scope).
-        self._scope: tuple[frozenset[str] | None, tuple, str] = (None, (), "")
+        self._scope: tuple[Collection[str] | None, tuple, str] = (None, (), "")
         self._scope_applied = True
         # The app mounts the pane after its first frame, and the quotations come later still:
         # what is asked before then is done once both are there.
@@ -154,7 +154,7 @@ class QuotesPane(Vertical):
             self.table.set_columns(self._columns())
             self._show_quotes()
 
-    def set_scope(self, articles: frozenset[str] | None, quote_parts: tuple, query: str, apply: bool = True) -> None:
+    def set_scope(self, articles: Collection[str] | None, quote_parts: tuple, query: str, apply: bool = True) -> None:
         """List only the quotations of these articles (None: all) and, when the search has
         speaker:, role: or quote: parts, only those they match; now, or when apply_scope is called."""
         scope = (articles, tuple(quote_parts), query)
@@ -184,7 +184,8 @@ class QuotesPane(Vertical):
         rows = self._rows or []
         if articles is None:
             return rows
-        rows = [r for r in rows if r.quote.article_id in articles]
+        wanted = articles if isinstance(articles, frozenset | set) else frozenset(articles)
+        rows = [r for r in rows if r.quote.article_id in wanted]
         if parts:
             from talks_tui.index.search.quotehits import matches_any
 

@@ -22,6 +22,7 @@ class Session:
     articles: list[Article] = field(default_factory=list)  # in the catalog's order
     by_id: dict[str, Article] = field(default_factory=dict)
     all_ids: tuple[str, ...] = ()  # the list without a search
+    id_set: frozenset[str] = frozenset()  # the same, to tell at once whether a search's ids are all listed
     quote_rows: list[QuoteRow] = field(default_factory=list)
     quotes_by_article: dict[str, list[Quote]] = field(default_factory=dict)  # the reader asks on every move
     matches: Matches | None = None  # the last search that could be read
@@ -34,6 +35,7 @@ class Session:
         self.articles = corpus.articles()
         self.by_id = {a.id: a for a in self.articles}
         self.all_ids = tuple(a.id for a in self.articles)
+        self.id_set = frozenset(self.all_ids)
         outlets = {a.outlet for a in self.articles if a.outlet}
         self.short_names = {
             outlet: brief for outlet in outlets if (brief := short_name(outlet, corpus.outlet_aliases(outlet)))
