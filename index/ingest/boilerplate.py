@@ -200,7 +200,9 @@ _META_RE = re.compile(
     r"^(?:show|hide|view|load|see) (?:\d+ )?(?:more )?comments?\b.*|"
     r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$|^\d+\s*/\s*\d+$|^(?:\(|\[)?\s*(?:end|ends)\s*(?:\)|\])?$|"
     r"^-?\s*30\s*-?$|^#{3}$|^-+\s*end\s*-+$|"
-    r"^you are here\s*:?(?:\s*home)?$",  # a breadcrumb with only its first step
+    r"^you are here\s*:?(?:\s*home)?$|"  # a breadcrumb with only its first step
+    # A widget's or a platform's credit line: "Powered by automated translation", "Powered by Frankly".
+    r"^powered by\s+[^.!?]{1,60}$",
     re.IGNORECASE,
 )
 _URL_LINE_RE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)$", re.IGNORECASE)

@@ -53,6 +53,8 @@ _YEAR_RE = re.compile(rf"\b{_YEAR}(?!\d)")  # (glued to the next word too: "2014
 # "Published 5 hours ago | Updated"). Checked word by word: one big alternation is slow.
 _DATE_WORDS = lexicon.words("date_line_words") | lexicon.words("months") | lexicon.words("weekdays")
 _DIGIT_RE = re.compile(r"\d")
+_WEEKDAYS = lexicon.words("weekdays")
+_GLUED_MERIDIEM_RE = re.compile(r"(?<=\d)(?=[ap]m\b)", re.IGNORECASE)
 _LEADING_LABEL_RE = re.compile(r"^(?:date|dated|published|updated|posted)(?:\s+on)?\s*[:：]?\s*", re.IGNORECASE)
 # A page's own date element before what follows it: "Published on 17 Mar 2011 Sections , ,",
 # "December 14, 2015 01:42 am | Updated December 04, 2021 11:04 pm IST - WASHINGTON:".
@@ -124,9 +126,13 @@ def date_line(line: str) -> tuple[bool, str | None]:
     """Whether a line is only a date element ("30 Oct 2025", "October 26, 2025 01:55 PM
     GMT+03:00", "Published 5 hours ago | Updated Oct 26, 2025"), and its date if absolute: the
     first, the publication's, not a later "Updated" one."""
-    if words(line) > 16 or not (_DIGIT_RE.search(line) or _is_relative(line)):
+    if words(line) > 16:
         return False, None
-    rest = _FULL_DATE_RE.sub(" ", line)
+    if not (_DIGIT_RE.search(line) or _is_relative(line)):
+        # A masthead's date cut into pieces, one a line: "• Sat" / "• Aug 23, 2014" / "• Updated: 2:41am".
+        tokens = ALNUM_RE.findall(line.lower())
+        return bool(tokens) and len(tokens) <= 2 and all(t in _WEEKDAYS for t in tokens), None
+    rest = _GLUED_MERIDIEM_RE.sub(" ", _FULL_DATE_RE.sub(" ", line))  # "2:41am" as "2:41 am"
     other = [t for t in ALNUM_RE.findall(rest.lower()) if not (t.isdigit() or t in _DATE_WORDS)]
     labelled = _LABELLED_DATE_RE.match(line.strip()) or " | " in line
     # A dateline's place may follow ("... IST - WASHINGTON:"), or a section label a labelled date.

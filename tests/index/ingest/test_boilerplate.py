@@ -86,6 +86,9 @@ from talks_tui.index.ingest.boilerplate import Kind, classify_line, classify_lin
         ("Read more: China's factory activity shrinks for sixth month", Kind.LINK),
         ("RELATED | Tariff truce extended for 90 days", Kind.LINK),
         ("Women win seats • Clashes in Darfur • Floods in Kerala • Markets fall", Kind.NAV),
+        # a widget's or a platform's credit line
+        ("Powered by automated translation", Kind.NAV),
+        ("Powered by Frankly", Kind.NAV),
         # noise
         ("|", Kind.NOISE),
         ("1/5", Kind.NOISE),

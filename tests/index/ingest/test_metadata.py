@@ -64,6 +64,12 @@ def test_parse_date(text, expected):
         ("Updated 10:05 AM EDT, October 25, 2025", (True, "2025-10-25")),
         ("Published: Monday, 27 October 2025, 8:30 am", (True, "2025-10-27")),
         ("2 hours ago", (True, None)),
+        # a masthead's date cut into pieces, one a line, and a time glued to its "am"
+        ("• Sat", (True, None)),
+        ("• Updated: 2:41am", (True, None)),
+        ("UPDATED : Saturday, 19 April, 2014, 8:06pm", (True, "2014-04-19")),
+        ("Sat Sun Mon", (False, None)),
+        ("Samsung", (False, None)),
         ("2025-10-21", (True, "2025-10-21")),
         ("Talks resumed on October 26, 2025 in Kuala Lumpur", (False, None)),
         ("East Asia", (False, None)),
@@ -284,6 +290,22 @@ def test_page_starting_with_prose_has_no_title(table):
           "Caribbean leaders were quick to send condolences over the death of Queen Elizabeth II, who died "
           "in Scotland on Thursday."],
          "Region's sadness at Queen's passing", "2022-09-11"),
+        # a masthead's date in pieces above the headline; the story's own date is labelled under it
+        (["• Sat", "• Aug 23, 2014", "• Updated: 2:41am",
+          "I ordered passengers to stay put for their own safety, says arrested captain of sunken South Korean ferry",
+          "PUBLISHED : Saturday, 19 April, 2014, 12:01am", "UPDATED : Saturday, 19 April, 2014, 8:06pm",
+          "The captain of a sunken South Korean ferry was arrested Saturday on suspicion of negligence and "
+          "abandoning people in need."],
+         "I ordered passengers to stay put for their own safety, says arrested captain of sunken South Korean ferry",
+         "2014-04-19"),
+        # a widget's line between the standfirst and the story is no headline
+        (["Little hope of more survivors in Genoa bridge collapse as 39 confirmed dead",
+          "Former footballer survives 80-metre fall as rescuers lose hope of finding more survivors, Federica "
+          "Marsi reports from the scene",
+          "Powered by automated translation",
+          "Rescuers on the site of the collapsed motorway bridge that killed 39 people in Genoa signalled on "
+          "Wednesday there was little hope of finding more survivors."],
+         "Little hope of more survivors in Genoa bridge collapse as 39 confirmed dead", None),
         # a title bar that ends with the date
         (["Haltern mourns Germanwings victims | News | DW | 02.04.2015", "1. Inhalt", "2. Navigation",
           "Haltern mourns Germanwings victims",
