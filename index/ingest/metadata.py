@@ -4,7 +4,8 @@ The page header (the lines before the first real paragraph) holds the headline, 
 date line; the headline is often repeated, which is the strongest sign of it. Dates are
 normalised to YYYY-MM-DD. When the page has no date element, a date is inferred only from
 evidence that checks itself (a weekday that matches "Saturday (Oct 25)" in a year the article
-mentions) or, failing that, from the latest full date in the captions or text.
+mentions) or, failing that, from the latest full date in the story's text; never from a photo's
+caption, which dates the photo.
 """
 
 from __future__ import annotations
@@ -700,8 +701,11 @@ def _choose_date(
         return header[0][1] if header else dates[0][1]
     story = [line for line, k in zip(lines, kinds, strict=True) if k is None]
     captions = [line for line, k in zip(lines, kinds, strict=True) if k is Kind.CAPTION]
+    # A line the page gives twice is a photo's caption (under the photo and in its gallery) or a
+    # pull quote: the date it holds is the picture's or the quote's, not the story's.
+    repeated = {line for line, n in Counter(story).items() if n > 1 and words(line) >= 8}
     # Only lines that hold a year can hold a full date; the date regex is costly on prose.
-    full = [d for line in story if _YEAR_RE.search(line) for d in full_dates(line)]
+    full = [d for line in story if line not in repeated and _YEAR_RE.search(line) for d in full_dates(line)]
     caption_dates = [d for line in captions for d in full_dates(line)]
     years = sorted({d.year for d in full + caption_dates}, reverse=True)
     if not years:
@@ -722,8 +726,6 @@ def _choose_date(
                 value = _make(year, month, day)
                 if value and value.weekday() == weekday:
                     return value.isoformat()
-    if caption_dates:
-        return max(caption_dates).isoformat()
     if full:
         return max(full).isoformat()
     return None

@@ -255,7 +255,7 @@ def test_page_starting_with_prose_has_no_title(table):
         (["Workers are seen near the flooded mine in Atacama, Chile, on October 8, 2010. Copyright JOHN ROE",
           "Miners reached after weeks underground",
           "Rescuers reached the trapped miners on Saturday after weeks of drilling through solid rock, they said."],
-         "Miners reached after weeks underground", "2010-10-08"),  # a caption's date is the last resort
+         "Miners reached after weeks underground", None),  # a caption's date is the photo's: no guess
         # a byline, a label or a labelled date is no headline either
         (["Flood waters rise in the north", "By: Associated Press", "What you need to know:",
           "Flood waters rose across the north on Monday as the rain went on for a third day, officials said."],
@@ -298,6 +298,16 @@ def test_page_starting_with_prose_has_no_title(table):
           "abandoning people in need."],
          "I ordered passengers to stay put for their own safety, says arrested captain of sunken South Korean ferry",
          "2014-04-19"),
+        # a caption the page gives twice (under the photo, then in the story) dates the photo, not the story
+        (["Türkiye quakes: Survivor accounts from the epicentre",
+          "On February 8, 2023, Mesude Akar, a 24-year-old teacher in Hatay, Türkiye, was pulled from under "
+          "rubble of a collapsed concrete building 49 hours after a massive earthquake hit Türkiye and Syria.",
+          "AA",
+          "On February 8, 2023, Mesude Akar, a 24-year-old teacher in Hatay, Türkiye, was pulled from under "
+          "rubble of a collapsed concrete building 49 hours after a massive earthquake hit Türkiye and Syria.",
+          "Elbistan, a town of 150,000 people in Türkiye’s Mediterranean province of Kahramanmaras, was the "
+          "epicentre of one of Türkiye’s two devastating earthquakes."],
+         "Türkiye quakes: Survivor accounts from the epicentre", None),
         # a widget's line between the standfirst and the story is no headline
         (["Little hope of more survivors in Genoa bridge collapse as 39 confirmed dead",
           "Former footballer survives 80-metre fall as rescuers lose hope of finding more survivors, Federica "
