@@ -559,6 +559,8 @@ def _choose_title(
         n = words(text)
         if n < 2 or n > 40 or (n <= 3 and is_all_caps(text)) or outlets.lookup(text) or not _headline_like(text):
             continue
+        if _is_section_label(text, outlets):
+            continue
         found.append((i, text, date, {key(lines[i]), key(text)}))
     if not found:
         return None, -1, None
@@ -579,11 +581,18 @@ def _choose_title(
     for i, text, date, keys in found:
         if sum(counts[k] for k in keys) >= 2 and not _is_prose(text) and not _opens_story_line(text, lines, start):
             return text, i, date
-    anchor = next(
-        (i for i in range(min(start, len(kinds))) if kinds[i] in (Kind.BYLINE, Kind.DATE) and found[0][0] < i),
-        start,
-    )
-    before = [c for c in found if c[0] < anchor] or found
+    anchors = [i for i in range(min(start, len(kinds))) if kinds[i] in (Kind.BYLINE, Kind.DATE)]
+    anchor = next((i for i in anchors if found[0][0] < i), start)
+    before = [c for c in found if c[0] < anchor]
+    if anchor < _MASTHEAD_LINES and all(_is_prose(c[1]) or words(c[1]) <= 3 for c in before):
+        # The masthead: the site's name and the day's date open the page ("tbo: Tampa Bay Online."
+        # / "Wednesday, Jun 20, 2018"); the headline is under them.
+        end = anchor
+        while end + 1 in anchors:  # the clock may take more than a line
+            end += 1
+        anchor = next((i for i in anchors if i > end), start)
+        before = [c for c in found if c[0] < anchor and c not in before] or before
+    before = before or found
     runs: list[list[tuple[int, str, str | None, set[str]]]] = []
     for candidate in before:  # runs of adjacent candidate lines: "headline, standfirst"
         if runs and candidate[0] == runs[-1][-1][0] + 1:
@@ -599,6 +608,27 @@ def _choose_title(
             if words(text) >= least:
                 return text, index, date
     return None, -1, None
+
+
+_MASTHEAD_LINES = 3
+_SECTION_WORDS = lexicon.words("section_words")
+_FURNITURE_WORDS = lexicon.words("page_furniture_words")
+
+
+def _is_section_label(text: str, outlets: OutletTable) -> bool:
+    """A section's name above the headline: "World & Nation", "AP US & World News" (an agency's
+    acronym may lead it). Every word a section's or the page's furniture, one at least a section's."""
+    tokens = ALNUM_RE.findall(text)
+    if not tokens or len(tokens) > 6:
+        return False
+    section = False
+    for token in tokens:
+        low = token.lower()
+        if low in _SECTION_WORDS:
+            section = True
+        elif low not in _FURNITURE_WORDS and not (token.isupper() and outlets.lookup(token)):
+            return False
+    return section
 
 
 def _opens_story_line(text: str, lines: Sequence[str], start: int) -> bool:
@@ -681,6 +711,14 @@ def _date_under_title(lines: Sequence[str], kinds: Sequence[Kind | None], title_
     return None
 
 
+def _is_masthead_clock(lines: Sequence[str], kinds: Sequence[Kind | None], index: int, title_index: int) -> bool:
+    """A date line at the top of the page, under the site's name alone and above the headline:
+    the day the page was served ("tbo: Tampa Bay Online." / "Wednesday, Jun 20, 2018")."""
+    return 0 < index < _MASTHEAD_LINES and index < title_index and all(
+        kinds[i] is not None or _is_prose(lines[i]) or words(lines[i]) <= 3 for i in range(index)
+    )
+
+
 def _choose_date(
     lines: Sequence[str],
     kinds: Sequence[Kind | None],
@@ -697,6 +735,8 @@ def _choose_date(
             return below[0]
         if under := _date_under_title(lines, kinds, title_index, start):
             return under
+        if header and _is_masthead_clock(lines, kinds, header[0][0], title_index):
+            header, dates = [], [(i, value) for i, value in dates if i >= start]
     if dates:
         return header[0][1] if header else dates[0][1]
     story = [line for line, k in zip(lines, kinds, strict=True) if k is None]

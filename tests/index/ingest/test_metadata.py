@@ -316,6 +316,26 @@ def test_page_starting_with_prose_has_no_title(table):
           "Rescuers on the site of the collapsed motorway bridge that killed 39 people in Genoa signalled on "
           "Wednesday there was little hope of finding more survivors."],
          "Little hope of more survivors in Genoa bridge collapse as 39 confirmed dead", None),
+        # the masthead (the site's name, the day the page was served) and a section label above the
+        # headline: the headline is under them, and the served day is not the story's date
+        (["tbo: Tampa Bay Online.", "Wednesday, Jun 20, 2018", "• Home", "AP US & World News",
+          "Weather, debris block divers seeking ferry dead",
+          "SEOUL, South Korea — South Korean officials searching for 115 people still missing from the sunken "
+          "ferry said Saturday that divers have reached two large rooms where many of the lost may lie dead."],
+         "Weather, debris block divers seeking ferry dead", None),
+        # but a date line opening the page, or under the headline, is the story's
+        (["Wednesday, Jun 20, 2018", "Weather, debris block divers seeking ferry dead",
+          "South Korean officials searching for 115 people still missing from the sunken ferry said "
+          "Saturday that divers have reached two large rooms."],
+         "Weather, debris block divers seeking ferry dead", "2018-06-20"),
+        (["Weather, debris block divers seeking ferry dead", "Wednesday, Jun 20, 2018",
+          "South Korean officials searching for 115 people still missing from the sunken ferry said "
+          "Saturday that divers have reached two large rooms."],
+         "Weather, debris block divers seeking ferry dead", "2018-06-20"),
+        (["AP US & World News", "Rescue goes slowly in Ecuador after 7.8 quake",
+          "Rescuers in Ecuador worked through the night on Sunday to reach survivors of the earthquake, "
+          "officials said."],
+         "Rescue goes slowly in Ecuador after 7.8 quake", None),
         # a title bar that ends with the date
         (["Haltern mourns Germanwings victims | News | DW | 02.04.2015", "1. Inhalt", "2. Navigation",
           "Haltern mourns Germanwings victims",
