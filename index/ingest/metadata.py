@@ -564,6 +564,9 @@ def _choose_title(
         found.append((i, text, date, {key(lines[i]), key(text)}))
     if not found:
         return None, -1, None
+    # A breadcrumb glued to the headline, which follows alone: "News National UPDATE: Images of
+    # possible flight debris" / "UPDATE: Images of possible flight debris".
+    found = [c for c, after in zip(found, [*found[1:], None]) if not (after and _crumbs_before(c[1], after[1]))]
     fuller = _fuller_headline(found)
     if fuller is not None:
         return fuller[1], fuller[0], fuller[2]
@@ -629,6 +632,14 @@ def _is_section_label(text: str, outlets: OutletTable) -> bool:
         elif low not in _FURNITURE_WORDS and not (token.isupper() and outlets.lookup(token)):
             return False
     return section
+
+
+def _crumbs_before(text: str, headline: str) -> bool:
+    """`text` is `headline` after section names only ("News National")."""
+    if len(text) <= len(headline) or not text.endswith(headline):
+        return False
+    crumbs = ALNUM_RE.findall(text[: -len(headline)].lower())
+    return bool(crumbs) and all(t in _SECTION_WORDS or t in _FURNITURE_WORDS for t in crumbs)
 
 
 def _opens_story_line(text: str, lines: Sequence[str], start: int) -> bool:

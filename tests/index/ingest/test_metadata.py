@@ -336,6 +336,12 @@ def test_page_starting_with_prose_has_no_title(table):
           "Rescuers in Ecuador worked through the night on Sunday to reach survivors of the earthquake, "
           "officials said."],
          "Rescue goes slowly in Ecuador after 7.8 quake", None),
+        # a breadcrumb glued to the headline, which the page then gives alone
+        (["News National UPDATE: Images of possible flight debris, planes on site",
+          "UPDATE: Images of possible flight debris, planes on site", "Twitter Facebook Reddit Pinterest Email",
+          "Objects possibly related to the search for a missing Malaysia Airlines plane have been identified in "
+          "the Southern Ocean search area."],
+         "UPDATE: Images of possible flight debris, planes on site", None),
         # a title bar that ends with the date
         (["Haltern mourns Germanwings victims | News | DW | 02.04.2015", "1. Inhalt", "2. Navigation",
           "Haltern mourns Germanwings victims",
