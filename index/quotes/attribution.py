@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from talks_tui.index.quotes.blocks import Block, org_names
+from talks_tui.index.quotes.blocks import Block, headline_like, org_names
 from talks_tui.index.quotes.cues import Phrase, np_after
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
@@ -247,12 +247,6 @@ def _quote_key(text: str) -> str:
     return " ".join(ALNUM_RE.findall(fold(text)))
 
 
-def _looks_like_headline(b: Block) -> bool:
-    """A short line without a full stop or a cue: a headline or standfirst kept as body text."""
-    words = sum(t.kind in "wan" for t in b.toks)
-    return words <= 20 and not any(b.cues) and not b.text.rstrip("\"'”’ ").endswith((".", "?", "!"))
-
-
 def _same_words_same_speaker(
     blocks: list[Block],
     drafts: list[list[Draft | None]],
@@ -273,7 +267,7 @@ def _same_words_same_speaker(
                 continue
             text = b.text[span.start : span.end]
             d = _inferred(said.get(_quote_key(text)), "same-words")
-            if d is None and _looks_like_headline(b):
+            if d is None and headline_like(b):
                 d = _inferred(_headline_source(text, blocks, drafts, reported), "headline")
             drafts[bi][qi] = d
 

@@ -71,6 +71,13 @@ class Block:
         return len(self.sents) - 1
 
 
+def headline_like(b: Block) -> bool:
+    """A short line without a full stop or a cue: a headline, a standfirst or page furniture (a
+    video's title, a link to another story) kept as body text."""
+    words = sum(t.kind in "wan" for t in b.toks)
+    return words <= 20 and not any(b.cues) and not b.text.rstrip("\"'”’ ").endswith((".", "?", "!"))
+
+
 def _in_title_case(toks: list[Tok]) -> bool:
     """Headline case ("All 33 Miners Rescued in What Country's President Calls a 'Miracle'"):
     nearly every longer word capitalised, so a capital says nothing of a name."""

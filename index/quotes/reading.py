@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from talks_tui.index.quotes.blocks import Block, norm_country, org_names, run_words, title_before, trailing_name
+from talks_tui.index.quotes.blocks import Block, headline_like, norm_country, org_names, run_words, title_before, trailing_name
 from talks_tui.index.quotes.cues import Phrase, insert_kind, np_after
 from talks_tui.index.quotes.people import People, Person
 from talks_tui.index.quotes.vocabulary import (
@@ -201,6 +201,7 @@ class ArticleReader:
         self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
         self.documents: list[tuple[int, int, str, str]] = []  # (block, token, noun, body) of documents
         self.sentence_at: dict[tuple[int, int], int] = {}  # (block, first token) -> sentence number
+        self._furniture = False  # reading a line outside the story's sentences
 
     # -- pass 1: who is named, with which roles ------------------------------------------------
     def titled_names(self, b: Block) -> None:
@@ -379,6 +380,9 @@ class ArticleReader:
     # -- pass 2: mentions and pronouns in reading order ------------------------------------------
     def read(self) -> None:
         for b in self.blocks:
+            # A line outside the story's sentences (a video's title, a link to another story)
+            # names no one a pronoun of the story may mean: "Going for Culinary Gold | SaltWire"
+            self._furniture = headline_like(b)
             for lo, hi in b.sents:
                 self.sentence += 1
                 self.sentence_at[(b.index, lo)] = self.sentence
@@ -403,7 +407,7 @@ class ArticleReader:
                 named_after = {id(p) for r in runs if r[0] > a for p in self._named_by(toks, *r)}
                 person = self._antecedent(gender, b.index, exclude=named_after)
                 self.resolved[(b.index, a)] = person
-                if person is not None:
+                if person is not None and not self._furniture:
                     person.gender = person.gender or gender
                     self.history.append(_Mention(person, b.index, a, toks[a].low in ("he", "she"), self.sentence))
                 continue
@@ -479,6 +483,8 @@ class ArticleReader:
         if title is not None and title[1]:
             person.gender = person.gender or title[1]
         # A name not known to be a person (named once, as an object) is a last-resort antecedent.
+        if self._furniture:
+            return
         subject = person.strong and self._subject_like(b, a, z, lo)
         self.history.append(_Mention(person, b.index, a, subject, self.sentence))
 
@@ -790,6 +796,8 @@ class ArticleReader:
                     continue  # "the Chinese trade representative" is not the US one
                 if _rank_before(r, head) - want:
                     continue  # "the defence minister" is not the deputy defence minister
+                if (want & PORTFOLIO) - _RANK_WORDS - have:
+                    continue  # "the transport minister" is not a minister of another portfolio
                 score = len(want & have)
                 if score > best_score or (score == best_score and best is not None and self._later(p, best)):
                     best, best_score = p, score

@@ -1027,3 +1027,50 @@ def test_officials_now_say_and_a_sentence_the_page_did_not_split():
     assert quote("lethal doses", text).speaker == "US officials"
     text = "“What happened will not pass without accountability,” said Diab.”Those responsible will pay the price.”"
     assert quote("Those responsible will pay the price.", text).speaker == "Diab"
+
+
+def test_a_role_of_another_portfolio_is_not_the_minister_named_before():
+    """ "the country's deputy prime minister Matteo Salvini. / Italy's Transport minister said
+    ..." (devset6): the transport minister is another minister, whom the text never names; the
+    deputy prime minister is not the prime minister either."""
+    paragraphs = (
+        "The death toll has risen to 30, according to the country's deputy prime minister Matteo Salvini.",
+        "Italy's Transport minister said it's shaping up to be a \"huge tragedy\".",
+    )
+    q = quote("huge tragedy", *paragraphs)
+    assert q.speaker == "Italy's Transport minister" and q.speaker_kind == "description"
+    paragraphs = (
+        "The death toll has risen to 30, according to the country's deputy prime minister Matteo Salvini.",
+        "The prime minister said it was \"a huge tragedy\".",
+    )
+    assert quote("a huge tragedy", *paragraphs).speaker != "Matteo Salvini"
+    # The same portfolio, or none named, is still the minister named before.
+    paragraphs = (
+        "Transport Minister Marc Garneau said the plane had been cleared.",
+        "The transport minister said the rules were \"very clear\".",
+    )
+    assert quote("very clear", *paragraphs).speaker == "Marc Garneau"
+    paragraphs = (
+        "Transport Minister Marc Garneau said the plane had been cleared.",
+        "The minister said the rules were \"very clear\".",
+    )
+    assert quote("very clear", *paragraphs).speaker == "Marc Garneau"
+
+
+def test_a_line_of_page_furniture_names_no_one_a_pronoun_may_mean():
+    """A video's title in the page ("Going for Culinary Gold | SaltWire") is not the story's:
+    'She ... left Havva ...' and then '"...," she told Reuters' are Havva Tuncay's (devset6)."""
+    paragraphs = (
+        "Going for Culinary Gold | SaltWire #nscc #food #worldskills",
+        "ANTAKYA (Reuters) - Havva Tuncay was living in a tent when another earthquake hit on Monday "
+        "night. She had been having trouble sleeping after the first shocks left Havva and her "
+        "children homeless two weeks ago.",
+        "\"I cannot sleep at night. We are very scared,\" she told Reuters outside her tent.",
+    )
+    assert quote("I cannot sleep at night. We are very scared,", *paragraphs).speaker == "Havva Tuncay"
+    # Without a name in the story's sentences, the furniture's name is no one's antecedent.
+    paragraphs = (
+        "Going for Culinary Gold | SaltWire #nscc #food #worldskills",
+        "\"I cannot sleep at night,\" she told Reuters outside her tent.",
+    )
+    assert quote("I cannot sleep at night,", *paragraphs).speaker is None
