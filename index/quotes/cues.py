@@ -217,6 +217,17 @@ def _skip_back_participle(toks: list[Tok], lo: int, i: int) -> int:
     return i
 
 
+def _skip_back_heard(toks: list[Tok], lo: int, i: int, v: int) -> int:
+    """Back past "(could be / was) heard" before a verb of speech in -ing: in '"...," one survivor
+    could be heard calling out', the one heard is the one speaking."""
+    if i <= lo or toks[i].low != "heard" or not toks[v].low.endswith("ing"):
+        return i
+    k = i - 1
+    if toks[k].low in BE:
+        k -= 1
+    return _skip_back_adverbs(toks, lo, k)
+
+
 def _timeish(t: Tok) -> bool:
     return t.low in ("morning", "afternoon", "evening", "night", "week", "month", "year", "today", "tonight")
 
@@ -228,6 +239,7 @@ _DET_OR_POSS = DETERMINERS | POSS_DET
 def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None:
     """The speaker phrase before the cue verb at token v, past asides, appositives and brackets."""
     i = _skip_back_adverbs(toks, lo, v - 1)
+    i = _skip_back_heard(toks, lo, i, v)  # "one survivor could be heard calling out"
     i = _skip_back_time(toks, lo, i)  # "Phivolcs on Friday, Oct. 3 said"
     i = _skip_back_participle(toks, lo, i)  # "President Suluhu while sending her condolences said"
     if i - 2 > lo and toks[i].low in _OCCASIONS:

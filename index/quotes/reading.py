@@ -23,6 +23,7 @@ from talks_tui.index.quotes.vocabulary import (
     MALE_NAMES,
     MODIFIED_NOUNS,
     NAME_PARTICLES,
+    NOT_ADVERBS,
     NP_STOP,
     ORG_WORDS,
     PLACE_STARTS,
@@ -178,9 +179,41 @@ def _modifies_noun(toks: list[Tok], z: int) -> bool:
         return False
     if noun.low.endswith(("ed", "ing")) or noun.low in NP_STOP:
         return False
+    if noun.low.endswith("ly") and len(noun.low) > 4 and noun.low not in NOT_ADVERBS:
+        return False  # an adverb: "Ranieri typically passed"
     return verb.kind == "w" and (
         verb.low in CUE_FORMS or verb.low in BE or verb.low in AUX_ADV or verb.low.endswith("ed")
     )
+
+
+_UNNAMED_DETERMINERS = frozenset("a an the one another".split())
+_NOUN_GENDER = {
+    "man": "m", "boy": "m", "father": "m", "son": "m", "brother": "m", "husband": "m",
+    "woman": "f", "girl": "f", "mother": "f", "daughter": "f", "sister": "f", "wife": "f",
+}  # fmt: skip
+# Nouns of speakers that are no single person: bodies, groups, documents.
+_NOT_A_PERSON = frozenset(
+    "account document filing letter media memo note notice people post readout report side source "
+    "statement website camp family fact sheet".split()
+)
+
+
+def _person_noun(low: str) -> bool:
+    """A singular noun for one person: "diver", "survivor", "resident", "witness"."""
+    if low in DOCUMENTS or low in ORG_WORDS or low in _NOT_A_PERSON:
+        return False
+    if not (low in ROLE_HEADS or low in SPEAKER_NOUNS):
+        return False
+    return not (low.endswith("s") and (low[:-1] in ROLE_HEADS or low[:-1] in SPEAKER_NOUNS))
+
+
+def _ends_subject(t: Tok) -> bool:
+    """The word after a subject: its verb, an auxiliary, "who", or a comma."""
+    if t.text == ",":
+        return True
+    if t.kind != "w" or not t.text.islower():
+        return False
+    return t.low in ("who", "had", "has", "was", "is") or t.low in AUX_ADV or t.low in CUE_FORMS or t.low.endswith("ed")
 
 
 class ArticleReader:
@@ -202,6 +235,10 @@ class ArticleReader:
         self.documents: list[tuple[int, int, str, str]] = []  # (block, token, noun, body) of documents
         self.sentence_at: dict[tuple[int, int], int] = {}  # (block, first token) -> sentence number
         self._furniture = False  # reading a line outside the story's sentences
+        # Unnamed persons a "he" or "she" may mean ("The unnamed diver had to ... he told"):
+        # (block, token, sentence, description, gender) of each mention, pronouns included
+        self.unnamed: list[tuple[int, int, int, str, str | None]] = []
+        self.unnamed_at: dict[tuple[int, int], str] = {}  # (block, token) of he/she -> description
 
     # -- pass 1: who is named, with which roles ------------------------------------------------
     def titled_names(self, b: Block) -> None:
@@ -391,10 +428,16 @@ class ArticleReader:
     def _read_sentence(self, b: Block, lo: int, hi: int) -> None:
         toks = b.toks
         runs = [(a, z) for a, z in b.runs if lo <= a < hi]
-        events = [(a, z, False) for a, z in runs]
+        events: list[tuple[int, int, bool | None]] = [(a, z, False) for a, z in runs]
         events += [(k, k + 1, True) for k in range(lo, hi) if personal(toks, k) and toks[k].text != "He"]
-        events.sort()
+        events += [(a, z, None) for a, z in self._unnamed_subjects(b, lo, hi)]
+        events.sort(key=lambda e: e[:2])
         for a, z, pronoun in events:
+            if pronoun is None:
+                if not self._furniture:
+                    d = span_text(b.text, toks, a, z)
+                    self.unnamed.append((b.index, a, self.sentence, d, _NOUN_GENDER.get(toks[z - 1].low)))
+                continue
             if toks[a].text == "He" and z - a == 1:
                 if self._he_is_surname(b, a, lo):
                     self._mention(self._recent(self.he_persons), b, a, z, lo)
@@ -406,6 +449,12 @@ class ArticleReader:
                 # is not Shimizu.
                 named_after = {id(p) for r in runs if r[0] > a for p in self._named_by(toks, *r)}
                 person = self._antecedent(gender, b.index, exclude=named_after)
+                unnamed = self._unnamed_antecedent(gender, b.index, a, person)
+                if unnamed is not None and toks[a].low in ("he", "she") and not self._furniture:
+                    # the unnamed person last spoken of, rather than someone named before
+                    self.unnamed_at[(b.index, a)] = unnamed
+                    self.unnamed.append((b.index, a, self.sentence, unnamed, gender))
+                    person = None
                 self.resolved[(b.index, a)] = person
                 if person is not None and not self._furniture:
                     person.gender = person.gender or gender
@@ -421,6 +470,52 @@ class ArticleReader:
             # "his office", "her family": whose, for a speaker described so (no mention is counted)
             if toks[k].low in ("his", "her") and not personal(toks, k):
                 self.owners[(b.index, k)] = self._antecedent("f" if toks[k].low == "her" else "m", b.index)
+
+    def _unnamed_subjects(self, b: Block, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Unnamed persons a sentence speaks of as its subject: at its start ("The unnamed diver
+        had to separate ...", "A diver has spoken of ...") or before a cue ("..., a diver who
+        recovered their bodies said"): a determiner, a few lower-case words and a noun for a
+        person, who holds no role a person of the article was named with."""
+        toks, found = b.toks, []
+        starts = [lo] + [c.back.lo for c in b.cues[b.sentence_of(lo)] if c.back is not None and c.back.lo > lo]
+        for a in starts:
+            if toks[a].low not in _UNNAMED_DETERMINERS:
+                continue
+            z = a + 1
+            while z < hi and z - a <= 5 and (toks[z].kind == "n" or toks[z].text == "-" or _lower_word(toks[z])):
+                t = toks[z]
+                if t.kind == "w" and _person_noun(t.low):
+                    nxt = toks[z + 1] if z + 1 < hi else None
+                    if nxt is not None and _ends_subject(nxt):
+                        found.append((a, z + 1))
+                    break
+                if t.kind == "w" and (t.low in NP_STOP or t.low in BE or t.low in AUX_ADV or t.low in CUE_FORMS):
+                    break
+                z += 1
+        found = [(a, z) for a, z in found if not self._unnamed_is_named(b, a, z)]
+        return found
+
+    def _unnamed_is_named(self, b: Block, a: int, z: int) -> bool:
+        """ "the diver" after "British diver John Volanthen": a person named before, not an
+        unnamed one."""
+        if b.toks[a].low != "the":
+            return False
+        text = span_text(b.text, b.toks, a + 1, z)
+        if self._role_holder(text, b.toks[z - 1].low, (b.index, a)) is not None:
+            return True
+        return b.toks[z - 1].low in ROLE_HEADS and self._untitled_subject_before(b, a) is not None
+
+    def _unnamed_antecedent(self, gender: str, block: int, k: int, person: Person | None) -> str | None:
+        """The unnamed person a "he" or "she" means: the one spoken of in this sentence or the one
+        before, after anyone named who may be meant."""
+        if not self.unnamed:
+            return None
+        bi, tok, sentence, text, g = self.unnamed[-1]
+        if self.sentence - sentence > 1 or block - bi > 1 or g not in (None, gender):
+            return None
+        if any((m.block, m.tok) > (bi, tok) for m in self.history):
+            return None  # someone was named after the unnamed one ("A popular man, Ranieri ...")
+        return text
 
     def _named_by(self, toks: list[Tok], a: int, z: int) -> list[Person]:
         """The persons a run of name words may stand for (nothing is recorded)."""
@@ -629,6 +724,8 @@ class ArticleReader:
     def _pronoun(self, b: Block, k: int, t: Tok) -> Draft | None:
         if t.low in ("he", "she", "him", "her"):
             p = self.resolved.get((b.index, k))  # resolved while reading (the surname He too)
+            if p is None and (unnamed := self.unnamed_at.get((b.index, k))) is not None:
+                return Draft(text=unnamed, kind="description", how="pronoun")  # "the diver ... he"
             return None if p is None else Draft(person=p, kind="person", how="pronoun")
         if t.low == "it" and self.orgs:
             # "it added": the body that spoke last, rather than its statement or report

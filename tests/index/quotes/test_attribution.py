@@ -1074,3 +1074,57 @@ def test_a_line_of_page_furniture_names_no_one_a_pronoun_may_mean():
         "\"I cannot sleep at night,\" she told Reuters outside her tent.",
     )
     assert quote("I cannot sleep at night,", *paragraphs).speaker is None
+
+
+def test_one_heard_calling_out_is_the_speaker_not_the_one_who_reports_it():
+    """'"...," one survivor could be heard calling out ..., said a resident' (devset6): the
+    survivor speaks; the resident reports it."""
+    text = (
+        "“I don’t have the strength anymore,” one survivor could be heard calling out from beneath "
+        "the rubble in the Turkish city of Adana, as rescue workers tried to reach him, said a "
+        "resident, journalism student Muhammet Fatih Yavuz."
+    )
+    assert quote("I don’t have the strength anymore,", text).speaker == "one survivor"
+    text = '"Help us," a woman was heard shouting from the second floor, a neighbour said.'
+    assert quote("Help us,", text).speaker == "woman"
+    # Heard by someone, with no verb of speech after it, is no cue of the one heard.
+    text = '"It was a huge bang," said a resident who heard the blast.'
+    assert quote("It was a huge bang,", text).speaker == "resident"
+
+
+def test_he_is_the_unnamed_person_the_story_just_spoke_of():
+    """"The unnamed diver had to separate the boy and girl because he could not carry both. /
+    "...," he told the newspaper' (devset6): the diver, though no one is named."""
+    paragraphs = (
+        "A diver has spoken of the moment he found the bodies of a boy and girl.",
+        "The unnamed diver had to separate the boy and girl because he could not carry both of them.",
+        "\"I started to cry thinking that they didn't want to leave each other,\" he told the newspaper.",
+    )
+    q = quote("I started to cry thinking that they didn't want to leave each other,", *paragraphs)
+    assert q.speaker == "unnamed diver" and q.speaker_kind == "description"
+    paragraphs = (
+        "A boy and girl tied their life jacket cords together, a diver who recovered their bodies said.",
+        "The diver said he had to separate the two because he could not carry two corpses.",
+        "\"I started to cry,\" he told the newspaper.",
+    )
+    assert quote("I started to cry,", *paragraphs).speaker == "diver"
+    # Not when someone is named after the unnamed one: "A popular man, Ranieri ..." is Ranieri
+    # (an adverb after a name is no noun it qualifies: "Ranieri typically passed").
+    paragraphs = (
+        "Leicester boss Claudio Ranieri praised his players.",
+        "A popular man, Ranieri typically passed on the plaudits.",
+        '"I am so proud," he said.',
+    )
+    assert quote("I am so proud,", *paragraphs).speaker == "Claudio Ranieri"
+    # Nor a thing ("A notice indicated ..."), nor a role held by someone named before.
+    paragraphs = (
+        "Isaac Lwugi was expecting his brother. A notice indicated that the flight had been cancelled.",
+        '"We have no information till now," he said.',
+    )
+    assert quote("We have no information till now,", *paragraphs).speaker == "Isaac Lwugi"
+    paragraphs = (
+        "British diver John Volanthen found the boys on Monday.",
+        "The diver said he had been amazed to find them all alive.",
+        '"They were very calm," he said.',
+    )
+    assert quote("They were very calm,", *paragraphs).speaker == "John Volanthen"
