@@ -383,6 +383,35 @@ def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
     return Phrase(i, end, role)
 
 
+# What a verb of expression gives: 'offered condolences at the country's time of "great sorrow"'.
+_SYMPATHY_NOUNS = frozenset(
+    "condolence condolences sympathy sympathies tribute tributes thanks gratitude solidarity support "
+    "prayers thoughts wishes regret regrets grief sorrow".split()
+)
+
+
+def _sympathy_to_quote(toks: list[Tok], v: int, hi: int) -> bool:
+    """A verb of expression whose object is a noun of sympathy, with a quotation in the phrase
+    right after it and no other verb or comma between: 'He offered condolences at the country's
+    time of "great sorrow."', 'She expressed her sympathy for the "senseless" loss'."""
+    k = v + 1
+    while k < hi and k - v <= 3 and toks[k].kind == "w" and toks[k].low not in _SYMPATHY_NOUNS:
+        if not (toks[k].low in DETERMINERS or toks[k].low in POSS_DET or toks[k].text.islower()):
+            return False
+        k += 1
+    if k >= hi or toks[k].low not in _SYMPATHY_NOUNS:
+        return False
+    for j in range(k + 1, min(hi, k + 12)):
+        t = toks[j]
+        if t.kind == "q" or (t.kind == "p" and j + 1 < hi and toks[j + 1].kind == "q" and t.text not in ",;:"):
+            return True
+        if t.kind == "p" and t.text not in ("'", "’", "-"):
+            return False
+        if t.kind == "w" and t.text.islower() and (t.low in CUE_FORMS or t.low in BE or _verb_like(t)):
+            return False
+    return False
+
+
 def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
     """The speech cues of one sentence, each with the speaker phrases next to it."""
     cues: list[Cue] = []
@@ -416,7 +445,7 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         if lemma is None and low in ("read", "reads") and v > lo and toks[v - 1].low in DOCUMENTS:
             lemma = "read"  # "the statement read": a document's words, as "said"
         quote_next = v + 2 < hi and toks[v + 1].kind == "p" and toks[v + 2].kind == "q"
-        if lemma is None and low in EXPRESSION_VERBS and quote_next:
+        if lemma is None and low in EXPRESSION_VERBS and (quote_next or _sympathy_to_quote(toks, v, hi)):
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
         # "asking for "help"": a quotation right after the particle is the speaker's word
         quoted_next = v + 2 < hi and (

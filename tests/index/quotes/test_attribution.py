@@ -1128,3 +1128,20 @@ def test_he_is_the_unnamed_person_the_story_just_spoke_of():
         '"They were very calm," he said.',
     )
     assert quote("They were very calm,", *paragraphs).speaker == "John Volanthen"
+
+
+def test_sympathy_offered_in_the_words_of_a_quotation():
+    """'He offered condolences at the country's time of "great sorrow."' (devset6): the words
+    of the one who offered them; not a verb of expression with some other object, nor a
+    quotation after another verb."""
+    paragraphs = (
+        "The disaster cast a pall over President Barack Obama's trip to South Korea on Friday. He "
+        "offered condolences at the country’s time of “great sorrow.”",
+    )
+    assert quote("great sorrow.", *paragraphs).speaker == "Barack Obama"
+    text = 'Jacinda Ardern expressed her sympathy for the "senseless" loss of life.'
+    assert quote("senseless", text).speaker == "Jacinda Ardern"
+    text = 'Jacinda Ardern issued a warning of "severe" weather on the coast.'
+    assert extract_quotes(article(None, text))[0].speaker is None
+    text = 'Jacinda Ardern offered condolences after officials called the attack "a massacre".'
+    assert quote("a massacre", text).speaker == "officials"
