@@ -85,15 +85,15 @@ def test_speakers_on_the_later_sets_do_not_fall_back(folder, recall, attribution
     assert figures.wrong_named_share <= 0.02, figures.line()
 
 
-# The sixth set's first read (see its README) was lower than the others': its own floors, a little
-# below that read (precision 0.963, recall 0.963, attribution 0.769, wrong named 2 of 52; title 0.73,
-# date 0.89, authors 0.95; no outlet wrong, with or without URLs). Title and date raised to what the
-# rules of page furniture (masthead, date fragments, section labels, widget lines) reach: 0.91, 1.00.
+# The sixth set's first read (see its README) was lower than the others' (attribution 0.769, wrong
+# named 2 of 52; title 0.73, date 0.89): its own floors, a little below its latest read, after
+# work on it (precision 0.963, recall 0.963, attribution 0.923, wrong named 0 of 52; title 0.91,
+# date 1.00, authors 0.95; no outlet wrong, with or without URLs).
 def test_the_sixth_set_does_not_fall_back(tmp_path):
     gold = load_gold(DEVSET6 / "gold.json")
     figures = score_corpus(SCORE, gold, DEVSET6 / "articles", tmp_path / "plain")
     assert figures.precision >= 0.95 and figures.recall >= 0.95, figures.line()
-    assert figures.attribution >= 0.75 and figures.wrong_named_share <= 0.05, figures.line()
+    assert figures.attribution >= 0.90 and figures.wrong_named_share <= 0.02, figures.line()
     assert figures.fields["title"] >= 0.90 and figures.fields["date"] >= 0.95, figures.line()
     assert figures.fields["authors"] >= 0.90 and figures.outlet_wrong == 0, figures.line()
     urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET6 / "articles", tmp_path / "files"), tmp_path / "index")
