@@ -29,7 +29,8 @@ _FULL_DATE_RE = re.compile(
     rf"""
       \b(?P<y1>{_YEAR})(?P<sep>[-/.])(?P<m1>\d{{1,2}})(?P=sep)(?P<d1>\d{{1,2}})(?!\d)
     | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>{_YEAR})(?!\d)
-    | (?:(?<![^\W\d])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))(?P<m3>{_MONTH})(?:\.?\s+|\s*,\s*)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?
+    | (?:(?<![^\W\d])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))
+      (?P<m3>{_MONTH})(?:\.?\s+|\s*,\s*)(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?
       (?:,?\s+|\s*,\s*)(?P<y3>{_YEAR})(?!\d)
     | (?P<y4>{_YEAR})\s*年\s*(?P<m4>\d{{1,2}})\s*月\s*(?P<d4>\d{{1,2}})\s*日
     | \b(?P<a5>\d{{1,2}})(?P<sep5>[-/.])(?P<b5>\d{{1,2}})(?P=sep5)(?P<y5>{_YEAR})\b
@@ -566,7 +567,8 @@ def _choose_title(
         return None, -1, None
     # A breadcrumb glued to the headline, which follows alone: "News National UPDATE: Images of
     # possible flight debris" / "UPDATE: Images of possible flight debris".
-    found = [c for c, after in zip(found, [*found[1:], None]) if not (after and _crumbs_before(c[1], after[1]))]
+    nexts = [*found[1:], None]
+    found = [c for c, after in zip(found, nexts, strict=True) if not (after and _crumbs_before(c[1], after[1]))]
     fuller = _fuller_headline(found)
     if fuller is not None:
         return fuller[1], fuller[0], fuller[2]
@@ -725,8 +727,10 @@ def _date_under_title(lines: Sequence[str], kinds: Sequence[Kind | None], title_
 def _is_masthead_clock(lines: Sequence[str], kinds: Sequence[Kind | None], index: int, title_index: int) -> bool:
     """A date line at the top of the page, under the site's name alone and above the headline:
     the day the page was served ("tbo: Tampa Bay Online." / "Wednesday, Jun 20, 2018")."""
-    return 0 < index < _MASTHEAD_LINES and index < title_index and all(
-        kinds[i] is not None or _is_prose(lines[i]) or words(lines[i]) <= 3 for i in range(index)
+    return (
+        0 < index < _MASTHEAD_LINES
+        and index < title_index
+        and all(kinds[i] is not None or _is_prose(lines[i]) or words(lines[i]) <= 3 for i in range(index))
     )
 
 

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from talks_tui.index.quotes.blocks import Block, headline_like, norm_country, org_names, run_words, title_before, trailing_name
+from talks_tui.index.quotes.blocks import (
+    Block,
+    headline_like,
+    norm_country,
+    org_names,
+    run_words,
+    title_before,
+    trailing_name,
+)
 from talks_tui.index.quotes.cues import Phrase, insert_kind, np_after
 from talks_tui.index.quotes.people import People, Person
 from talks_tui.index.quotes.vocabulary import (

@@ -1041,18 +1041,18 @@ def test_a_role_of_another_portfolio_is_not_the_minister_named_before():
     assert q.speaker == "Italy's Transport minister" and q.speaker_kind == "description"
     paragraphs = (
         "The death toll has risen to 30, according to the country's deputy prime minister Matteo Salvini.",
-        "The prime minister said it was \"a huge tragedy\".",
+        'The prime minister said it was "a huge tragedy".',
     )
     assert quote("a huge tragedy", *paragraphs).speaker != "Matteo Salvini"
     # The same portfolio, or none named, is still the minister named before.
     paragraphs = (
         "Transport Minister Marc Garneau said the plane had been cleared.",
-        "The transport minister said the rules were \"very clear\".",
+        'The transport minister said the rules were "very clear".',
     )
     assert quote("very clear", *paragraphs).speaker == "Marc Garneau"
     paragraphs = (
         "Transport Minister Marc Garneau said the plane had been cleared.",
-        "The minister said the rules were \"very clear\".",
+        'The minister said the rules were "very clear".',
     )
     assert quote("very clear", *paragraphs).speaker == "Marc Garneau"
 
@@ -1065,13 +1065,13 @@ def test_a_line_of_page_furniture_names_no_one_a_pronoun_may_mean():
         "ANTAKYA (Reuters) - Havva Tuncay was living in a tent when another earthquake hit on Monday "
         "night. She had been having trouble sleeping after the first shocks left Havva and her "
         "children homeless two weeks ago.",
-        "\"I cannot sleep at night. We are very scared,\" she told Reuters outside her tent.",
+        '"I cannot sleep at night. We are very scared," she told Reuters outside her tent.',
     )
     assert quote("I cannot sleep at night. We are very scared,", *paragraphs).speaker == "Havva Tuncay"
     # Without a name in the story's sentences, the furniture's name is no one's antecedent.
     paragraphs = (
         "Going for Culinary Gold | SaltWire #nscc #food #worldskills",
-        "\"I cannot sleep at night,\" she told Reuters outside her tent.",
+        '"I cannot sleep at night," she told Reuters outside her tent.',
     )
     assert quote("I cannot sleep at night,", *paragraphs).speaker is None
 
@@ -1093,19 +1093,19 @@ def test_one_heard_calling_out_is_the_speaker_not_the_one_who_reports_it():
 
 
 def test_he_is_the_unnamed_person_the_story_just_spoke_of():
-    """"The unnamed diver had to separate the boy and girl because he could not carry both. /
+    """ "The unnamed diver had to separate the boy and girl because he could not carry both. /
     "...," he told the newspaper' (devset6): the diver, though no one is named."""
     paragraphs = (
         "A diver has spoken of the moment he found the bodies of a boy and girl.",
         "The unnamed diver had to separate the boy and girl because he could not carry both of them.",
-        "\"I started to cry thinking that they didn't want to leave each other,\" he told the newspaper.",
+        '"I started to cry thinking that they didn\'t want to leave each other," he told the newspaper.',
     )
     q = quote("I started to cry thinking that they didn't want to leave each other,", *paragraphs)
     assert q.speaker == "unnamed diver" and q.speaker_kind == "description"
     paragraphs = (
         "A boy and girl tied their life jacket cords together, a diver who recovered their bodies said.",
         "The diver said he had to separate the two because he could not carry two corpses.",
-        "\"I started to cry,\" he told the newspaper.",
+        '"I started to cry," he told the newspaper.',
     )
     assert quote("I started to cry,", *paragraphs).speaker == "diver"
     # Not when someone is named after the unnamed one: "A popular man, Ranieri ..." is Ranieri
