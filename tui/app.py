@@ -34,7 +34,7 @@ from talks_tui.tui.messages import CorpusOpened, QuotesListed, SearchFinished, S
 from talks_tui.tui.reader import Reader
 from talks_tui.tui.search_hint import GENERIC, search_hint
 from talks_tui.tui.session import Session
-from talks_tui.tui.virtual_table import LazyRows, VirtualTable
+from talks_tui.tui.virtual_table import Column, LazyRows, VirtualTable
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -131,8 +131,10 @@ class TalksApp(App[int]):
         self._wanted_pane = "articles"  # the last pane asked for (see action_show_pane)
         self._reopening = False  # the index failed under us and is being opened again
         self._notices_shown = 0  # of the corpus's notices (a rebuild during a search adds one)
-        self._columns_fitted: tuple | None = None  # (corpus, with hits) the list's columns were made for
-        self._outlet_column: tuple | None = None  # (corpus, its outlet column)
+        # Whether the list's columns were made with Hits (None: not yet for this corpus), and the
+        # outlet column they share, measured once per corpus (both forgotten when one opens).
+        self._columns_fitted: bool | None = None
+        self._outlet_column: Column | None = None
         self._compare_scope: tuple[str, ...] | None = None  # the articles the Compare pane chooses among
         self._theme_loaded: str | None = None  # the theme the settings gave (see _restore_theme)
 
@@ -565,12 +567,11 @@ class TalksApp(App[int]):
         self._scope_panes()
 
     def _fit_article_columns(self, hits: bool) -> None:
-        corpus = id(self.session.corpus)
-        if self._columns_fitted != (corpus, hits):
-            self._columns_fitted = (corpus, hits)
-            if self._outlet_column is None or self._outlet_column[0] != corpus:
-                self._outlet_column = (corpus, outlet_column(self.session.articles, self.session.short_names))
-            self.article_list.set_columns(article_columns(self._outlet_column[1], hits))
+        if self._columns_fitted != hits:
+            self._columns_fitted = hits
+            if self._outlet_column is None:
+                self._outlet_column = outlet_column(self.session.articles, self.session.short_names)
+            self.article_list.set_columns(article_columns(self._outlet_column, hits))
 
     def _search_scope(self) -> tuple[Collection[str] | None, str]:
         """The ids of the articles the search matches (None: no search), and the query. Left a

@@ -109,6 +109,7 @@ class QuotesPane(Vertical):
         # The search's scope: the articles it matches (None: no search), its speaker:/role:/quote:
         # parts, its text; applied when the pane is on screen (see set_scope).
         self._scope: tuple[Collection[str] | None, tuple, str] = (None, (), "")
+        self._scope_set: frozenset[str] | None = None  # the scope's ids as a set, made on first need
         self._scope_applied = True
         # The app mounts the pane after its first frame, and the quotations come later still:
         # what is asked before then is done once both are there.
@@ -160,7 +161,7 @@ class QuotesPane(Vertical):
         scope = (articles, tuple(quote_parts), query)
         if scope == self._scope:
             return
-        self._scope, self._scope_applied = scope, False
+        self._scope, self._scope_applied, self._scope_set = scope, False, None
         if apply:
             self.apply_scope()
 
@@ -184,8 +185,9 @@ class QuotesPane(Vertical):
         rows = self._rows or []
         if articles is None:
             return rows
-        wanted = articles if isinstance(articles, frozenset | set) else frozenset(articles)
-        rows = [r for r in rows if r.quote.article_id in wanted]
+        if self._scope_set is None:  # once per search, not at every filter keystroke
+            self._scope_set = frozenset(articles)
+        rows = [r for r in rows if r.quote.article_id in self._scope_set]
         if parts:
             from talks_tui.index.search.quotehits import matches_any
 
