@@ -23,6 +23,7 @@ from talks_tui.index.quotes.vocabulary import (
     BE,
     COUNTRIES,
     CUE_FORMS,
+    DEMONYMS,
     DETERMINERS,
     DOCUMENTS,
     FEMALE_NAMES,
@@ -689,9 +690,14 @@ class ArticleReader:
             body = self._recent_body(b.index, ph.lo)
             named = body.name if body is not None else None
         last = self._last_body() if named is None and head in _COMPANY_WORDS else None
-        if last is not None and not {fold(w) for w in last.split()} & (ORG_WORDS - _COMPANY_WORDS):
+        if (
+            last is not None
+            and last[:1].isupper()
+            and not {fold(w) for w in last.split()} & (ORG_WORDS - _COMPANY_WORDS)
+        ):
             # "a statement released by OceanGate ... the company said": the body that spoke last,
-            # when its name holds no word of another kind of body ("US Coast Guard")
+            # when it was named (not "the company" itself) and its name holds no word of another
+            # kind of body ("US Coast Guard")
             named = last
         if named is not None:
             self.orgs.append((named, False))
@@ -707,6 +713,8 @@ class ArticleReader:
         end = next((k for k in range(lo, head + 1) if not toks[k].text[0].isupper()), head + 1)
         if end == lo or end > head or not all(t.kind in "wa" for t in toks[lo:end]):
             return None
+        if end - lo == 1 and toks[lo].low in DEMONYMS:
+            return None  # "a Chinese readout": a nation's adjective names no body
         if self.people.by_short(toks[end - 1].text):
             return None  # "a Reyes statement": a person's
         return span_text(b.text, toks, lo, end).strip(" ,")
@@ -793,7 +801,13 @@ class ArticleReader:
         name_words = run_words(toks, n, hi) if n < hi else ()
         if n > lo and (toks[n - 1].low in POSTMOD or toks[n - 1].low in DETERMINERS):
             name_words = ()  # "analysts at Goldman Sachs": the name is not the speaker
-        if source and len(name_words) == 1 and n == lo and not self.people.by_short(name_words[0]):
+        if (
+            source
+            and len(name_words) == 1
+            and n == lo
+            and name_words[0].lower() not in DEMONYMS  # "according to a Chinese readout": no body
+            and not self.people.by_short(name_words[0])
+        ):
             self.orgs.append((name_words[0], False))
             return Draft(text=name_words[0], kind="organisation")  # "according to Bloomberg"
         if name_words and (det is None or n > lo) and not any(w.lower() in ORG_WORDS for w in name_words):

@@ -1145,3 +1145,28 @@ def test_sympathy_offered_in_the_words_of_a_quotation():
     assert extract_quotes(article(None, text))[0].speaker is None
     text = 'Jacinda Ardern offered condolences after officials called the attack "a massacre".'
     assert quote("a massacre", text).speaker == "officials"
+
+
+def test_a_nations_adjective_is_never_a_body_that_speaks():
+    """ "according to a Chinese readout" is the readout's words, not a body called "Chinese"; and
+    "the company" or "the airline" later is not that body either (a misquote each time)."""
+    paragraphs = (
+        '"Nothing is agreed until everything is agreed," according to a Chinese readout.',
+        'The company said the recall was "a precaution."',
+        '"We will resume flights," said the airline.',
+    )
+    found = {q.text: q for q in extract_quotes(article(None, *paragraphs))}
+    assert found["Nothing is agreed until everything is agreed,"].speaker == "Chinese readout"
+    assert found["Nothing is agreed until everything is agreed,"].speaker_kind == "description"
+    assert found["a precaution."].speaker == "company"
+    assert found["We will resume flights,"].speaker == "airline"
+    assert found["We will resume flights,"].speaker_kind == "description"
+
+
+@pytest.mark.parametrize("verb", ["advises", "advised", "explains", "warns", "recalls", "insists"])
+def test_a_present_tense_verb_before_its_subject_names_the_speaker(verb):
+    """Feature copy puts the speaker after a present-tense verb: '"...," advises psychologist
+    Lynn Alvord.'"""
+    assert speakers(f'"Talk to other people about it," {verb} psychologist Lynn Alvord.') == {
+        "Talk to other people about it,": "Lynn Alvord"
+    }
