@@ -23,6 +23,7 @@ from devset import (  # noqa: E402
     DEVSET4,
     DEVSET5,
     DEVSET6,
+    DEVSET7,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -56,7 +57,7 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
-        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, "devset5": DEVSET5, "devset6": DEVSET6}
+        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, "devset5": DEVSET5, "devset6": DEVSET6, "devset7": DEVSET7}
         if args.holdout:
             others["holdout"] = HOLDOUT
         other_figures = {}

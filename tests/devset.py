@@ -27,6 +27,7 @@ DEVSET3 = TESTS / "data" / "devset3"
 DEVSET4 = TESTS / "data" / "devset4"
 DEVSET5 = TESTS / "data" / "devset5"
 DEVSET6 = TESTS / "data" / "devset6"
+DEVSET7 = TESTS / "data" / "devset7"
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 
