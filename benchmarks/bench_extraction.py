@@ -24,6 +24,7 @@ from devset import (  # noqa: E402
     DEVSET5,
     DEVSET6,
     DEVSET7,
+    DEVSET8,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -57,7 +58,15 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
-        others = {"devset2": DEVSET2, "devset3": DEVSET3, "devset4": DEVSET4, "devset5": DEVSET5, "devset6": DEVSET6, "devset7": DEVSET7}
+        others = {
+            "devset2": DEVSET2,
+            "devset3": DEVSET3,
+            "devset4": DEVSET4,
+            "devset5": DEVSET5,
+            "devset6": DEVSET6,
+            "devset7": DEVSET7,
+            "devset8": DEVSET8,
+        }
         if args.holdout:
             others["holdout"] = HOLDOUT
         other_figures = {}
@@ -66,13 +75,14 @@ def main() -> None:
             plain = score_corpus(score, other_gold, folder / "articles", tmp / name)
             with_url = score_corpus(score, other_gold, with_urls(other_gold, folder / "articles", tmp / f"{name}-u"),
                                     tmp / f"{name}-ui")  # fmt: skip
-            other_figures[name] = (len(other_gold), plain, with_url)
+            quotes = not all(g.get("metadata_only") for g in other_gold)
+            other_figures[name] = (len(other_gold), plain, with_url, quotes)
     print(f"seeds ({len(load_gold(EVAL / 'seeds_gold.json'))} articles):  {seeds.line()}")
     stories = len({g["story"] for g in gold})
     print(f"devset ({len(gold)} articles, {stories} stories):  {dev.line()}")
     print(f"devset, URLs given:  outlet={urls.fields.get('outlet', 0):.2f} outlet_wrong={urls.outlet_wrong}")
-    for name, (count, plain, with_url) in other_figures.items():
-        print(f"{name} ({count} articles):  {plain.line()}")
+    for name, (count, plain, with_url, quotes) in other_figures.items():
+        print(f"{name} ({count} articles{'' if quotes else ', metadata only'}):  {plain.line(quotes)}")
         print(
             f"{name}, URLs given:  outlet={with_url.fields.get('outlet', 0):.2f} outlet_wrong={with_url.outlet_wrong}"
         )
