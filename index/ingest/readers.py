@@ -127,13 +127,15 @@ def text_blocks(text: str) -> tuple[str, ...]:
     """One block per line, as scrapers write pages; hard-wrapped prose is joined back."""
     lines = clean_lines(text)
     nonblank = [line for line in lines if line]
-    if not _is_hard_wrapped(nonblank):
+    width = _wrap_width(nonblank)
+    if width is None:
         return tuple(nonblank)
-    width = max(map(len, nonblank))
     blocks: list[str] = []
     current: list[str] = []
     for line in lines:
-        if current and (not line or len(current[-1]) < 0.6 * width):
+        # A paragraph ends at a blank line, after a line that stops well short of the margin, and
+        # around a line longer than the margin (a paragraph the page left unwrapped).
+        if current and (not line or len(current[-1]) < 0.6 * width or len(current[-1]) > width or len(line) > width):
             blocks.append(" ".join(current))
             current = []
         if line:
@@ -143,14 +145,25 @@ def text_blocks(text: str) -> tuple[str, ...]:
     return tuple(blocks)
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Prose filled to a fixed margin: many lines of similar length, none much longer."""
+def _wrap_width(lines: list[str]) -> int | None:
+    """The margin prose was filled to, if it was: many lines just short of one width between 50
+    and 100 characters, most of them ending inside a sentence. A few lines may run past it (a
+    headline or a first paragraph the page did not wrap)."""
     if len(lines) < 6:
-        return False
-    width = max(map(len, lines))
-    if not 50 <= width <= 100:
-        return False
-    return sum(1 for line in lines if len(line) >= 0.75 * width) >= 0.5 * len(lines)
+        return None
+    lengths = sorted({len(line) for line in lines if 50 <= len(line) <= 100})
+    best, width = 0, None
+    for w in lengths:
+        filled = [line for line in lines if 0.75 * w <= len(line) <= w]
+        if len(filled) > best:
+            best, width = len(filled), w
+    prose = sum(len(line) >= 20 for line in lines)  # not a header's short lines
+    longer = sum(len(line) > width for line in lines) if width else 0
+    if width is None or best < max(5, 0.5 * prose) or longer > max(2, len(lines) // 10):
+        return None
+    filled = [line for line in lines if 0.75 * width <= len(line) <= width]
+    open_ended = sum(1 for line in filled if not line.endswith((".", "!", "?", '"', "”", "’", ":")))
+    return width if open_ended >= 0.5 * len(filled) else None
 
 
 _BLANK_LINES_RE = re.compile(r"\n[^\S\n]*\n\s*")

@@ -821,3 +821,49 @@ def test_captions_are_out_of_the_story(tmp_path, table, caption):
     path.write_text(f"Rescue goes on after the quake\n\n{caption}\n\n{story}\n", encoding="utf-8")
     article, _ = load_one(path, table)
     assert article.paragraphs == (story,)
+
+
+def test_hard_wrapped_wire_copy_under_a_page_header_is_joined(tmp_path, table):
+    """A page header of short lines and a first paragraph the page left unwrapped do not hide
+    the wire copy's margin: the quotations that cross line ends are whole again."""
+    text = """ID :
+99958
+Thu, 01/14/2010 - 11:32
+
+Nine Aussies confirmed safe in Haiti
+
+(AAP) - Nine Australians known to be in Haiti are safe, but fears remain for others after the most powerful earthquake in more than 200 years devastated the Caribbean nation.
+
+The quake measuring 7.0 on the Richter scale struck the capital Port-au-Prince on
+Wednesday Australian time, toppling buildings and triggering fears of a death toll
+running into hundreds.
+Australian aid worker Ian Rodgers says the earthquake struck with "extreme force and
+ferocity".
+"What's resulted is a lot of landsliding, and buildings have collapsed and then
+fallen down the hillside," he told Network Ten from Port-au-Prince.
+"There's a lot of distress and wailing of people trying to find loved ones who are
+trapped under buildings and rubble."
+While the scope of the disaster remains unclear, it's obvious tens of thousands of
+people have lost their homes and many have perished.
+Buildings in Haiti - the poorest country in the western hemisphere - are flimsy and
+dangerous even under normal conditions.
+"""
+    article, _ = load_one(write(tmp_path, "aap.txt", text), table)
+    body = "\n".join(article.paragraphs)
+    assert '"extreme force and ferocity"' in body
+    assert "collapsed and then fallen down the hillside" in body
+    assert "\"There's a lot of distress and wailing of people trying to find loved ones who are trapped" in body
+
+
+def test_short_paragraphs_of_whole_sentences_are_not_taken_for_wrapped_text(tmp_path, table):
+    """Lines of similar length that each end a sentence are a page's paragraphs, kept apart."""
+    lines = [
+        "Rescue teams reached the village late on Tuesday after the road was cleared.",
+        "Officials said at least 40 people were still missing in the collapsed homes.",
+        "The government has sent soldiers and heavy machinery to help with the search.",
+        "Aid groups warned that the cold weather would make conditions worse tonight.",
+        "Schools in the district will stay closed until the end of the week, they said.",
+        "Residents spent the night outdoors in tents set up on the local football pitch.",
+    ]
+    article, _ = load_one(write(tmp_path, "short.txt", "A headline for the story\n\n" + "\n".join(lines)), table)
+    assert article.paragraphs == tuple(lines)
