@@ -203,6 +203,8 @@ _NOT_NAME_WORDS = (
         )
     )
 )
+# Words that no part of a hyphenated name is.
+_GLUED_NOT_NAME = frozenset("the a an of and by for from in on at".split())
 _NAME_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){1,3}|[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]+)*\.?")
 _CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _REPORTING_RE = re.compile(
@@ -231,6 +233,8 @@ def is_person_name(text: str) -> bool:
             continue
         if not _NAME_TOKEN_RE.fullmatch(token) or not token[0].isupper() or lower in _NOT_NAME_WORDS:
             return False
+        if "-" in lower and any(part in _GLUED_NOT_NAME for part in lower.split("-")):
+            return False  # a dateline run into a credit: "DUBAI-The Associated Press"
     return True
 
 

@@ -88,6 +88,10 @@ _PUBLISHER_WORDS_RE = re.compile(
     r"(?:\s+(?:publishers?|publishing|media|group|holdings|company|news ?paper|newspapers))+\s*$",
     re.IGNORECASE,
 )
+_COMPANY_WORDS_RE = re.compile(
+    r"\b(?:group|holdings|studios|enterprises|communications|corporation|company|publishing|publishers)\b",
+    re.IGNORECASE,
+)
 # What a copyright or credit line may name instead of an outlet.
 _GENERIC_NAMES = frozenset(
     ("the author", "author", "authors", "the authors", "original author", "the original author", "staff")
@@ -385,6 +389,11 @@ class OutletTable:
                             return Outlet(name=phrase)
         return None
 
+    def _known(self, name: str) -> Outlet | None:
+        """The known outlet a name (maybe with a publisher's suffix) stands for, if any."""
+        found = self.resolve(name)
+        return found if found is not None and self.lookup(found.name) is found else None
+
     def resolve(self, name: str) -> Outlet | None:
         """A known outlet by name, or else a new entry carrying just the name as written.
         "SCMP Publishers Ltd" is the known SCMP; "Foo Daily Ltd." is a new "Foo Daily"."""
@@ -471,9 +480,10 @@ class OutletTable:
         # start of its first paragraphs or the end of its last ones.
         long_lines = [i for i, line in enumerate(lines) if len(line) > _LONG]
         ends = {*long_lines[:3], *long_lines[-3:]}
+        story_start = long_lines[0] if long_lines else len(lines)
         for i, line in enumerate(lines):
             if line:
-                self._line_cues(line, add, story_end=i in ends)
+                self._line_cues(line, add, story_end=i in ends, header=i < story_start)
         if not scores:
             return OutletMatch(None)
         ranked = sorted(scores, key=lambda k: -scores[k])  # stable: earlier cues win ties
@@ -485,8 +495,11 @@ class OutletTable:
         wire = found[wires[0]] if wires and not best.is_wire else None
         return OutletMatch(best, wire, evidence[ranked[0]][1])
 
-    def _line_cues(self, line: str, add: Callable[[Outlet | None, float, str], None], *, story_end: bool) -> None:
-        """Cues in one line. Every regex is behind a cheap substring test: most lines are prose."""
+    def _line_cues(
+        self, line: str, add: Callable[[Outlet | None, float, str], None], *, story_end: bool, header: bool = True
+    ) -> None:
+        """Cues in one line. Every regex is behind a cheap substring test: most lines are prose.
+        A page's own address stands above the story; one after it links to the copy's source."""
         long_line = len(line) > _LONG
         if long_line:
             found = self._signatures.find(line[:150], floating=story_end)
@@ -500,7 +513,10 @@ class OutletTable:
         if not long_line:
             marked = "©" in line or "copyright" in low or "(c)" in low or "rights reserved" in low
             if marked and _is_copyright_line(line) and (holder := _copyright_holder(line)):
-                add(self.resolve(holder), _W_COPYRIGHT, line)
+                # An unknown company ("© 2020 CBS Studios Inc." on a TV station's page of
+                # syndicated copy, "Graham Media Group") owns the copy, and is no outlet.
+                company = _LEGAL_SUFFIX_RE.search(holder) or _COMPANY_WORDS_RE.search(holder)
+                add(self._known(holder) if company else self.resolve(holder), _W_COPYRIGHT, line)
             if low.startswith(("source", "credit", "courtesy")) and (m := _SOURCE_RE.match(line)):
                 for part in _split_names(m.group("name")):
                     add(self.lookup(part), _W_CREDIT, line)
@@ -516,7 +532,7 @@ class OutletTable:
                 name = m.group("name").strip()
                 unknown_ok = m.group("prep").lower() == "from" and not name.endswith((".", "!", "?"))
                 add(self.lookup(name) or (self.resolve(name) if unknown_ok else None), _W_MORE_FROM, line)
-            elif " " not in line and "." in line and (m := _BARE_HOST_RE.match(line)):
+            elif header and " " not in line and "." in line and (m := _BARE_HOST_RE.match(line)):
                 add(self.lookup(m.group("host")), _W_DOMAIN, line)
             if len(line) <= 60 and (known := self.lookup(line)) and name_key(line) == name_key(known.display_name):
                 add(known, _W_SITE_NAME, line)  # the outlet's own name alone (not an alias: "Independent Online")

@@ -826,13 +826,17 @@ def test_captions_are_out_of_the_story(tmp_path, table, caption):
 def test_hard_wrapped_wire_copy_under_a_page_header_is_joined(tmp_path, table):
     """A page header of short lines and a first paragraph the page left unwrapped do not hide
     the wire copy's margin: the quotations that cross line ends are whole again."""
-    text = """ID :
+    long_paragraph = (
+        "(AAP) - Nine Australians known to be in Haiti are safe, but fears remain for others after the most"
+        " powerful earthquake in more than 200 years devastated the Caribbean nation."
+    )
+    text = f"""ID :
 99958
 Thu, 01/14/2010 - 11:32
 
 Nine Aussies confirmed safe in Haiti
 
-(AAP) - Nine Australians known to be in Haiti are safe, but fears remain for others after the most powerful earthquake in more than 200 years devastated the Caribbean nation.
+{long_paragraph}
 
 The quake measuring 7.0 on the Richter scale struck the capital Port-au-Prince on
 Wednesday Australian time, toppling buildings and triggering fears of a death toll

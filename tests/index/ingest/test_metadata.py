@@ -126,6 +126,7 @@ def test_parse_byline(table, line, authors, outlet, date):
         "Contact editor Lu Zhenhua (zhenhualu@caixin.com)",
         "Xi Jinping, Donald Trump",
         "China Earthquake Kills 400, Thousands Injured",  # a number is no date beside names
+        "DUBAI-The Associated Press",  # a dateline run into the wire's credit
     ],
 )
 def test_not_a_byline(table, line):

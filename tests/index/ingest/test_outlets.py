@@ -206,7 +206,26 @@ def test_mentions_alone_name_no_outlet(table):
 def test_unknown_outlet_named_by_copyright_or_more_from(table):
     assert table.detect(["Story text.", "© 2025 Foo Daily. All rights reserved."]).name == "Foo Daily"
     assert table.detect(["Story text.", "More From Bar News"]).name == "Bar News"
-    assert table.detect(["Story text.", "Copyright 2025 Baz Media Ltd."]).name == "Baz Media"
+    assert table.detect(["Story text.", "Copyright 2025 Baz Media."]).name == "Baz Media"
+
+
+def test_an_unknown_company_that_owns_the_copy_is_no_outlet(table):
+    """A TV station's page of syndicated copy carries the producer's notice; a publishing group
+    owns many outlets. Neither is the outlet, which stays unknown rather than wrong."""
+    assert table.detect(["Story text.", "Copyright (c) 2020 CBS Studios Inc. All Rights Reserved."]) is None
+    assert table.detect(["Story text.", "© 2025 Graham Media Group"]) is None
+    assert table.detect(["Story text.", "Copyright 2025 Baz Media Ltd."]) is None
+    assert table.detect(["Story text.", "© 2025 SCMP Publishers Ltd."]).name == "South China Morning Post"
+
+
+def test_an_address_below_the_story_links_to_its_source_and_is_no_outlet(table):
+    """A page's own address stands above the story; a bare address after it is the copy's source
+    (a site that republishes RT's story ends with RT's link)."""
+    story = "Kobe Bryant, a universally-loved NBA star, has reportedly been killed in a helicopter crash in California."
+    assert table.detect([story, "https://www.rt.com/sport/479248-kobe-bryant-killed/"]) is None
+    assert table.detect(["https://www.rt.com/sport/479248-kobe-bryant-killed/", story]).name == "RT"
+    match = table.decide([story, "https://www.rt.com/sport/479248/"], url="https://theduran.com/nba-legend/")
+    assert match.outlet is None
 
 
 def test_domain_and_contact_address_name_the_outlet(table):
