@@ -39,6 +39,7 @@ class Kind(enum.Enum):
 
 _NAV_WORDS = lexicon.words("page_furniture_words")
 _FUNCTION_WORDS = lexicon.words("function_words")
+_LANGUAGE_NAMES = lexicon.words("language_names")
 # A sentence's end, before any closing marks (also one typed the wrong way round: 'gone.“').
 _TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"“”‘’'»)\]]+)$")
 _GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -191,6 +192,7 @@ _PROMO_RE = re.compile(
     r"\b.{0,80}(?:follow|visit|download|subscribe|sign|join|click)|"
     r"^(?:this (?:article|story|content) is (?:for|available to|only available to) (?:subscribers|members))|"
     r"^(?:listen to|listening to) (?:this|the) (?:article|story)|^(?:audio|video) (?:length|duration)\b|"
+    r"^you will be redirected\b|"
     r"^(?:subscribe|newsletter)s?\b.{0,30}$",
     re.IGNORECASE,
 )
@@ -198,13 +200,16 @@ _META_RE = re.compile(
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read\b.*|^(?:reading time|read time)\s*:?.*|"
     r"^\d+\s+(?:comments?|shares?|views?|likes?)\b.*|"
     r"^(?:show|hide|view|load|see) (?:\d+ )?(?:more )?comments?\b.*|"
-    r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$|^\d+\s*/\s*\d+$|^(?:\(|\[)?\s*(?:end|ends)\s*(?:\)|\])?$|"
+    r"^\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$|^\d+\s*/\s*\d+$|"
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–|]\s*source\s*:\s*\S.{0,40}$|"  # a video's length: "01:01 - Source: CNN"
+    r"^(?:\(|\[)?\s*(?:end|ends)\s*(?:\)|\])?$|"
     r"^-?\s*30\s*-?$|^#{3}$|^-+\s*end\s*-+$|"
     r"^you are here\s*:?(?:\s*home)?$|"  # a breadcrumb with only its first step
     # A widget's or a platform's credit line: "Powered by automated translation", "Powered by Frankly".
     r"^powered by\s+[^.!?]{1,60}$",
     re.IGNORECASE,
 )
+_VIDEO_LENGTH_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[-–|]\s*source\b", re.IGNORECASE)
 _URL_LINE_RE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)$", re.IGNORECASE)
 
 
@@ -265,6 +270,8 @@ def classify_line(line: str) -> Kind | None:
     low = line.lower()
     if line.count(" • ") + line.count(" · ") >= 3:
         return Kind.NAV  # a ticker or a list of links: "Women win seats • Clashes in Darfur • ..."
+    if n >= 3 and _is_language_menu(line):
+        return Kind.NAV
     if n > 40:  # long prose: only footers and captions glued to a credit can be boilerplate
         if _has_caption_credit(line):
             return Kind.CAPTION
@@ -359,11 +366,22 @@ def breadcrumb_tail(line: str) -> str:
     return _BREADCRUMB_SPLIT_RE.split(line)[-1].strip()
 
 
+def _is_language_menu(line: str) -> bool:
+    """A site's language menu: "English हिन्दी Hindi বাংলা Bengali मराठी Marathi", three or more
+    names of languages making up most of a short line (a sentence may name two)."""
+    tokens = _GLUED_RE.sub(" ", line).lower().split()
+    named = sum(t.strip(",|/·•") in _LANGUAGE_NAMES for t in tokens)
+    return named >= 3 and named >= 0.4 * len(tokens)
+
+
 def classify_lines(lines: Sequence[str]) -> list[Kind | None]:
     """Classify every line, then extend link-list headings over the links that follow them."""
     kinds = [classify_line(line) for line in lines]
     for i in _numbered_menu(lines):
         kinds[i] = Kind.NAV
+    for i in range(1, len(lines)):
+        if kinds[i] is Kind.NAV and kinds[i - 1] is None and _VIDEO_LENGTH_RE.match(lines[i]):
+            kinds[i - 1] = Kind.CAPTION  # the video's title: "Funerals begin for victims" / "01:01 - Source: CNN"
     if Kind.RELATED not in kinds:
         return kinds
     total = sum(len(line) for line in lines) or 1

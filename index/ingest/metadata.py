@@ -564,6 +564,8 @@ def _choose_title(
         n = words(text)
         if n < 2 or n > 40 or (n <= 3 and is_all_caps(text)) or outlets.lookup(text) or not _headline_like(text):
             continue
+        if len(_WORD_RE.findall(text)) < 2 or _masthead(text, outlets):
+            continue  # "More () »"; "The Washington PostDemocracy Dies in Darkness"
         if _is_section_label(text, outlets):
             continue
         found.append((i, text, date, {key(lines[i]), key(text)}))
@@ -581,11 +583,16 @@ def _choose_title(
     wanted = set().union(*(keys for *_, keys in found))
     lengths = {len(k) for k in wanted}
     counts: Counter[str] = Counter()
+    last_seen: dict[str, int] = {}
     for i, line in enumerate(lines):
         if kinds[i] is Kind.BREADCRUMB:
             line = breadcrumb_tail(line)
         if any(abs(len(line) - size) <= size // 5 + 5 for size in lengths) and (k := key(line)) in wanted:
-            counts[k] += 1
+            # A line printed twice in a row is a photo's or a video's (alt text, then caption);
+            # a headline comes again apart from itself (the title bar, then the heading).
+            if last_seen.get(k) != i - 1:
+                counts[k] += 1
+            last_seen[k] = i
     # A headline is not prose: it rarely ends with a full stop, as an uncredited caption does.
     for i, text, date, keys in found:
         if sum(counts[k] for k in keys) >= 2 and not _is_prose(text) and not _opens_story_line(text, lines, start):
@@ -620,6 +627,16 @@ def _choose_title(
 
 
 _MASTHEAD_LINES = 3
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _masthead(text: str, outlets: OutletTable) -> bool:
+    """A known outlet's name run into its motto: "The Washington PostDemocracy Dies in Darkness"."""
+    glue = _GLUE_RE.search(text)
+    return glue is not None and outlets.lookup(text[: glue.start()]) is not None
+
+
 _SECTION_WORDS = lexicon.words("section_words")
 _FURNITURE_WORDS = lexicon.words("page_furniture_words")
 

@@ -425,3 +425,61 @@ def test_a_name_alone_with_the_date_on_the_next_line_is_the_byline(table):
     ]
     page = read_page(lines, classify_lines(lines), table)
     assert page.authors == ("Jane Dalton",) and page.date == "2019-03-10"
+
+
+STORY_LINE = (
+    "Rescue teams reached the flooded town on Tuesday as officials warned that the toll would rise, the agency said."
+)
+
+
+@pytest.mark.parametrize(
+    ("chrome", "headline"),
+    [
+        # a photo's caption printed twice in a row (alt text, then caption) is not the headline
+        (
+            [
+                "Eyewitness talks about bloodbath at concert",
+                "A concert goer being taken away in the aftermath",
+                "A concert goer being taken away in the aftermath",
+            ],
+            "Eyewitness talks about bloodbath at concert",
+        ),
+        # a link's arrow and brackets are not words
+        (
+            ["Breaking News", "More () »", "Camp Fire: 9 killed in Butte County fire"],
+            "Camp Fire: 9 killed in Butte County fire",
+        ),
+        # a known outlet's name run into its motto
+        (
+            ["The Washington PostDemocracy Dies in Darkness", "Death toll rises to 76 in California wildfires"],
+            "Death toll rises to 76 in California wildfires",
+        ),
+        # a video's title, known by the length and source under it
+        (
+            [
+                "Sri Lanka mourns as investigation into deadly blasts continues",
+                "Funerals begin for Sri Lanka victims",
+                "01:01 - Source: CNN",
+            ],
+            "Sri Lanka mourns as investigation into deadly blasts continues",
+        ),
+        # a site's language menu
+        (
+            [
+                "English हिन्दी Hindi বাংলা Bengali मराठी Marathi ગુજરાતી Gujarati",
+                "Sri Lanka Govt Declares Curfew After Attacks",
+            ],
+            "Sri Lanka Govt Declares Curfew After Attacks",
+        ),
+        # a redirect notice
+        (
+            [
+                "You will be redirected to the page you want to view in seconds.",
+                "Superstorm Sandy kills dozens, deals out billions in damage",
+            ],
+            "Superstorm Sandy kills dozens, deals out billions in damage",
+        ),
+    ],
+)
+def test_page_chrome_is_never_the_title(table, chrome, headline):
+    assert _page(table, [*chrome, STORY_LINE]).title == headline
