@@ -168,6 +168,11 @@ _BYLINE_HINT_RE = re.compile(r"[\d(|,–—-]")
 _BYLINE_SPLIT_RE = re.compile(r"[,;&]|\s(?:and|AND|And|\+)\s")
 _OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
 _IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
+_WIDGET_TAIL_RE = re.compile(r"\s+(?:logo|image|photo|avatar|icon|headshot|picture)$", re.IGNORECASE)
+_CALL_SIGN_TAIL_RE = re.compile(r"\s+([A-Z]{2,6})$")
+# "Kobe Bryant, 4 others killed in California chopper crashBy STEPHANIE DAZIO": a byline run
+# onto the headline by the scraper.
+_GLUED_BY_RE = re.compile(r"(?<=[a-z.!?])By\s+(?P<names>[A-Z][^\d|]{3,60})$")
 _BYLINE_STOP_RE = re.compile(r"\d|[^\w\s,;&'’.()|/+\-–—]")  # a digit or a symbol such as 🕒
 _MONTH_BEFORE_RE = re.compile(rf"\b{_MONTH}\.?\s*$", re.IGNORECASE)
 _BYLINE_LABELS = ("published", "updated", "posted", *(row[0] for row in lexicon.forms("weekdays")))
@@ -239,9 +244,12 @@ def is_person_name(text: str) -> bool:
 
 
 def _display_name(name: str) -> str:
-    """Names in capitals ("JANE DOE") are shown as "Jane Doe"; others as written."""
+    """Names in capitals ("JANE DOE") are shown as "Jane Doe", and so is a surname in capitals
+    after a given name that is not ("Pierre-Henry DESHAYES"); initials ("JR") stay."""
     if not name.isupper():
-        return name
+        return re.sub(
+            r"\b[^\W\d_]{4,}\b", lambda m: m.group(0).capitalize() if m.group(0).isupper() else m.group(0), name
+        )
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.lower())
 
 
@@ -277,9 +285,14 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
     authors: list[str] = []
     has_role = False
     for chunk in _BYLINE_SPLIT_RE.split(names_part):
-        chunk = _IN_PLACE_RE.sub("", chunk.strip(" .()|-–—"))
+        chunk = _WIDGET_TAIL_RE.sub("", _IN_PLACE_RE.sub("", chunk.strip(" .()|-–—")))
         if not chunk:
             continue
+        sign = _CALL_SIGN_TAIL_RE.search(chunk)
+        if sign and (not chunk.isupper() or outlets.lookup(sign.group(1))) and " " in chunk[: sign.start()].strip():
+            # "Laura Anthony KGO": a station's call sign after a name written in lower case
+            outlet = outlet or (sign.group(1) if outlets.lookup(sign.group(1)) else None)
+            chunk = chunk[: sign.start()]
         tokens = chunk.lower().split()
         named = _name_then_outlet(chunk, outlets)
         if all(t in _ROLE_WORDS or t in ("our", "a") or t.isdigit() for t in tokens):
@@ -307,6 +320,29 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
     if not authors and dated and outlet and outlets.lookup(outlet):  # "Xinhua | Updated: 2025-10-26"
         return Byline((), outlet, date)
     return None
+
+
+def _byline_before_story(line: str, outlets: OutletTable) -> Byline | None:
+    """A byline the page runs into the story's first paragraph: "by NAME OUTLET DATELINE — ...",
+    read only when a known outlet's name follows the person's."""
+    m = _BY_RE.match(line)
+    if m is None or words(line) <= 25:
+        return None
+    tokens = m.group("rest").split()
+    for k in (2, 3):
+        name = " ".join(tokens[:k])
+        for j in range(1, 5):
+            credit = " ".join(tokens[k : k + j])
+            if is_person_name(name) and outlets.lookup(credit):
+                return Byline((_display_name(name),), credit)
+    return None
+
+
+def _names_only(line: str) -> bool:
+    """Two or more people's names joined by "and", alone on the line above the story: "Kim
+    Hjelmgaard, Delphine Reuter and John Bacon" (a list of tags has no "and")."""
+    parts = [p.strip() for p in _BYLINE_SPLIT_RE.split(line)]
+    return " and " in line and len(parts) >= 2 and all(is_person_name(p) and len(p.split()) <= 3 for p in parts)
 
 
 def _names_line_then_credit(lines: Sequence[str], i: int, outlets: OutletTable) -> bool:
@@ -465,6 +501,9 @@ def read_page(
         if i < start and kinds[i] is Kind.NAV and _YEAR_RE.search(line) and (found_dates := full_dates(line)):
             dates.append((i, found_dates[0].isoformat()))  # "Xinhua, December 14, 2015 Adjust font size:"
             continue
+        if i == start and byline is None and (lead := _byline_before_story(line, outlets)) is not None:
+            byline = lead  # "by Pierre-Henry DESHAYES Agence France Presse OSLO, Norway (AFP) — ..."
+            continue
         if kinds[i] not in _CANDIDATE_KINDS or (i >= start and words(line) > 25):
             continue  # prose in the story is neither a date line nor a byline
         is_date, value = date_line(line)
@@ -479,6 +518,13 @@ def read_page(
         found = parse_byline(line, outlets, header=i < start)
         if found is None and i < start and _names_line_then_credit(lines, i, outlets):
             found = parse_byline(f"{line} | {lines[i + 1]}", outlets, header=True)
+        if found is None and i < start and (glued := _GLUED_BY_RE.search(line)):
+            found = parse_byline(f"By {glued.group('names')}", outlets, header=True)
+            if found is not None:
+                byline = byline or found
+                continue  # the line is still the headline
+        if found is None and i + 1 == start and _names_only(line):
+            found = Byline(tuple(_display_name(n.strip()) for n in _BYLINE_SPLIT_RE.split(line)))
         if found is not None:
             kinds[i] = Kind.BYLINE
             if byline is None:

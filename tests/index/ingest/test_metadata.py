@@ -108,6 +108,9 @@ def test_split_leading_date_separates_a_date_glued_to_the_headline():
         ("Jane Doe | Published October 26, 2025", ("Jane Doe",), None, "2025-10-26"),
         ("Xinhua | Updated: 2025-10-26 18:42", (), "Xinhua", "2025-10-26"),
         ("By Tassanee Vejpongsa The Associated Press", ("Tassanee Vejpongsa",), "The Associated Press", None),
+        # a photo's label and a station's call sign after the name; "By" glued to it
+        ("ByLaura Anthony KGO logo", ("Laura Anthony",), None, None),
+        ("By JANE DOE AP", ("Jane Doe",), "AP", None),
     ],
 )
 def test_parse_byline(table, line, authors, outlet, date):
@@ -483,3 +486,18 @@ STORY_LINE = (
 )
 def test_page_chrome_is_never_the_title(table, chrome, headline):
     assert _page(table, [*chrome, STORY_LINE]).title == headline
+
+
+def test_bylines_the_page_runs_into_other_lines(table):
+    story = "BRUSSELS — The Islamic State claimed responsibility for the attacks on the airport and metro."
+    glued = ["Kobe Bryant, 4 others killed in California chopper crashBy STEPHANIE DAZIO", story + " It said so."]
+    assert _page(table, glued).authors == ("Stephanie Dazio",)
+    names = ["Islamic State claims attacks", "Kim Hjelmgaard, Delphine Reuter and John Bacon", story + " Police said."]
+    assert _page(table, names).authors == ("Kim Hjelmgaard", "Delphine Reuter", "John Bacon")
+    tags = ["Talks end in Kuala Lumpur", "Xi Jinping, Donald Trump", story + " Police said."]
+    assert _page(table, tags).authors == ()  # a list of tags has no "and"
+    lead = (
+        "by Pierre-Henry DESHAYES Agence France Presse OSLO, Norway (AFP) — Investigative journalists Maria Ressa"
+        " of the Philippines and Dmitry Muratov of Russia won the Nobel Peace Prize on Friday for their fight."
+    )
+    assert _page(table, ["Journalists win Nobel Peace Prize", lead]).authors == ("Pierre-Henry Deshayes",)
