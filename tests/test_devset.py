@@ -13,6 +13,8 @@ from devset import (
     DEVSET4,
     DEVSET5,
     DEVSET6,
+    DEVSET7,
+    DEVSET8,
     EVAL,
     SEEDS,
     load_gold,
@@ -98,3 +100,28 @@ def test_the_sixth_set_does_not_fall_back(tmp_path):
     assert figures.fields["authors"] >= 0.90 and figures.outlet_wrong == 0, figures.line()
     urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET6 / "articles", tmp_path / "files"), tmp_path / "index")
     assert urls.fields["outlet"] >= 0.70 and urls.outlet_wrong == 0, urls.line()
+
+
+# The seventh set's first read (see its README): title 0.81, date 0.80, authors 0.88, quotes
+# 0.987/0.928, attribution 0.792, wrong named 3 of 77, one outlet wrong. Its floors sit a little
+# below its latest read after work on it.
+def test_the_seventh_set_does_not_fall_back(tmp_path):
+    gold = load_gold(DEVSET7 / "gold.json")
+    figures = score_corpus(SCORE, gold, DEVSET7 / "articles", tmp_path / "plain")
+    assert figures.precision >= 0.97 and figures.recall >= 0.97, figures.line()
+    assert figures.attribution >= 0.78 and figures.wrong_named_share <= 0.04, figures.line()
+    assert figures.fields["title"] >= 0.92 and figures.fields["date"] >= 0.75, figures.line()
+    assert figures.fields["authors"] >= 0.92 and figures.outlet_wrong == 0, figures.line()
+    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET7 / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= 0.70 and urls.outlet_wrong == 0, urls.line()
+
+
+# The eighth set has metadata gold only (no quotations). First read: title 0.85, date 1.00,
+# authors 0.93, two outlets wrong (with URLs: 0.57, one wrong).
+def test_the_eighth_set_metadata_does_not_fall_back(tmp_path):
+    gold = load_gold(DEVSET8 / "gold.json")
+    figures = score_corpus(SCORE, gold, DEVSET8 / "articles", tmp_path / "plain")
+    assert figures.fields["title"] >= 0.92 and figures.fields["date"] >= 0.95, figures.line(quotes=False)
+    assert figures.fields["authors"] >= 0.95 and figures.outlet_wrong == 0, figures.line(quotes=False)
+    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET8 / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= 0.55 and urls.outlet_wrong == 0, urls.line(quotes=False)
