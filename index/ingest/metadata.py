@@ -495,6 +495,11 @@ def read_page(
     """Find headline, byline and date lines; `title` is a headline already known."""
     kinds = list(kinds)
     start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+    if _title_bar_with_description(lines, start):
+        # "Sandy Makes Landfall ... : The Two-Way The storm made landfall ..." / "Sandy Makes
+        # Landfall ...": the page's title and description run together, the headline under it.
+        kinds[start] = Kind.NAV
+        start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
     byline: Byline | None = None
     dates: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
@@ -563,6 +568,19 @@ def read_page(
         byline_outlet=byline.outlet if byline else None,
         start=start,
         kinds=tuple(kinds),
+    )
+
+
+def _title_bar_with_description(lines: Sequence[str], start: int) -> bool:
+    """The first prose line is the headline (the next line) with more run on after it."""
+    if start + 1 >= len(lines):
+        return False
+    first, headline = lines[start], lines[start + 1]
+    return (
+        len(first) > len(headline) + 20
+        and first.startswith(headline)
+        and 3 <= words(headline) <= 30
+        and not ends_sentence(headline)
     )
 
 
@@ -665,6 +683,10 @@ def _choose_title(
     # In a run, skip a short section label ("East Asia") and a sentence; a two-word line is a
     # headline only when nothing longer is there ("Truce extended").
     headlines = [c for c in run if not _is_prose(c[1])] or run
+    if len(headlines) >= 2 and words(headlines[0][1]) <= 4 and words(headlines[1][1]) >= 8:
+        # A topic's label above the headline: "South Korea ferry disaster" / "I ordered
+        # passengers to stay put ..., says arrested captain of sunken South Korean ferry".
+        headlines = headlines[1:]
     for least in (4, 3, 2):
         for index, text, date, _ in headlines:
             if words(text) >= least:

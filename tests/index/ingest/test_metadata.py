@@ -501,3 +501,16 @@ def test_bylines_the_page_runs_into_other_lines(table):
         " of the Philippines and Dmitry Muratov of Russia won the Nobel Peace Prize on Friday for their fight."
     )
     assert _page(table, ["Journalists win Nobel Peace Prize", lead]).authors == ("Pierre-Henry Deshayes",)
+
+
+def test_a_topic_label_above_the_headline_is_not_the_title(table):
+    headline = "I ordered passengers to stay put for their own safety, says arrested captain of sunken ferry"
+    assert _page(table, ["South Korea ferry disaster", headline, STORY_LINE]).title == headline
+
+
+def test_a_title_bar_with_its_description_run_on_is_not_the_story(table):
+    headline = "Sandy Makes Landfall In New Jersey With Punishing Winds, Driving Rain"
+    bar = (
+        f"{headline} : The Two-Way The storm made landfall with winds exceeding 90 mph and has left many without power."
+    )
+    assert _page(table, [bar, headline, STORY_LINE]).title == headline
