@@ -25,6 +25,7 @@ from devset import (  # noqa: E402
     DEVSET6,
     DEVSET7,
     DEVSET8,
+    DEVSET9,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -66,6 +67,7 @@ def main() -> None:
             "devset6": DEVSET6,
             "devset7": DEVSET7,
             "devset8": DEVSET8,
+            "devset9": DEVSET9,
         }
         if args.holdout:
             others["holdout"] = HOLDOUT
