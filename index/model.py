@@ -24,10 +24,28 @@ class Article:
     word_count: int = 0
     wire: str | None = None  # the news agency whose copy it carries ("Reuters"), never the outlet
     outlet_source: str = "none"  # how the outlet was found: see ingest.outlets.OutletMatch
+    # The story's first words (see lead_of), kept by the catalog for listings without paragraphs:
+    # they name an article whose text states no headline.
+    lead: str = ""
+
+    @property
+    def first_words(self) -> str:
+        return self.lead or lead_of(self.paragraphs)
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+LEAD_CHARS = 90
+
+
+def lead_of(paragraphs: tuple[str, ...] | list[str]) -> str:
+    """The first words of the first paragraph, cut at a word, with "…" where cut."""
+    first = " ".join(paragraphs[0].split()) if paragraphs else ""
+    if len(first) <= LEAD_CHARS:
+        return first
+    return first[:LEAD_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def count_words(paragraphs: tuple[str, ...] | list[str]) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from talks_tui.index.ingest.filenames import shown
+from talks_tui.tui.article_titles import title_text
 from talks_tui.tui.outlet_names import outlet_choices, outlet_fits
 from talks_tui.tui.virtual_table import Choice, Column
 
@@ -36,6 +36,6 @@ def article_cells(article: Article, hits: int | None, short: dict[str, str]) -> 
     return (
         Choice(outlet_choices(article, short)),
         article.date or "",
-        article.title or shown(article.file),
+        title_text(article),
         "" if hits is None else str(hits),
     )

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from talks_tui.index.compare.align import SAME_FACT, SAME_WORDING, Alignment, SentencePair
 from talks_tui.index.model import Article
+from talks_tui.tui.article_titles import title_plain, title_text
 from talks_tui.tui.outlet_names import outlet_text
 
 MARKS = {SAME_WORDING: "=", SAME_FACT: "≈", "only_left": "◀", "only_right": "▶"}
@@ -36,7 +37,8 @@ def article_label(article: Article) -> Text:
     outlet = outlet_text(article)
     outlet.stylize("bold")
     label.append(outlet)
-    label.append(f" · {article.date or 'no date'} · {article.title or article.file}")
+    label.append(f" · {article.date or 'no date'} · ")
+    label.append(title_text(article))
     return label
 
 
@@ -58,7 +60,7 @@ def summary_text(alignment: Alignment) -> Text:
 def side_names(alignment: Alignment) -> tuple[str, str]:
     """What the summary calls the two sides: their outlets (else titles, else files); the same
     name on both sides is told apart by the side."""
-    left, right = (a.outlet or a.title or a.file for a in (alignment.left, alignment.right))
+    left, right = (a.outlet or title_plain(a) for a in (alignment.left, alignment.right))
     return (f"{left} (left)", f"{right} (right)") if left == right else (left, right)
 
 

@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from talks_tui.tui.article_titles import title_plain
 from talks_tui.tui.outlet_names import outlet_plain
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class PaneCommands(_Commands):
 class ArticleCommands(_Commands):
     def commands(self):
         for article in self.talks.session.articles:
-            label = f"Open: {article.title or article.file} — {outlet_plain(article)}"
+            label = f"Open: {title_plain(article)} — {outlet_plain(article)}"
             yield label, article.date or "", partial(self.talks.open_article, article.id)
 
 
@@ -108,6 +109,6 @@ class CompareCommands(_Commands):
         from talks_tui.tui.compare_pane import compare_choices
 
         for choice in compare_choices(self.talks.session.articles):
-            name = f"{outlet_plain(choice)}: {choice.title or choice.file}"
+            name = f"{outlet_plain(choice)}: {title_plain(choice)}"
             yield f"Compare left: {name}", "put it in the left column", partial(self.talks.compare, choice.id, None)
             yield f"Compare right: {name}", "put it in the right column", partial(self.talks.compare, None, choice.id)

@@ -32,6 +32,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from talks_tui.tui import keys
+from talks_tui.tui.article_titles import NO_HEADLINE
 from talks_tui.tui.outlet_names import byline
 
 if TYPE_CHECKING:  # index.quotes compiles many patterns: not on the first frame's path
@@ -359,7 +360,7 @@ class Reader(VerticalScroll, can_focus=True):
     def _render_article(self) -> None:
         article = self._article
         self._hint.display = article is None
-        self._title.display = bool(article and article.title)
+        self._title.display = article is not None
         self._byline.display = article is not None
         count = max(len(self._blocks) - 1, 0)
         for surplus in (*self._paragraphs[count:], *self._speakers[count:]):
@@ -367,7 +368,9 @@ class Reader(VerticalScroll, can_focus=True):
         del self._paragraphs[count:]
         del self._speakers[count:]
         if article is not None:
-            self._title.update(self._content(0))
+            # Where the text states no headline, say so rather than promote a line to one.
+            no_headline = Content.styled(f"({NO_HEADLINE})", "dim italic")
+            self._title.update(self._content(0) if article.title else no_headline)
             line = byline(article)
             line.plain = line.plain.translate(_CONTROLS)
             self._byline.update(line)

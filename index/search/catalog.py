@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from talks_tui.index.model import Article, Problem, Quote
+from talks_tui.index.model import Article, Problem, Quote, lead_of
 from talks_tui.index.search.quoteindex import QuoteIndex
 
 _TABLES = """
@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, path TEXT NOT NULL, ordinal INTEGER NOT NULL, file TEXT NOT NULL,
     title TEXT, outlet TEXT, date TEXT, authors TEXT NOT NULL, url TEXT,
     outlet_kind TEXT, outlet_country TEXT, word_count INTEGER NOT NULL, paragraphs TEXT NOT NULL,
-    quotes_done INTEGER NOT NULL DEFAULT 0, wire TEXT, outlet_source TEXT NOT NULL DEFAULT 'none');
+    quotes_done INTEGER NOT NULL DEFAULT 0, wire TEXT, outlet_source TEXT NOT NULL DEFAULT 'none',
+    lead TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles(path, ordinal);
 CREATE INDEX IF NOT EXISTS articles_by_quotes_done ON articles(quotes_done);  -- asked on every speaker: search
 CREATE TABLE IF NOT EXISTS quotes(
@@ -53,7 +54,8 @@ _QUOTE_COLUMNS = "quotes.record, quotes.resolved_speaker, quotes.resolved_co_spe
 _QUOTE_RECORD = {f.name for f in fields(Quote)}
 
 _META_COLUMNS = (
-    "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count, wire, outlet_source"
+    "id, path, file, title, outlet, date, authors, url, outlet_kind, outlet_country, word_count, wire, outlet_source,"
+    " lead"
 )
 
 
@@ -213,6 +215,7 @@ def _article(row: sqlite3.Row, paragraphs: tuple[str, ...] = ()) -> Article:
         outlet_country=row["outlet_country"],
         wire=row["wire"],
         outlet_source=row["outlet_source"],
+        lead=row["lead"],
         word_count=row["word_count"],
     )
 
@@ -472,7 +475,7 @@ class CatalogTransaction:
             (state.path, state.size, state.mtime_ns, state.sha1, problems),
         )
         self._db.executemany(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
             [
                 (
                     a.id,
@@ -490,6 +493,7 @@ class CatalogTransaction:
                     json.dumps(list(a.paragraphs)),
                     a.wire,
                     a.outlet_source,
+                    lead_of(a.paragraphs),
                 )
                 for n, a in enumerate(articles)
             ],

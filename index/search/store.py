@@ -48,7 +48,7 @@ from talks_tui.index.terms import STOP_WORDS, stem, term_spans, word_spans
 
 # Bump when the schema (of the Whoosh index or the catalog) or the analysis changes: older indexes
 # are then rebuilt.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 TEXT_FIELDS = ("title", "body")
 # Fields a search answers from outside Whoosh, through a VirtualLookup.

@@ -112,6 +112,27 @@ async def test_shows_title_byline_and_paragraphs(seed_corpus):
         assert shown_text(paragraphs[0]) == article.paragraphs[0]
 
 
+async def test_an_article_without_headline_says_so_and_lists_by_its_first_words():
+    """No line is promoted to a headline: the reader says there is none, and every listing names
+    the article by its story's first words (as text, never markup), dimmed."""
+    from talks_tui.tui.article_titles import title_plain, title_text
+
+    first = "[bold]Rescuers[/bold] reached the village on Tuesday as the toll rose past 2,000, officials said today."
+    article = Article(id="x1", file="003_ab.txt", path="/c/003_ab.txt", title=None, outlet=None, date=None,
+                      paragraphs=(first, "A second paragraph."))  # fmt: skip
+    assert (
+        title_plain(article)
+        == "(no headline) [bold]Rescuers[/bold] reached the village on Tuesday as the toll rose past 2,000,…"
+    )
+    assert title_text(article).plain == title_plain(article) and title_text(article).style == "dim italic"
+    app = ReaderApp(article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        title, *paragraphs = blocks(app.query_one(Reader))
+        assert title.display and shown_text(title) == "(no headline)"
+        assert shown_text(paragraphs[0]).startswith("[bold]Rescuers[/bold]")
+
+
 async def test_highlights_exactly_the_matching_words(seed_corpus):
     article, _ = article_and_quotes(seed_corpus, TURKIYE)
     app = ReaderApp(article, query="tariffs")
