@@ -162,6 +162,8 @@ def _quantities(text: str, figures: Sequence[Figure]) -> list[tuple[Figure, froz
 # ("Boeing 777", "Flight 370").
 _TALLY = 10
 _MORE_RE = re.compile(r"\s+(?:more|further|additional)\b")
+_CODE_RE = re.compile(r"[A-Za-z]")
+_CODE_BEFORE_RE = re.compile(r"\d-$")
 _NAMED_NUMBER_RE = re.compile(r"(?:\b[A-Z][\w-]*|\bflight|\bnumber|\bno\.)\s+$")
 
 
@@ -170,15 +172,36 @@ def measured(text: str, figures: Sequence[Figure]) -> frozenset[str]:
     toll rose to 589"): a sentence that gives a toll states the same fact as another that gives
     one, whatever their figures (a difference, then). Not an age in brackets ("Crockett (33) died")."""
     found: set[str] = set()
-    for figure, context in _quantities(text, figures):
-        if figure.kind != "count" or text[: figure.start].rstrip().endswith("("):
-            continue
-        if not figure.text[0].isdigit() or Decimal(figure.value) < _TALLY or _MORE_RE.match(text, figure.end):
-            continue
-        if _NAMED_NUMBER_RE.search(text, 0, figure.start):
-            continue
+    tallies = [(f, context) for f, context in _quantities(text, figures) if _tally(text, f)]
+    for _, context in tallies:
         found.update(w for w in context if w.startswith("="))
+    if not found and len(tallies) == 1 and not _counts_other(text, tallies[0][0]):
+        # The measure word may sit past a day or in another clause ("the death toll for Sunday's
+        # quake had risen to 381 people", "the number of people killed ... at nearly 600"): with
+        # one tally and one measure in the sentence, the tally is of that measure unless its unit
+        # says otherwise ("among the dead are 14 foreigners").
+        lines = {_MEASURES[w.lower()] for w in WORD_RE.findall(text[story_start(text) :]) if w.lower() in _MEASURES}
+        if len(lines) == 1:
+            found.update(lines)
     return frozenset(found)
+
+
+def _counts_other(text: str, figure: Figure) -> bool:
+    """Whether the word after the figure is a unit of its own, not a measure ("14 foreigners")."""
+    unit = _UNIT_AFTER_RE.match(text, figure.end)
+    return bool(unit and _telling(unit.group("unit")) and unit.group("unit").lower() not in _MEASURES)
+
+
+def _tally(text: str, figure: Figure) -> bool:
+    """A count in digits of the story's size: not an age in brackets, not "seven more", not a
+    name's number."""
+    if figure.kind != "count" or text[: figure.start].rstrip().endswith("("):
+        return False
+    if not figure.text[0].isdigit() or Decimal(figure.value) < _TALLY or _MORE_RE.match(text, figure.end):
+        return False
+    if _CODE_RE.match(text, figure.end) or _CODE_BEFORE_RE.search(text, 0, figure.start):
+        return False  # a model's code ("777-200ER")
+    return not _NAMED_NUMBER_RE.search(text, 0, figure.start)
 
 
 def _context(text: str, figure: Figure, figures: Sequence[Figure]) -> frozenset[str]:

@@ -134,6 +134,11 @@ def test_a_toll_of_another_year_is_history_not_the_story(devset_corpus):
         ("Although seven more victims were rescued alive, hope is fading.", set()),
         ("Nearly 20 more people were killed in the town.", set()),  # an increase, not the toll
         ("Debris may have come from the missing Malaysia Airlines Boeing 777-200ER.", set()),  # a name's number
+        # The measure past a day or in another clause: one tally, one measure in the sentence.
+        ("Officials said the death toll for Sunday's earthquake had risen to 381 people.", {"=dead"}),
+        ("Officials put number of people killed in Sunday's 6.1-magnitude quake at nearly 600", {"=dead"}),
+        ("Among the dead are 14 foreigners, but the number is expected to rise.", set()),  # a unit of its own
+        ("It could be the missing Boeing 777-200ER, with 239 passengers.", set()),  # a model's code
     ],
 )
 def test_what_a_sentence_counts_is_a_tally_of_the_story(text, measures):
