@@ -24,7 +24,7 @@ import numpy as np
 from talks_tui.index.compare.differences import FigureDifference, differences, measured, spoken_by
 from talks_tui.index.compare.figures import Figure, find_figures
 from talks_tui.index.compare.pairing import MIN_SHARED_WORDS, choose_pairs
-from talks_tui.index.compare.sentence_terms import is_furniture, sentence_terms, story_start
+from talks_tui.index.compare.sentence_terms import caption_paragraphs, is_furniture, sentence_terms, story_start
 from talks_tui.index.compare.similarity import Background, similarity
 from talks_tui.index.model import Article
 from talks_tui.index.sentences import Sentence, article_sentences
@@ -144,8 +144,9 @@ def align(
     right_sentences = tuple(article_sentences(right.paragraphs))
     left_figures = [find_figures(s.text) for s in left_sentences]
     right_figures = [find_figures(s.text) for s in right_sentences]
-    left_terms = [_story_terms(s, f) for s, f in zip(left_sentences, left_figures, strict=True)]
-    right_terms = [_story_terms(s, f) for s, f in zip(right_sentences, right_figures, strict=True)]
+    left_captions, right_captions = caption_paragraphs(left.paragraphs), caption_paragraphs(right.paragraphs)
+    left_terms = [_story_terms(s, f, left_captions) for s, f in zip(left_sentences, left_figures, strict=True)]
+    right_terms = [_story_terms(s, f, right_captions) for s, f in zip(right_sentences, right_figures, strict=True)]
     cosines, shared_words = similarity(left_terms, right_terms, background)
     same_measure = _same_measure(left_sentences, right_sentences, left_figures, right_figures)
     scores = cosines + MEASURE_BONUS * same_measure
@@ -291,6 +292,8 @@ def _years(text: str, figures: Sequence[Figure]) -> set[str]:
     }
 
 
-def _story_terms(sentence: Sentence, figures: list[Figure]) -> Counter[str]:
+def _story_terms(sentence: Sentence, figures: list[Figure], captions: set[int]) -> Counter[str]:
     """A sentence's terms; none for page furniture, which never pairs."""
-    return Counter() if is_furniture(sentence.text) else sentence_terms(sentence.text, figures)
+    if sentence.paragraph in captions or is_furniture(sentence.text):
+        return Counter()
+    return sentence_terms(sentence.text, figures)

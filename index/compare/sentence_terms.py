@@ -7,7 +7,8 @@ does not outweigh the fact told about it. Each figure is one term in its normali
 "Nov. 10" and "November 10" are the same term. Words of one meaning (the lexicon's same_meaning
 list: "killed", "died", "death toll"; "blaze", "fire") are one term, named after the line's first
 word with a "~" in front, so that a paraphrase shares what it says. Two kinds of sentence are no story sentences and
-never pair: a keyword line ("Ecuador, earthquake, survivors, rubble") and a credit ("AFP").
+never pair: a keyword line ("Ecuador, earthquake, survivors, rubble") and a credit ("AFP"); nor does
+a photo caption printed twice (a paragraph that the next one repeats, with a credit or doubled).
 A date glued to the front of a sentence by a scraper ("August 3, 2014Chinese officials...",
 "date 2019-04-18 France is...") is the page's date, not the story's: it gives no term.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from talks_tui.index import lexicon
@@ -62,6 +63,18 @@ def is_furniture(text: str) -> bool:
         return True
     pieces = [p for p in text.split(",") if p.strip()]
     return len(pieces) >= 4 and not any(w in NO_FACT_WORDS for w in lower) and max(len(p.split()) for p in pieces) <= 4
+
+
+def caption_paragraphs(paragraphs: Sequence[str]) -> set[int]:
+    """The paragraphs of a caption printed twice: one paragraph, then the next starting with its
+    words ("Police officers stand next to ... coast." then the same with "AP" after it). The
+    story may repeat the caption later as its own sentence; only the adjacent copies are furniture."""
+    words = [" ".join(w for w, _, _ in word_spans(p)) for p in paragraphs]
+    found: set[int] = set()
+    for k in range(len(words) - 1):
+        if words[k] and words[k + 1].startswith(words[k]):
+            found.update((k, k + 1))
+    return found
 
 
 def content_words(text: str, figures: list[Figure]) -> list[tuple[str, int, int]]:

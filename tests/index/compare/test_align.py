@@ -152,6 +152,17 @@ def test_an_article_is_named_by_id_file_outlet_or_title(seed_corpus):
         seed_corpus.pick_article("trade")
 
 
+def test_a_caption_printed_twice_never_pairs_but_the_story_may_repeat_it():
+    caption = "Sister Clare died when a stairwell collapsed in the school in Playa Prieta"
+    story = (caption, f"{caption} {caption}", "A nun has been killed in the earthquake.", caption + ".")
+    other = "She died when a stairwell collapsed in the school in Playa Prieta, the order said."
+    alignment = align(
+        Article("a", "a.txt", "/a", None, None, None, paragraphs=story),
+        Article("b", "b.txt", "/b", None, None, None, paragraphs=(other,)),
+    )
+    assert [alignment.left_sentences[p.left].paragraph for p in alignment.pairs] == [3]
+
+
 def test_empty_articles_align_to_nothing():
     empty = Article("a", "a.txt", "/a", None, None, None)
     alignment = align(empty, empty)
