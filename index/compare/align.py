@@ -48,6 +48,7 @@ MIN_RUN = 3
 # then count as sharing enough words: "the death toll had risen to 381" and "killing at least 272
 # people" state one fact, in other words and figures. Chosen on the development gold.
 MEASURE_BONUS = 0.2
+_SINCE_RE = re.compile(r"\bsince\s+$")
 
 
 @dataclass(frozen=True)
@@ -283,12 +284,16 @@ def _same_measure(
 
 
 def _years(text: str, figures: Sequence[Figure]) -> set[str]:
-    """The years a sentence names, alone or in a month ("September 2012"); not the page's date."""
+    """The years a sentence names, alone or in a month ("September 2012"); not the page's date,
+    nor a year that only measures against the past ("the strongest since 1979")."""
     start = story_start(text)
     return {
         f.value[:4]
         for f in figures
-        if f.kind in ("year", "month") and f.start >= start and re.match(r"\d{4}(?:-|$)", f.value)
+        if f.kind in ("year", "month")
+        and f.start >= start
+        and re.match(r"\d{4}(?:-|$)", f.value)
+        and not _SINCE_RE.search(text, 0, f.start)
     }
 
 

@@ -162,6 +162,7 @@ def _quantities(text: str, figures: Sequence[Figure]) -> list[tuple[Figure, froz
 # ("Boeing 777", "Flight 370").
 _TALLY = 10
 _MORE_RE = re.compile(r"\s+(?:more|further|additional)\b")
+_TALLY_IN_WORDS_RE = re.compile(r"(?i:\b(?:hundreds|thousands|tens of thousands)\s+of\s+)(?P<words>\w+(?:\s+\w+)?)")
 _CODE_RE = re.compile(r"[A-Za-z]")
 _CODE_BEFORE_RE = re.compile(r"\d-$")
 _NAMED_NUMBER_RE = re.compile(r"(?:\b[A-Z][\w-]*|\bflight|\bnumber|\bno\.)\s+$")
@@ -172,6 +173,9 @@ def measured(text: str, figures: Sequence[Figure]) -> frozenset[str]:
     toll rose to 589"): a sentence that gives a toll states the same fact as another that gives
     one, whatever their figures (a difference, then). Not an age in brackets ("Crockett (33) died")."""
     found: set[str] = set()
+    # A tally in words: "causing hundreds of deaths", "thousands of people injured".
+    for m in _TALLY_IN_WORDS_RE.finditer(text):
+        found.update(_MEASURES[w] for w in m.group("words").lower().split() if w in _MEASURES)
     tallies = [(f, context) for f, context in _quantities(text, figures) if _tally(text, f)]
     for _, context in tallies:
         found.update(w for w in context if w.startswith("="))

@@ -124,6 +124,17 @@ def test_a_toll_of_another_year_is_history_not_the_story(devset_corpus):
     )
 
 
+def test_a_year_that_only_measures_against_the_past_does_not_make_a_toll_history(devset_corpus):
+    # "the strongest to hit the country since 1979" dates no toll: the 260 dead are the story's.
+    assert _paired(
+        devset_corpus,
+        "105_b01295ca9f8d9e53.txt",
+        "110_006e5ba34d8146d6.txt",
+        "More than 260 people died and 2,500 others were injured",
+        "The 7.8 magnitude tremor has claimed at least 272 lives",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "measures"),
     [
@@ -139,6 +150,7 @@ def test_a_toll_of_another_year_is_history_not_the_story(devset_corpus):
         ("Officials put number of people killed in Sunday's 6.1-magnitude quake at nearly 600", {"=dead"}),
         ("Among the dead are 14 foreigners, but the number is expected to rise.", set()),  # a unit of its own
         ("It could be the missing Boeing 777-200ER, with 239 passengers.", set()),  # a model's code
+        ("A quake shook China on Sunday, causing hundreds of deaths.", {"=dead"}),  # a tally in words
     ],
 )
 def test_what_a_sentence_counts_is_a_tally_of_the_story(text, measures):
