@@ -18,7 +18,7 @@ PARAPHRASE_THRESHOLD = 0.25
 # Less similar pairs count when each sentence is the other's closest match.
 MUTUAL_THRESHOLD = 0.1
 # A further partner: at least this similar, and this share of the best either sentence has.
-EXTRA_THRESHOLD = 0.2
+EXTRA_THRESHOLD = 0.22
 NEAR_BEST = 0.6
 # A pair must share this many words (fewer only when a sentence has fewer): one shared word
 # ("deal", "Sunday") is chance.

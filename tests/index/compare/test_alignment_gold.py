@@ -34,13 +34,12 @@ def test_the_gold_pieces_are_in_one_sentence_each(devset_corpus):
 
 
 def test_the_development_gold_does_not_fall_back(devset_corpus):
-    # Today's figures: precision 0.822, recall 0.480, 4 traps (before this aligner: precision 0.694,
-    # recall 0.393, 6 traps; before words of one meaning, tallies and closest matches on fewer
-    # words: 0.800, 0.370). The targets (0.9 / 0.8) are not reached by word overlap alone:
-    # see the README.
+    # Today's figures: precision 0.861, recall 0.538, 3 traps (before tallies past a day or in
+    # words and twice-printed captions: 0.822, 0.480, 4 traps; before this aligner: 0.694, 0.393,
+    # 6 traps). The targets (0.9 / 0.8) are not reached by word overlap alone: see the README.
     score = score_gold(devset_corpus)
-    assert score.precision >= 0.81 and score.recall >= 0.47, score.line() + "\n" + "\n".join(score.mistakes)
-    assert score.traps <= 4, score.line()
+    assert score.precision >= 0.85 and score.recall >= 0.53, score.line() + "\n" + "\n".join(score.mistakes)
+    assert score.traps <= 3, score.line()
 
 
 def test_difference_flags_are_judged_by_hand_and_nearly_all_real(tmp_path):
