@@ -232,6 +232,8 @@ def is_person_name(text: str) -> bool:
         return bool(_CJK_NAME_RE.fullmatch(tokens[0]))
     if not 2 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
         return False
+    if sum(t.lower().strip(".") not in _PARTICLES for t in tokens) > 4:
+        return False  # "Britain Ariana Grande Concert Blast": a headline; "Maria de la Cruz" is a name
     for token in tokens:
         lower = token.lower().strip(".")
         if lower in _PARTICLES:
@@ -495,6 +497,10 @@ def read_page(
     """Find headline, byline and date lines; `title` is a headline already known."""
     kinds = list(kinds)
     start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+    if start == 0 and len(lines) > 1 and words(lines[0]) <= 25 and lines[0].endswith(("?", "!")):
+        # "Sam Altman sacked: Who is Mira Murati, interim CEO of ChatGPT's OpenAI?" above the
+        # story: a question on the page's first line is its headline; a story opens with facts.
+        start = next((i for i, k in enumerate(kinds) if i and k is None and _is_story_start(lines[i])), len(lines))
     if _title_bar_with_description(lines, start):
         # "Sandy Makes Landfall ... : The Two-Way The storm made landfall ..." / "Sandy Makes
         # Landfall ...": the page's title and description run together, the headline under it.
@@ -630,6 +636,8 @@ def _choose_title(
             continue
         if len(_WORD_RE.findall(text)) < 2 or _masthead(text, outlets):
             continue  # "More () »"; "The Washington PostDemocracy Dies in Darkness"
+        if text.endswith(("»", "›")) or text.split(" ", 1)[0] in _LOWER_STARTS:
+            continue  # a breadcrumb's "Washington, DC News »"; a fragment "and last updated"
         if _is_section_label(text, outlets):
             continue
         found.append((i, text, date, {key(lines[i]), key(text)}))
@@ -695,6 +703,8 @@ def _choose_title(
 
 
 _MASTHEAD_LINES = 3
+# Lower-case words a fragment of a line starts with, which no headline does.
+_LOWER_STARTS = frozenset("and or but the a an of to by for from in on at with as".split())
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
@@ -775,7 +785,8 @@ def _headline_like(text: str) -> bool:
 
 _CREDIT_TAIL_RE = re.compile(
     r"(?:\((?:[^()]*,\s*)?(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|AAP|Bloomberg|PA)\)"
-    r"|\b(?:copyright|photo:?|©)\s*\S[^.]*|[.]\s*/\s?[A-Z]{2,8})\s*$",  # (".../CFP": a photo agency)
+    r"|\b(?:copyright|photo:?|©)\s*\S[^.]*|[.]\s*/\s?[A-Z]{2,8}"  # (".../CFP": a photo agency)
+    r"|/\s?[A-Z]{2,8}\s+via\s+(?:AP|AFP|Reuters|Getty Images))\s*$",  # "Peter Byrne/PA via AP"
     re.IGNORECASE,
 )
 _ENDS_WITH_YEAR_RE = re.compile(rf",\s*{_YEAR}\W*$")

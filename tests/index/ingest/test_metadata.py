@@ -482,6 +482,19 @@ STORY_LINE = (
             ],
             "Superstorm Sandy kills dozens, deals out billions in damage",
         ),
+        # a breadcrumb's tail, a fragment of a date line, a photo's credit
+        (
+            ["Home » Washington, DC News »", "Day after Capitol chaos, local leaders react"],
+            "Day after Capitol chaos, local leaders react",
+        ),
+        (
+            ["Death toll rises to 9 in building collapse", "Posted", "and last updated"],
+            "Death toll rises to 9 in building collapse",
+        ),
+        (
+            ["Britain Ariana Grande Concert Blast", "Published 1:16 pm Tuesday, May 23, 2017", "Peter Byrne/PA via AP"],
+            "Britain Ariana Grande Concert Blast",
+        ),
     ],
 )
 def test_page_chrome_is_never_the_title(table, chrome, headline):
@@ -514,3 +527,13 @@ def test_a_title_bar_with_its_description_run_on_is_not_the_story(table):
         f"{headline} : The Two-Way The storm made landfall with winds exceeding 90 mph and has left many without power."
     )
     assert _page(table, [bar, headline, STORY_LINE]).title == headline
+
+
+def test_a_question_on_the_first_line_above_the_story_is_its_headline(table):
+    headline = "Sam Altman sacked: Who is Mira Murati, interim CEO of ChatGPT's OpenAI?"
+    assert _page(table, [headline, STORY_LINE]).title == headline
+
+
+def test_a_headline_of_five_capitalised_words_is_no_byline(table):
+    page = _page(table, ["Britain Ariana Grande Concert Blast", "Published 1:16 pm Tuesday, May 23, 2017", STORY_LINE])
+    assert page.authors == ()
