@@ -724,16 +724,32 @@ class _ParsedCopy:
         except Exception:  # missing, unreadable, or written by another version
             return None
         ok = isinstance(outlets, tuple) and all(type(o) is Outlet for o in outlets)
+        if ok:
+            with contextlib.suppress(OSError):
+                os.utime(self.path)  # used now: the last to be cleared away
         return outlets if ok else None
 
     def write(self, outlets: tuple[Outlet, ...]) -> None:
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
-            for old in self.folder.glob("*.pickle"):  # those of other versions of the files
+            # Copies of other versions of the files: keep the few used last, so that two installs
+            # (two virtual environments, a checkout beside a release) do not evict each other's.
+            others = sorted(self.folder.glob("*.pickle"), key=_mtime, reverse=True)
+            for old in others[_KEEP_COPIES - 1 :]:
                 old.unlink(missing_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_bytes(pickle.dumps(outlets, protocol=pickle.HIGHEST_PROTOCOL))
             temporary.replace(self.path)
+
+
+_KEEP_COPIES = 4
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _parsed_copy(files: Sequence[Path]) -> _ParsedCopy | None:

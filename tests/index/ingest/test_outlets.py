@@ -367,3 +367,20 @@ def test_the_built_in_table_is_kept_parsed_and_a_bad_copy_is_parsed_again(monkey
     module._builtin_outlets.cache_clear()
     assert module._builtin_outlets() == parsed
     module._builtin_outlets.cache_clear()
+
+
+def test_copies_of_other_versions_of_the_table_are_kept_a_while(tmp_path):
+    """Two installs of different versions share the cache folder: each keeps its parsed copy, and
+    only copies beyond the few used last are cleared away."""
+    from talks_tui.index.ingest import outlets as module
+
+    folder = tmp_path / "outlets"
+    folder.mkdir()
+    for n in range(6):
+        old = folder / f"old{n}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    module._ParsedCopy(folder, "mine").write((module.Outlet(name="Foo Daily"),))
+    kept = sorted(p.name for p in folder.glob("*.pickle"))
+    assert kept == ["mine.pickle", "old3.pickle", "old4.pickle", "old5.pickle"]
+    assert module._ParsedCopy(folder, "mine").read() == (module.Outlet(name="Foo Daily"),)
