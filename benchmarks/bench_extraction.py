@@ -26,6 +26,7 @@ from devset import (  # noqa: E402
     DEVSET7,
     DEVSET8,
     DEVSET9,
+    DEVSET10,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -68,6 +69,7 @@ def main() -> None:
             "devset7": DEVSET7,
             "devset8": DEVSET8,
             "devset9": DEVSET9,
+            "devset10": DEVSET10,
         }
         if args.holdout:
             others["holdout"] = HOLDOUT
