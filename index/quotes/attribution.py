@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from talks_tui.index.quotes.blocks import Block, headline_like, org_names
+from talks_tui.index.quotes.blocks import Block, demonym_surnames, headline_like, org_names
 from talks_tui.index.quotes.cues import Phrase, np_after
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
@@ -60,6 +60,9 @@ def attribute_article(
 ) -> tuple[list[Attribution], list[list[Attribution]]]:
     """Attribute every marked span of an article: (title attributions, per-paragraph lists)."""
     blocks = [Block(i, p, s) for i, (p, s) in enumerate(zip(paragraphs, spans, strict=True))]
+    if surnames := demonym_surnames(blocks):
+        for b in blocks:
+            b.name_surnames(surnames)
     reader = ArticleReader(blocks)
     if title:
         reader.titled_names(Block(-1, title, ()))  # "Prime Minister David Cameron announces ..."

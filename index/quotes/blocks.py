@@ -64,6 +64,13 @@ class Block:
         self.cues = [find_cues(toks, lo, hi, text) for lo, hi in self.sents]
         self.runs = _name_runs(toks, {lo for lo, _ in self.sents}, headline=_in_title_case(toks))
 
+    def name_surnames(self, surnames: frozenset[str]) -> None:
+        """Read again the nationality words that are the family name of a person of the article
+        ("Michael French ... French, 62, said"): alone, they are that person."""
+        if any(t.low in surnames and t.text[0].isupper() for t in self.toks):
+            starts = {lo for lo, _ in self.sents}
+            self.runs = _name_runs(self.toks, starts, headline=_in_title_case(self.toks), surnames=surnames)
+
     def sentence_of(self, tok: int) -> int:
         for k, (lo, hi) in enumerate(self.sents):
             if lo <= tok < hi:
@@ -85,8 +92,11 @@ def _in_title_case(toks: list[Tok]) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _name_runs(toks: list[Tok], starts: set[int] = frozenset(), headline: bool = False) -> list[tuple[int, int]]:
-    """Runs of capitalised name words (particles allowed inside, a possessive may end one)."""
+def _name_runs(
+    toks: list[Tok], starts: set[int] = frozenset(), headline: bool = False, surnames: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Runs of capitalised name words (particles allowed inside, a possessive may end one);
+    `surnames`: nationality words known as a family name in this article."""
     # 1 a name word, 2 a name in the possessive, 3 a particle ("von"), 0 anything else
     cls = [_word_class(t.text) if t.kind == "w" else 0 for t in toks]
     for i in range(len(toks)):
@@ -98,6 +108,8 @@ def _name_runs(toks: list[Tok], starts: set[int] = frozenset(), headline: bool =
             cls[i] = 1  # initials before a name: "L.B. Basnet"
         elif cls[i] == 0 and _demonym_surname(toks, i, cls):
             cls[i] = 1  # "Ms German, 84, said", "said Arjun Nepali."
+        elif cls[i] == 0 and toks[i].low in surnames and _known_demonym_surname(toks, i):
+            cls[i] = 1  # "French, 62, said" after "Michael French"
     if headline:
         for i, t in enumerate(toks):
             if cls[i] == 1 and (t.low in COMMON_WORDS or t.low in CUE_FORMS):
@@ -144,7 +156,48 @@ def _demonym_surname(toks: list[Tok], i: int, cls: list[int]) -> bool:
     if prev.low not in HONORIFICS and not given:
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    return nxt is None or nxt.kind == "p" or nxt.low in CUE_FORMS or nxt.low in _AFTER_SURNAME
+    if given and nxt is not None and nxt.kind == "w" and nxt.text.islower():
+        return True  # "Paul French lost his barn": after a given name, the family name
+    return _ends_surname(toks, i)
+
+
+def _ends_surname(toks: list[Tok], i: int) -> bool:
+    """No noun follows that the nationality word at `i` could describe: a mark, a cue, a verb."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.kind == "p" or nxt.low in CUE_FORMS or nxt.low in _AFTER_SURNAME:
+        return True
+    return nxt.kind == "w" and nxt.text.islower() and nxt.low.endswith("ed") and len(nxt.low) > 4  # "walked"
+
+
+# Words before a nationality word used alone as a family name: "French said", "said French",
+# "and French" (not "in French", "the French").
+_BEFORE_SURNAME = frozenset("and but while when as that".split())
+
+
+def _known_demonym_surname(toks: list[Tok], i: int) -> bool:
+    """A nationality word, capitalised and not in capitals, that is the family name of a person
+    named in full in the article: at a sentence start or after a mark, a cue or a conjunction,
+    with no noun after it to describe."""
+    t = toks[i]
+    if t.kind != "w" or not t.text[0].isupper() or t.text.isupper():
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and not (prev.kind == "p" or prev.low in CUE_FORMS or prev.low in _BEFORE_SURNAME):
+        return False
+    return _ends_surname(toks, i)
+
+
+def demonym_surnames(blocks: Sequence[Block]) -> frozenset[str]:
+    """Nationality words that end a name of two or more words in these blocks ("Michael French")
+    or follow an honorific ("Ms German")."""
+    return frozenset(
+        b.toks[z - 1].low
+        for b in blocks
+        for a, z in b.runs
+        if b.toks[z - 1].low in DEMONYMS
+        and b.toks[z - 1].kind == "w"
+        and (z - a >= 2 or (a > 0 and b.toks[a - 1].low in HONORIFICS))
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -1170,3 +1170,29 @@ def test_a_present_tense_verb_before_its_subject_names_the_speaker(verb):
     assert speakers(f'"Talk to other people about it," {verb} psychologist Lynn Alvord.') == {
         "Talk to other people about it,": "Lynn Alvord"
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "text", "speaker"),
+    [
+        (['Retired teacher Anna German walked slowly to the shelter.', 'German, 71, said she had lost her home.',
+          '"There is nothing left," German said.'], "There is nothing left,", "Anna German"),
+        (['Farmer Paul French lost his barn.', '"We saw the smoke at noon," said French.'],
+         "We saw the smoke at noon,", "Paul French"),
+        (['Ms English, 84, waited outside.', '"I am not leaving," English said.'], "I am not leaving,", "English"),
+    ],
+)  # fmt: skip
+def test_a_nations_adjective_that_is_a_persons_family_name_is_that_person(paragraphs, text, speaker):
+    """A family name that is also a nation's adjective ("Michael French") stands alone for the
+    person later in the article: "French said" is him."""
+    assert speakers(*paragraphs)[text] == speaker
+
+
+def test_a_nations_adjective_is_still_an_adjective_beside_a_person_of_that_name():
+    """With a Paul French in the article, "French officials" and "the French" are still no one."""
+    found = speakers(
+        "Paul French walked to the square.",
+        'French officials said the fire was "under control".',
+        'The French said they were "ready to help".',
+    )
+    assert found == {"under control": "French officials", "ready to help": None}
