@@ -80,6 +80,7 @@ class _Mention:
     tok: int
     subject: bool  # in subject position: the likely referent of a following "he"
     sentence: int  # the article's sentences counted in reading order
+    subordinate: bool = False  # the subject of a subordinate clause ("although X had asked")
 
 
 # How a pronoun's antecedent is chosen among the persons of the last few paragraphs: each
@@ -91,6 +92,12 @@ _ANTECEDENT_BLOCKS = 3
 # subject's verb would follow.
 _APPOSITION_TAILS = frozenset("from of in at with".split())
 _SUBJECT = 0.6
+_SUBORDINATE = 0.5  # the share of it a subordinate clause's subject gains
+# Words that open a subordinate clause, whose subject is less the sentence's topic than the main
+# clause's ("and", "but" join main clauses).
+_SUBORDINATE_OPENERS = frozenset(
+    "after although as because before if once since though until when whereas while".split()
+)
 _GENDER_KNOWN = 0.5
 _STRONG = {True: 0.3, False: -0.7}
 
@@ -195,6 +202,8 @@ def _modifies_noun(toks: list[Tok], z: int) -> bool:
     )
 
 
+# Role words that any holder of an office answers to, whatever his title: "the official".
+_GENERIC_HEADS = frozenset(("official",))
 _UNNAMED_DETERMINERS = frozenset("a an the one another".split())
 _NOUN_GENDER = {
     "man": "m", "boy": "m", "father": "m", "son": "m", "brother": "m", "husband": "m",
@@ -390,6 +399,22 @@ class ArticleReader:
             return span_text(b.text, toks, z + 1, k)
         return None
 
+    @staticmethod
+    def _phrase_start(toks: list[Tok], a: int, lo: int) -> int:
+        """Where the phrase of the name at `a` starts: before its title and the descriptive words
+        before that ("18-year-old Diane Madrigal", "Mother-of-four X")."""
+        title = title_before(toks, a)
+        s = title[0] if title is not None else a
+        while s - 1 >= lo and (toks[s - 1].low in DETERMINERS or _descriptor(toks[s - 1])):
+            s -= 1
+        return s
+
+    def _subordinate(self, toks: list[Tok], a: int, lo: int) -> bool:
+        """Is the name at `a` the subject of a subordinate clause ("..., although President X had
+        asked him")?"""
+        s = self._phrase_start(toks, a, lo)
+        return s - 1 >= lo and toks[s - 1].low in _SUBORDINATE_OPENERS
+
     def _subject_like(self, b: Block, a: int, z: int, lo: int) -> bool:
         """Is the name at tokens [a, z) the subject of its clause?"""
         toks = b.toks
@@ -397,11 +422,7 @@ class ArticleReader:
             return True
         if is_possessive(toks[z - 1]):
             return False
-        title = title_before(toks, a)
-        s = title[0] if title is not None else a
-        # Past descriptive words before the name: "18-year-old Diane Madrigal", "Mother-of-four X".
-        while s - 1 >= lo and (toks[s - 1].low in DETERMINERS or _descriptor(toks[s - 1])):
-            s -= 1
+        s = self._phrase_start(toks, a, lo)
         prev = toks[s - 1] if s - 1 >= lo else None
         nxt = toks[z] if z < len(toks) else None
         if prev is None:
@@ -443,7 +464,12 @@ class ArticleReader:
         events.sort(key=lambda e: e[:2])
         for a, z, pronoun in events:
             if pronoun is None:
-                if not self._furniture:
+                holder = self._described_holder(b, a, z)
+                if holder is not None:
+                    # "The official pointed out ...": a mention of the person, as its subject
+                    if not self._furniture:
+                        self.history.append(_Mention(holder, b.index, a, True, self.sentence))
+                elif not self._furniture:
                     d = span_text(b.text, toks, a, z)
                     self.unnamed.append((b.index, a, self.sentence, d, _NOUN_GENDER.get(toks[z - 1].low)))
                 continue
@@ -457,6 +483,9 @@ class ArticleReader:
                 # Not someone named later in the same sentence: in '"...?" he told Shimizu', he
                 # is not Shimizu.
                 named_after = {id(p) for r in runs if r[0] > a for p in self._named_by(toks, *r)}
+                if toks[a].low in ("him", "her"):
+                    # Nor the subject of its own clause: in "Al-Sisi had asked him", him is not Al-Sisi.
+                    named_after |= self._clause_subject(b.index, a)
                 person = self._antecedent(gender, b.index, exclude=named_after)
                 unnamed = self._unnamed_antecedent(gender, b.index, a, person)
                 if unnamed is not None and toks[a].low in ("he", "she") and not self._furniture:
@@ -480,6 +509,16 @@ class ArticleReader:
             if toks[k].low in ("his", "her") and not personal(toks, k):
                 self.owners[(b.index, k)] = self._antecedent("f" if toks[k].low == "her" else "m", b.index)
 
+    def _clause_subject(self, block: int, k: int) -> set[int]:
+        """The person last mentioned as a subject in this sentence before token k (the subject of
+        the clause an object pronoun at k stands in), as a set of ids."""
+        for m in reversed(self.history):
+            if m.sentence != self.sentence or m.block != block:
+                break
+            if m.tok < k and m.subject:
+                return {id(m.person)}
+        return set()
+
     def _unnamed_subjects(self, b: Block, lo: int, hi: int) -> list[tuple[int, int]]:
         """Unnamed persons a sentence speaks of as its subject: at its start ("The unnamed diver
         had to separate ...", "A diver has spoken of ...") or before a cue ("..., a diver who
@@ -501,18 +540,18 @@ class ArticleReader:
                 if t.kind == "w" and (t.low in NP_STOP or t.low in BE or t.low in AUX_ADV or t.low in CUE_FORMS):
                     break
                 z += 1
-        found = [(a, z) for a, z in found if not self._unnamed_is_named(b, a, z)]
         return found
 
-    def _unnamed_is_named(self, b: Block, a: int, z: int) -> bool:
-        """ "the diver" after "British diver John Volanthen": a person named before, not an
-        unnamed one."""
+    def _described_holder(self, b: Block, a: int, z: int) -> Person | None:
+        """ "the diver" after "British diver John Volanthen": the person named before whom a
+        definite description of a subject stands for, if any."""
         if b.toks[a].low != "the":
-            return False
-        text = span_text(b.text, b.toks, a + 1, z)
-        if self._role_holder(text, b.toks[z - 1].low, (b.index, a)) is not None:
-            return True
-        return b.toks[z - 1].low in ROLE_HEADS and self._untitled_subject_before(b, a) is not None
+            return None
+        head = b.toks[z - 1].low
+        holder = self._role_holder(span_text(b.text, b.toks, a + 1, z), head, (b.index, a))
+        if holder is None and head in ROLE_HEADS:
+            holder = self._untitled_subject_before(b, a, head)
+        return holder
 
     def _unnamed_antecedent(self, gender: str, block: int, k: int, person: Person | None) -> str | None:
         """The unnamed person a "he" or "she" means: the one spoken of in this sentence or the one
@@ -538,19 +577,19 @@ class ArticleReader:
     ) -> Person | None:
         """The person a "he" or "she" most likely refers to: the best-scored of the persons
         mentioned in the last few sentences (see _ANTECEDENT), of a compatible gender."""
-        best, best_score, seen = None, float("-inf"), set()
+        best, best_score = None, float("-inf")
         for m in reversed(self.history):
             if block - m.block > (_ANTECEDENT_BLOCKS if window is None else window):
                 break
             person = m.person
-            if id(person) in seen or id(person) in exclude:
-                continue  # a person's most recent mention speaks for it
-            seen.add(id(person))
+            if id(person) in exclude:
+                continue  # (each of a person's mentions is scored: the best speaks for it)
             g = person.gender
             if (gender == "m" and g == "f") or (gender == "f" and g == "m"):
                 continue
             distance = self.sentence - m.sentence
-            score = -distance + _SUBJECT * m.subject + _GENDER_KNOWN * (g == gender) + _STRONG[person.strong]
+            subject = _SUBJECT * m.subject * (_SUBORDINATE if m.subordinate else 1)
+            score = -distance + subject + _GENDER_KNOWN * (g == gender) + _STRONG[person.strong]
             if score > best_score:
                 best, best_score = person, score
         return best
@@ -590,7 +629,8 @@ class ArticleReader:
         if self._furniture:
             return
         subject = person.strong and self._subject_like(b, a, z, lo)
-        self.history.append(_Mention(person, b.index, a, subject, self.sentence))
+        subordinate = subject and self._subordinate(b.toks, a, lo)
+        self.history.append(_Mention(person, b.index, a, subject, self.sentence, subordinate))
 
     def _person_for_run(self, b: Block, a: int, z: int, words: tuple[str, ...]) -> Person | None:
         toks = b.toks
@@ -859,7 +899,7 @@ class ArticleReader:
             return Draft(text=named, kind="organisation", role=full, how="role")
         holder = self._role_holder(text, head, (b.index, ph.lo)) if det not in ("a", "an") else None
         if holder is None and det == "the" and head in ROLE_HEADS and h == hi - 1:
-            holder = self._untitled_subject_before(b, ph.lo)
+            holder = self._untitled_subject_before(b, ph.lo, head)
         if holder is not None:
             return Draft(person=holder, kind="person", role=full, how="role")
         mine = set(fold(text).split())
@@ -922,7 +962,7 @@ class ArticleReader:
                     best, best_score = p, score
         return best
 
-    def _untitled_subject_before(self, b: Block, k: int) -> Person | None:
+    def _untitled_subject_before(self, b: Block, k: int, head: str | None = None) -> Person | None:
         """ "Donald Trump expressed his sympathy. The US president tweeted ...": the title of a
         person named with none, the one person of the sentence before, its subject, while no one
         else is named before the title in its own sentence."""
@@ -937,6 +977,8 @@ class ArticleReader:
             return None
         p = before[0].person
         named = [m for m in before if m.subject and self.blocks[m.block].toks[m.tok].text[0].isupper()]
+        if head in _GENERIC_HEADS and named and p.strong:
+            return p  # '"...," Rabie told local media. The official pointed out ...': any office's
         if not (named and p.strong and not p.roles and len(p.tokens) >= 2):
             return None  # (named as the subject, not by "he": 'Musk ... he started promoting')
         return p

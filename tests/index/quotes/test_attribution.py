@@ -1196,3 +1196,27 @@ def test_a_nations_adjective_is_still_an_adjective_beside_a_person_of_that_name(
         'The French said they were "ready to help".',
     )
     assert found == {"under control": "French officials", "ready to help": None}
+
+
+def test_he_after_the_official_and_an_object_him_is_the_official():
+    """ "The official" after a named speaker is that speaker, and the subject of its sentence; a
+    "him" is never the subject of its own clause ("Mwangi had asked him" is not Mwangi), and the
+    subject of an "although" clause is less the topic than the main subject: so "he" after it is
+    the official, not the governor named last."""
+    found = speakers(
+        '"We expect a deal soon," Harlan Obuya told reporters.',
+        "The official said his agency was ready, although Governor Peter Mwangi had asked him to wait.",
+        '"The port is open," he said.',
+    )
+    assert found["The port is open,"] == "Harlan Obuya"
+
+
+def test_he_is_the_main_clause_subject_rather_than_a_subordinate_ones():
+    found = speakers('Paul Amos chaired the talks, though John Kerr later criticised him. "We stand by it," he said.')
+    assert found["We stand by it,"] == "Paul Amos"
+
+
+def test_he_after_a_subordinate_clause_alone_is_still_its_subject():
+    """With no one else in the sentence, the subject of a "when" clause is still who "he" means."""
+    found = speakers('When Paul Amos arrived, the talks had begun. "We are late," he said.')
+    assert found["We are late,"] == "Paul Amos"
