@@ -56,7 +56,7 @@ class Block:
             pos = hi
         parts.append(text[pos:])
         skeleton = "".join(parts) if self.spans else text
-        self.toks = toks = tokenize(skeleton)
+        self.toks = toks = _unglued(tokenize(skeleton))
         at = {t.start: k for k, t in enumerate(toks) if t.kind == "p"} if self.spans else {}
         self.q_open = [at.get(s.open_at, 0) for s in self.spans]
         self.q_close = [len(toks) if s.close_at is None else at.get(s.close_at, len(toks)) for s in self.spans]
@@ -76,6 +76,40 @@ class Block:
             if lo <= tok < hi:
                 return k
         return len(self.sents) - 1
+
+
+# Base forms of verbs a past tense glued onto a name may come from ("witness" -> "witnessed").
+_VERB_BASES = COMMON_WORDS | frozenset(CUE_FORMS.values())
+
+
+def _glued_at(t: Tok, nxt: Tok | None) -> int | None:
+    """Where a past-tense verb run into a name by a scraper starts ("Julien Pearcewitnessed the
+    events"): a capitalised word of ten letters or more, the rest in lower case, before a
+    lower-case word, that ends in an everyday verb's "-ed" form of six letters or more after a
+    head of four or more (no name is "Pearce" + "witnessed")."""
+    s = t.text
+    if t.kind != "w" or len(s) < 10 or not s[0].isupper() or not s[1:].isalpha() or not s[1:].islower():
+        return None
+    if nxt is None or nxt.kind != "w" or not nxt.text.islower():
+        return None
+    for i in range(4, len(s) - 5):
+        tail = s[i:]
+        if tail.endswith("ed") and (tail[:-2] in _VERB_BASES or tail[:-1] in _VERB_BASES):
+            return i
+    return None
+
+
+def _unglued(toks: list[Tok]) -> list[Tok]:
+    out: list[Tok] = []
+    for k, t in enumerate(toks):
+        at = _glued_at(t, toks[k + 1] if k + 1 < len(toks) else None)
+        if at is None:
+            out.append(t)
+            continue
+        head, tail = t.text[:at], t.text[at:]
+        out.append(Tok(head, head.lower(), t.start, t.start + at, "w"))
+        out.append(Tok(tail, tail, t.start + at, t.end, "w"))
+    return out
 
 
 def headline_like(b: Block) -> bool:

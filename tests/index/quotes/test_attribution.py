@@ -1220,3 +1220,13 @@ def test_he_after_a_subordinate_clause_alone_is_still_its_subject():
     """With no one else in the sentence, the subject of a "when" clause is still who "he" means."""
     found = speakers('When Paul Amos arrived, the talks had begun. "We are late," he said.')
     assert found["We are late,"] == "Paul Amos"
+
+
+def test_a_verb_a_scraper_ran_into_a_name_is_not_part_of_the_name():
+    """ "Reporter Anna Lindqvistwitnessed the attack": the page lost a space; the speaker is Anna
+    Lindqvist, and a name that merely ends like a verb is left whole."""
+    found = speakers(
+        'Reporter Anna Lindqvistwitnessed the attack and recalled it. "We hid under the seats," she said.',
+        '"It was calm by then," said Omar Bloodstained.',
+    )
+    assert found == {"We hid under the seats,": "Anna Lindqvist", "It was calm by then,": "Omar Bloodstained"}
