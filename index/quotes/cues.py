@@ -236,6 +236,10 @@ _OCCASIONS = DOCUMENTS | {"speech", "address", "interview", "message", "remarks"
 _DET_OR_POSS = DETERMINERS | POSS_DET
 
 
+# Abbreviations that end a company's name with a full stop.
+_NAME_SUFFIXES = frozenset("inc ltd co corp llc plc bros".split())
+
+
 def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None:
     """The speaker phrase before the cue verb at token v, past asides, appositives and brackets."""
     i = _skip_back_adverbs(toks, lo, v - 1)
@@ -247,6 +251,8 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
         d = i - 1 - (toks[i - 1].low not in _DET_OR_POSS and toks[i - 1].text.islower())
         if d - 1 > lo and toks[d].low in _DET_OR_POSS and toks[d - 1].low == "in":
             i = _skip_back_adverbs(toks, lo, d - 2)
+    if i - 1 >= lo and toks[i].text == "." and toks[i - 1].low in _NAME_SUFFIXES and toks[i - 1].text[0].isupper():
+        i -= 1  # "Shoei Kisen Kaisha Ltd. said": the stop is the name's
     if i >= lo and toks[i].text == ")":
         # "the Ministry of Commerce (MOFCOM) said", "Rubio (R-Fla.) said"
         k = next((k for k in range(i - 1, lo - 1, -1) if toks[k].text == "("), None)

@@ -1230,3 +1230,9 @@ def test_a_verb_a_scraper_ran_into_a_name_is_not_part_of_the_name():
         '"It was calm by then," said Omar Bloodstained.',
     )
     assert found == {"We hid under the seats,": "Anna Lindqvist", "It was calm by then,": "Omar Bloodstained"}
+
+
+def test_a_company_named_with_a_stopped_suffix_before_its_cue_speaks():
+    """ "Harbour Lines Ltd. said": the full stop ends the company's name, not the sentence."""
+    found = speakers('"We regret the delay," Harbour Lines Ltd. said. "We are working to fix it."')
+    assert found == {"We regret the delay,": "Harbour Lines Ltd", "We are working to fix it.": "Harbour Lines Ltd"}
