@@ -269,10 +269,24 @@ def _same_words_same_speaker(
             if drafts[bi][qi] is not None or labels[bi][qi]:
                 continue
             text = b.text[span.start : span.end]
-            d = _inferred(said.get(_quote_key(text)), "same-words")
+            d = _inferred(said.get(_quote_key(text)) or _said_within(_quote_key(text), said), "same-words")
             if d is None and headline_like(b):
                 d = _inferred(_headline_source(text, blocks, drafts, reported), "headline")
             drafts[bi][qi] = d
+
+
+# Words a quotation needs to be known by the longer one it is an excerpt of.
+_EXCERPT_MIN_WORDS = 6
+
+
+def _said_within(key: str, said: dict[str, Draft]) -> Draft | None:
+    """The speaker of the one longer quotation whose words hold these words in a row (a
+    standfirst or pull quote that repeats part of a quotation in the body), if only one speaker's do."""
+    if len(key.split()) < _EXCERPT_MIN_WORDS:
+        return None
+    found = [d for k, d in said.items() if k != key and f" {key} " in f" {k} "]
+    names = {(d.person.name if d.person is not None else d.text) for d in found}
+    return found[0] if len(names) == 1 else None
 
 
 def _names_holder(description: Draft, source: Draft) -> bool:

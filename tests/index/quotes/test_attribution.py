@@ -1236,3 +1236,15 @@ def test_a_company_named_with_a_stopped_suffix_before_its_cue_speaks():
     """ "Harbour Lines Ltd. said": the full stop ends the company's name, not the sentence."""
     found = speakers('"We regret the delay," Harbour Lines Ltd. said. "We are working to fix it."')
     assert found == {"We regret the delay,": "Harbour Lines Ltd", "We are working to fix it.": "Harbour Lines Ltd"}
+
+
+def test_a_standfirst_quote_that_repeats_part_of_a_body_quote_has_its_speaker():
+    """A pull quote above the story repeats the end of a longer quotation in the body: the body's
+    speaker said it. A short excerpt (under six words) is too common to tell."""
+    body = (
+        'Councillor Rosa Imbert walked the riverbank. "We lost the mill and the school. The bridge is gone. '
+        'We will need a year to rebuild it," Imbert said.'
+    )
+    long = '"The bridge is gone. We will need a year to rebuild it." Most roads are closed, officials said.'
+    assert speakers(long, body)["The bridge is gone. We will need a year to rebuild it."] == "Rosa Imbert"
+    assert speakers('"A year to rebuild it."', body)["A year to rebuild it."] is None
