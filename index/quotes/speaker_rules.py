@@ -11,6 +11,7 @@ from talks_tui.index.quotes.cues import Cue, Phrase, np_after, np_before, subjec
 from talks_tui.index.quotes.reading import ArticleReader, Draft
 from talks_tui.index.quotes.vocabulary import (
     BE,
+    CUE_FORMS,
     DOCUMENTS,
     EXPRESSION_VERBS,
     INVERSION,
@@ -20,7 +21,7 @@ from talks_tui.index.quotes.vocabulary import (
     POSTMOD,
     SUBORDINATORS,
 )
-from talks_tui.index.quotes.word_kinds import is_role_head
+from talks_tui.index.quotes.word_kinds import is_role_head, span_text
 
 
 def is_label(b: Block, qi: int) -> bool:
@@ -44,6 +45,19 @@ def _with_cue(d: Draft | None, cue: str) -> Draft | None:
     if d is not None:
         d.cue = cue
     return d
+
+
+# Verbs of telling someone something: their subject is someone, never a thing.
+_TOLD_VERBS = frozenset(("tell", "inform", "notify"))
+
+
+def _teller(b: Block, ph: Phrase) -> Draft | None:
+    """A teller read as a description: "the" and one to three lower-case words ("the shipowner")."""
+    toks = b.toks
+    words = toks[ph.lo : ph.hi]
+    if not (2 <= len(words) <= 4 and words[0].low == "the" and all(t.kind == "w" and t.text.islower() for t in words)):
+        return None
+    return Draft(text=span_text(b.text, toks, ph.lo + 1, ph.hi), kind="description")
 
 
 def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
@@ -96,6 +110,12 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
         d = _cue_speaker(reader, b, c, (lo, hi), cues)
         if d is None and c.back is None and c.fwd is not None and c.fwd.hi <= qo and not c.source:
             d = reader.phrase(b, c.fwd)  # '"...," said Diab."Those responsible ..."': one sentence
+        if d is None and c.back is not None and CUE_FORMS.get(toks[c.at].low) in _TOLD_VERBS:
+            # "Evergreen said the shipowner has informed it that the ship "was suspected ...":
+            # only someone tells or informs; the words are the teller's, whoever that is
+            d = _teller(b, c.back)
+            if d is None:
+                break
         if d is not None:
             return _with_cue(d, c.text)
         if c.back is None or c.source or c.back.lo <= lo or not b.toks[c.back.lo].text.islower():

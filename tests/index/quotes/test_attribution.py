@@ -1248,3 +1248,13 @@ def test_a_standfirst_quote_that_repeats_part_of_a_body_quote_has_its_speaker():
     long = '"The bridge is gone. We will need a year to rebuild it." Most roads are closed, officials said.'
     assert speakers(long, body)["The bridge is gone. We will need a year to rebuild it."] == "Rosa Imbert"
     assert speakers('"A year to rebuild it."', body)["A year to rebuild it."] is None
+
+
+def test_words_a_company_relays_from_whoever_informed_it_are_the_tellers():
+    """ "X said the shipowner has informed it that the ship 'was ...'": the words are the
+    shipowner's, who told them, not X's; a verb of telling has someone for its subject."""
+    found = speakers(
+        'Harbour Lines said the charterer has informed it that the vessel "was blown off course".',
+        'Harbour Lines said the captain told it that the vessel "was safe".',
+    )
+    assert found == {"was blown off course": "charterer", "was safe": "captain"}
