@@ -193,6 +193,7 @@ _PROMO_RE = re.compile(
     r"^(?:this (?:article|story|content) is (?:for|available to|only available to) (?:subscribers|members))|"
     r"^(?:listen to|listening to) (?:this|the) (?:article|story)|^(?:audio|video) (?:length|duration)\b|"
     r"^you will be redirected\b|"
+    r"^(?:ie|internet explorer) ?\d* (?:is )?not supported|^for (?:optimal|the best) (?:browsing|viewing)\b|"
     r"^(?:subscribe|newsletter)s?\b.{0,30}$",
     re.IGNORECASE,
 )

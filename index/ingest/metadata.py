@@ -168,6 +168,7 @@ _BYLINE_HINT_RE = re.compile(r"[\d(|,–—-]")
 _BYLINE_SPLIT_RE = re.compile(r"[,;&]|\s(?:and|AND|And|\+)\s")
 _OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
 _IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
+_NAME_THEN_BY_RE = re.compile(r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?P<by>By\s+(?P=name))\s*$")
 _WIDGET_TAIL_RE = re.compile(r"\s+(?:logo|image|photo|avatar|icon|headshot|picture)$", re.IGNORECASE)
 _CALL_SIGN_TAIL_RE = re.compile(r"\s+([A-Z]{2,6})$")
 # "Kobe Bryant, 4 others killed in California chopper crashBy STEPHANIE DAZIO": a byline run
@@ -268,6 +269,8 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
         return None
     if _PICTURE_PLACE_RE.search(line):
         return None  # a caption: "Shahzada Dawood (left) with his son Suleman. — Engro Corporation"
+    if (twice := _NAME_THEN_BY_RE.match(line)) is not None:
+        line = line[twice.start("by") :]  # "Art Moore By Art Moore": a photo's label, then the byline
     m = _BY_RE.match(line)
     if not m and not (header and _BYLINE_HINT_RE.search(line)):
         return None  # without "By", names need a date, an outlet or a role beside them
@@ -512,6 +515,12 @@ def read_page(
         if i < start and kinds[i] is Kind.NAV and _YEAR_RE.search(line) and (found_dates := full_dates(line)):
             dates.append((i, found_dates[0].isoformat()))  # "Xinhua, December 14, 2015 Adjust font size:"
             continue
+        if i < start and kinds[i] is Kind.CREDIT and line[:1] in "-–—" and byline is None:
+            # "- Chao Xiong and Paul Walsh STAR TRIBUNE": names set off by a dash, as a credit is
+            found = parse_byline(line, outlets, header=True)
+            if found is not None and found.authors:
+                kinds[i], byline = Kind.BYLINE, found
+                continue
         if i == start and byline is None and (lead := _byline_before_story(line, outlets)) is not None:
             byline = lead  # "by Pierre-Henry DESHAYES Agence France Presse OSLO, Norway (AFP) — ..."
             continue
@@ -636,7 +645,7 @@ def _choose_title(
             continue
         if len(_WORD_RE.findall(text)) < 2 or _masthead(text, outlets):
             continue  # "More () »"; "The Washington PostDemocracy Dies in Darkness"
-        if text.endswith(("»", "›")) or text.split(" ", 1)[0] in _LOWER_STARTS:
+        if text.endswith(("»", "›", "|")) or text.split(" ", 1)[0] in _LOWER_STARTS:
             continue  # a breadcrumb's "Washington, DC News »"; a fragment "and last updated"
         if _is_section_label(text, outlets):
             continue
@@ -692,8 +701,9 @@ def _choose_title(
     # headline only when nothing longer is there ("Truce extended").
     headlines = [c for c in run if not _is_prose(c[1])] or run
     if len(headlines) >= 2 and words(headlines[0][1]) <= 4 and words(headlines[1][1]) >= 8:
-        # A topic's label above the headline: "South Korea ferry disaster" / "I ordered
-        # passengers to stay put ..., says arrested captain of sunken South Korean ferry".
+        # A topic's label above the headline: "The Uvalde School Shooting" / "'As soon as I heard
+        # that I went crazy': Parent remembers waiting outside school as kids were killed". (A
+        # short headline above a long deck reads the same: rarer on the pages measured.)
         headlines = headlines[1:]
     for least in (4, 3, 2):
         for index, text, date, _ in headlines:

@@ -183,6 +183,15 @@ _SERVER_PARTS = frozenset(
 _PUBLISHING_PLATFORMS = frozenset(("arcpublishing.com", "ampproject.org"))
 
 
+# Kiosks of digital editions: each page is some paper's, named in the path.
+_KIOSK_DOMAINS = frozenset("pressreader.com issuu.com magzter.com zinio.com readly.com calameo.com".split())
+
+
+def _is_kiosk(url: str) -> bool:
+    host = host_of(url) or ""
+    return any(host == d or host.endswith("." + d) for d in _KIOSK_DOMAINS)
+
+
 def _generic_label(label: str) -> bool:
     """A host label that names a view of a site, not a site of its own."""
     if label in _GENERIC_LABELS or (len(label) == 2 and label.isalpha()):
@@ -424,6 +433,11 @@ class OutletTable:
             return OutletMatch(self.lookup(declared) or Outlet(name=declared), source="declared")
         text = self.identify(lines, [byline] if (byline := byline_outlet) and self.lookup(byline) else [])
         wire = text.wire or (text.outlet if text.outlet is not None and text.outlet.is_wire else None)
+        if url and _is_kiosk(url):
+            # A kiosk of digital editions (pressreader.com/usa/lodi-news-sentinel/...) publishes
+            # nothing of its own: the paper its path names, if known, else no outlet.
+            known = self._kiosk_paper(url)
+            return OutletMatch(known, wire, url if known else "", "url" if known else "none")
         if url and (known := self.lookup(url)):
             return OutletMatch(known, wire if wire is not known else None, url, "url")
         for name in site_names:
@@ -439,6 +453,15 @@ class OutletTable:
         # An unknown site (or none): no outlet rather than a guess. The site's domain is still
         # shown (see registered_domain), and the user can name it in outlets.toml.
         return OutletMatch(None, wire, text.evidence if wire else "", "none")
+
+    def _kiosk_paper(self, url: str) -> Outlet | None:
+        """The known paper a kiosk's address names by a path segment ("lodi-news-sentinel")."""
+        path = url.split("://", 1)[-1].split("/")[1:]
+        for segment in path:
+            name = segment.replace("-", " ").replace("_", " ").strip()
+            if len(name) >= 4 and not name.isdigit() and (known := self.lookup(name)) is not None:
+                return known
+        return None
 
     def _file_name_outlet(self, part: str) -> Outlet | None:
         """A known outlet named by a file or folder name: "001_thestar.txt", "ndtv", "scmp.com"."""

@@ -495,6 +495,19 @@ STORY_LINE = (
             ["Britain Ariana Grande Concert Blast", "Published 1:16 pm Tuesday, May 23, 2017", "Peter Byrne/PA via AP"],
             "Britain Ariana Grande Concert Blast",
         ),
+        # a section's name with its separator, a browser notice
+        (
+            ["Skip to content", "Crime and Public Safety |", "Floyd's family, community react to guilty verdicts"],
+            "Floyd's family, community react to guilty verdicts",
+        ),
+        (
+            [
+                "IE 11 Not Supported",
+                "For optimal browsing, we recommend Chrome, Firefox or Safari browsers.",
+                "159 People Are Missing in Florida Condo Collapse",
+            ],
+            "159 People Are Missing in Florida Condo Collapse",
+        ),
     ],
 )
 def test_page_chrome_is_never_the_title(table, chrome, headline):
@@ -537,3 +550,10 @@ def test_a_question_on_the_first_line_above_the_story_is_its_headline(table):
 def test_a_headline_of_five_capitalised_words_is_no_byline(table):
     page = _page(table, ["Britain Ariana Grande Concert Blast", "Published 1:16 pm Tuesday, May 23, 2017", STORY_LINE])
     assert page.authors == ()
+
+
+def test_bylines_set_off_by_a_dash_or_after_the_authors_photo_label(table):
+    dash = ["Guilty on all counts", "- Chao Xiong and Paul Walsh STAR TRIBUNE", STORY_LINE]
+    assert _page(table, dash).authors == ("Chao Xiong", "Paul Walsh")
+    label = ["Top Texas cop: police chief made the wrong decision", "Art Moore By Art Moore", STORY_LINE]
+    assert _page(table, label).authors == ("Art Moore",)

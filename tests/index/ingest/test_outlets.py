@@ -384,3 +384,11 @@ def test_copies_of_other_versions_of_the_table_are_kept_a_while(tmp_path):
     kept = sorted(p.name for p in folder.glob("*.pickle"))
     assert kept == ["mine.pickle", "old3.pickle", "old4.pickle", "old5.pickle"]
     assert module._ParsedCopy(folder, "mine").read() == (module.Outlet(name="Foo Daily"),)
+
+
+def test_a_kiosk_of_digital_editions_is_the_paper_its_address_names(table):
+    """pressreader.com shows papers' editions: the paper in the path is the outlet; an unknown one
+    leaves the outlet empty rather than name the kiosk."""
+    match = table.decide(["Story."], url="http://www.pressreader.com/usa/star-tribune/20210421/281496459122371")
+    assert (match.outlet.name, match.source) == ("Star Tribune", "url")
+    assert table.decide(["Story."], url="https://www.pressreader.com/usa/no-such-gazette-x/20210421/1").outlet is None
