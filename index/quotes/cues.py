@@ -13,7 +13,10 @@ from talks_tui.index.quotes.vocabulary import (
     DETERMINERS,
     DOCUMENTS,
     EXPRESSION_VERBS,
+    FEMALE_NAMES,
+    HONORIFICS,
     INVERSION,
+    MALE_NAMES,
     MONTHS,
     NAME_PARTICLES,
     NOT_ADVERBS,
@@ -22,6 +25,7 @@ from talks_tui.index.quotes.vocabulary import (
     NP_LOWER_OK,
     NP_STOP,
     ORG_WORDS,
+    PLATFORMS,
     POSS_DET,
     POST_ONLY,
     POSTMOD,
@@ -334,6 +338,25 @@ def _inside_name(toks: list[Tok], j: int, hi: int) -> bool:
     )
 
 
+def _person_before(toks: list[Tok], j: int) -> bool:
+    """A person's name ends at token j - 1: a run of name words that opens with a given name or
+    follows a title ("Hillary Clinton", "Majority Leader Chuck Schumer", "Sen. Omar")."""
+    k = j - 1
+    while k >= 0 and is_name_token(toks[k]) and toks[k].text[0].isupper():
+        k -= 1
+    if k == j - 1:
+        return False
+    first = toks[k + 1].low
+    titled = k >= 0 and toks[k].text[0].isupper() and (is_role_head(toks[k]) or toks[k].low in HONORIFICS)
+    return first in MALE_NAMES or first in FEMALE_NAMES or titled
+
+
+def _on_ends_name(toks: list[Tok], j: int) -> bool:
+    """ "on" after a person's name, or before a platform, is no part of a name: "wrote Hillary
+    Clinton on Twitter", "said the Senate leader on X" (but "the Convention on Climate Change")."""
+    return toks[j + 1].low in PLATFORMS or _person_before(toks, j)
+
+
 def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
     """The speaker phrase that starts at token i: "said Li", "according to the ministry"."""
     if i >= hi:
@@ -352,7 +375,12 @@ def np_after(toks: list[Tok], i: int, hi: int, text: str) -> Phrase | None:
                     break
             elif low in ("of", "for", "at", "with") and last is not None and is_role_head(toks[last]):
                 pass  # "a spokesperson for the ministry"
-            elif low in ("of", "on", "for", "and") and last is not None and _inside_name(toks, j, hi):
+            elif (
+                low in ("of", "on", "for", "and")
+                and last is not None
+                and _inside_name(toks, j, hi)
+                and not (low == "on" and _on_ends_name(toks, j))
+            ):
                 pass  # "the United Nations Framework Convention on Climate Change"
             elif low in NP_STOP or (t.text[0].islower() and low.endswith(("ed", "ing")) and low not in NP_LOWER_OK):
                 break

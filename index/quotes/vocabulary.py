@@ -125,6 +125,7 @@ FEMALE_NAMES = words("female_given_names")
 MALE_NAMES = words("male_given_names")
 PLACE_STARTS = words("place_name_starts")
 NAME_PARTICLES = words("name_particles")
+PLATFORMS = words("online_platforms")
 COUNTRY_ALIASES = {
     "chinese": "china", "u.s.": "us", "american": "us", "america": "us", "united": "us",
     "british": "uk", "u.k.": "uk", "japanese": "japan", "russian": "russia", "korean": "korea",

@@ -1258,3 +1258,20 @@ def test_words_a_company_relays_from_whoever_informed_it_are_the_tellers():
         'Harbour Lines said the captain told it that the vessel "was safe".',
     )
     assert found == {"was blown off course": "charterer", "was safe": "captain"}
+
+
+def test_on_after_a_persons_name_or_before_a_platform_ends_the_speaker():
+    """ "said Senate Leader Dana Whitlow on Twitter": the platform is where she spoke, not part of
+    her name; "on" still joins a body's name ("the Convention on Coastal Waters")."""
+    found = speakers(
+        '"Justice was served," said Senate Majority Leader Dana Whitlow on Twitter.',
+        '"They deserved better," wrote Marla Pettigrew on Threads.',
+        '"We will appeal," said the Harbour Board on Facebook.',
+        '"The rules hold," said the Regional Convention on Coastal Waters.',
+    )
+    assert found == {
+        "Justice was served,": "Dana Whitlow",
+        "They deserved better,": "Marla Pettigrew",
+        "We will appeal,": "Harbour Board",
+        "The rules hold,": "Regional Convention on Coastal Waters",
+    }
