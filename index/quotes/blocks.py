@@ -15,6 +15,7 @@ from talks_tui.index.quotes.vocabulary import (
     COUNTRY_ALIASES,
     CUE_FORMS,
     DEMONYMS,
+    DOTTED_PLACES,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -138,7 +139,13 @@ def _name_runs(
             cls[i] = 1
         elif cls[i] == 0 and i > 0 and cls[i - 1] == 1 and is_regnal(toks[i].text):
             cls[i] = 1  # "Elizabeth II", "Charles III"
-        elif toks[i].kind == "a" and len(toks[i].text) <= 6 and i + 1 < len(toks) and cls[i + 1] == 1:
+        elif (
+            toks[i].kind == "a"
+            and len(toks[i].text) <= 6
+            and toks[i].low not in DOTTED_PLACES
+            and i + 1 < len(toks)
+            and cls[i + 1] == 1
+        ):
             cls[i] = 1  # initials before a name: "L.B. Basnet"
         elif cls[i] == 0 and _demonym_surname(toks, i, cls):
             cls[i] = 1  # "Ms German, 84, said", "said Arjun Nepali."

@@ -130,4 +130,6 @@ COUNTRY_ALIASES = {
     "chinese": "china", "u.s.": "us", "american": "us", "america": "us", "united": "us",
     "british": "uk", "u.k.": "uk", "japanese": "japan", "russian": "russia", "korean": "korea",
 }  # fmt: skip
+# Countries and bodies written with stops ("U.S.", "U.N."): never a person's initials.
+DOTTED_PLACES = _split("u.s. u.k. u.n. e.u. u.s.a. u.a.e. u.s.s.r. d.c. p.r.c.")
 COUNTRIES = _split("china us uk japan russia korea eu india france germany")

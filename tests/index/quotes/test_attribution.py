@@ -1275,3 +1275,13 @@ def test_on_after_a_persons_name_or_before_a_platform_ends_the_speaker():
         "We will appeal,": "Harbour Board",
         "The rules hold,": "Regional Convention on Coastal Waters",
     }
+
+
+def test_a_dotted_country_before_a_name_is_no_initial():
+    """ "... gun violence in the U.S. Okafor said": "U.S." ends the sentence; it is not the
+    initials of Okafor (as "L.B. Basnet" would be)."""
+    found = speakers(
+        "Press secretary Adaeze Okafor spoke on Friday.",
+        'Okafor called for action on gun violence in the U.S. Okafor said the White House is "disappointed".',
+    )
+    assert found == {"disappointed": "Adaeze Okafor"}
