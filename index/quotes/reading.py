@@ -248,6 +248,7 @@ class ArticleReader:
         self.orgs: list[tuple[str, bool]] = []  # bodies that spoke, for "it": (name, is a document)
         self.org_names: list[tuple[int, int, str]] = []  # (block, token, name) of named bodies
         self.cue_phrases: set[tuple[int, int]] = set()  # (block, token) inside a speaker phrase
+        self.source_phrases: set[tuple[int, int]] = set()  # (block, token) after "according to"
         self.he_persons: list[Person] = []  # persons whose family name is He
         self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
         self.documents: list[tuple[int, int, str, str]] = []  # (block, token, noun, body) of documents
@@ -295,6 +296,8 @@ class ArticleReader:
                     for ph in (c.back,) if c.source else (c.back, c.fwd):
                         if ph is not None:
                             self.cue_phrases.update((b.index, k) for k in range(ph.lo, ph.hi))
+                    if c.source and c.fwd is not None:
+                        self.source_phrases.update((b.index, k) for k in range(c.fwd.lo, c.fwd.hi))
             for a, z in b.runs:
                 words = run_words(toks, a, z)
                 title = title_before(toks, a)
@@ -628,7 +631,10 @@ class ArticleReader:
         # A name not known to be a person (named once, as an object) is a last-resort antecedent.
         if self._furniture:
             return
-        subject = person.strong and self._subject_like(b, a, z, lo)
+        # The person a sentence's words are credited to ("..., according to Press Secretary X")
+        # is its speaker, whom a "she said" next is likeliest to mean, as a subject would be.
+        source = (b.index, a) in self.source_phrases
+        subject = person.strong and (source or self._subject_like(b, a, z, lo))
         subordinate = subject and self._subordinate(b.toks, a, lo)
         self.history.append(_Mention(person, b.index, a, subject, self.sentence, subordinate))
 

@@ -1285,3 +1285,14 @@ def test_a_dotted_country_before_a_name_is_no_initial():
         'Okafor called for action on gun violence in the U.S. Okafor said the White House is "disappointed".',
     )
     assert found == {"disappointed": "Adaeze Okafor"}
+
+
+def test_she_after_according_to_a_person_means_that_person():
+    """ "..., according to Press Secretary Nadia Okonjo." then '"...," she said': the one the
+    words were credited to speaks next, rather than a woman named as a subject before."""
+    found = speakers(
+        "Governor Tom Varga and First Lady Anne Varga will travel to Dayton, Ohio Sunday to visit the families.",
+        "Varga will meet with the families of the victims, according to Press Secretary Nadia Okonjo.",
+        '"These were children," she said during a briefing Thursday.',
+    )
+    assert found == {"These were children,": "Nadia Okonjo"}
