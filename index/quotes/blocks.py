@@ -147,6 +147,8 @@ def _name_runs(
             and cls[i + 1] == 1
         ):
             cls[i] = 1  # initials before a name: "L.B. Basnet"
+        elif cls[i] == 0 and _demonym_given_name(toks, i, cls):
+            cls[i] = 1  # "One of the parents was Christian Garcia"
         elif cls[i] == 0 and _demonym_surname(toks, i, cls):
             cls[i] = 1  # "Ms German, 84, said", "said Arjun Nepali."
         elif cls[i] == 0 and toks[i].low in surnames and _known_demonym_surname(toks, i):
@@ -183,6 +185,30 @@ def _name_runs(
     return runs
 
 
+# Endings of abstract or plural nouns, which no family name has ("Christian Fellowship").
+_NOUN_ENDINGS = ("ship", "ity", "ism", "ing", "ion", "ment", "ness", "ies", "ics", "ary", "ists", "ans", "ats")
+
+
+def _demonym_given_name(toks: list[Tok], i: int, cls: list[int]) -> bool:
+    """A word that is both a nationality or faith and a given name ("Christian"), opening a name
+    of two words: before a capitalised family-name-like word (no everyday word, no noun's ending,
+    no plural) that ends the run, and not after an article or possessive ("the Christian Church")."""
+    t = toks[i]
+    if t.kind != "w" or not t.text[0].isupper() or t.text.isupper() or t.low not in DEMONYMS:
+        return False
+    if fold(t.text) not in MALE_NAMES and fold(t.text) not in FEMALE_NAMES:
+        return False
+    if i + 1 >= len(toks) or cls[i + 1] != 1 or (i > 0 and (toks[i - 1].low in _DET_OR_POSS or cls[i - 1] == 1)):
+        return False
+    nxt, after = toks[i + 1], toks[i + 2] if i + 2 < len(toks) else None
+    if after is not None and after.kind == "w" and after.text[0].isupper():
+        return False  # "Christian Broadcasting Network": a body's name goes on
+    low = nxt.low
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    return low not in COMMON_WORDS and not low.endswith(_NOUN_ENDINGS) and not plural and nxt.text[1:].islower()
+
+
+_DET_OR_POSS = frozenset("a an the his her its their our my your this that".split())
 _AFTER_SURNAME = frozenset(("who", "was", "is", "has", "had", "says"))
 
 

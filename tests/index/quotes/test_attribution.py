@@ -1296,3 +1296,13 @@ def test_she_after_according_to_a_person_means_that_person():
         '"These were children," she said during a briefing Thursday.',
     )
     assert found == {"These were children,": "Nadia Okonjo"}
+
+
+def test_a_given_name_that_is_also_a_faith_or_nationality_opens_a_name():
+    """ "Christian" is a given name as well as a faith: before a family name it opens the name
+    ("Christian Okafor"), so "Okafor said" is Christian Okafor."""
+    found = speakers(
+        "One of those parents was Christian Okafor — the father of a girl at the school.",
+        '"Then my brother called me," Okafor said.',
+    )
+    assert found == {"Then my brother called me,": "Christian Okafor"}
