@@ -22,6 +22,7 @@ from talks_tui.index.quotes.vocabulary import (
     SUBORDINATORS,
 )
 from talks_tui.index.quotes.word_kinds import is_role_head, span_text
+from talks_tui.index.tokens import Tok
 
 
 def is_label(b: Block, qi: int) -> bool:
@@ -258,11 +259,35 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
         d = _cue_speaker(reader, b, other, sent, cues)
         if d is not None:
             return d
+    # The nearest person named before the cue, unless named inside a subordinate clause ("Biden
+    # spoke after Chauvin was found guilty, saying": Chauvin is the clause's); one named there
+    # speaks when the main clause names no one ("Tensions eased after Trump softened his tone,
+    # saying").
+    inner = None
     for k in range(c.at - 1, lo - 1, -1):
         p = reader.resolved.get((b.index, k))
         if p is not None and p.strong:
-            return Draft(person=p, kind="person")
+            if not _in_subordinate(toks, lo, k):
+                return Draft(person=p, kind="person")
+            inner = inner or p
+    if inner is not None:
+        return Draft(person=inner, kind="person")
     return _clause_subject(reader, b, lo, c.at)
+
+
+# Words that open a subordinate clause of time, cause or concession inside a sentence.
+_SUBORDINATE_LINKS = frozenset("after although because before once since though until when whereas while".split())
+
+
+def _in_subordinate(toks: list[Tok], lo: int, k: int) -> bool:
+    """Is token k inside a subordinate clause opened after the sentence's start ("Biden spoke
+    after | Chauvin was found guilty")? The clause runs to the next comma."""
+    for j in range(k - 1, lo, -1):
+        if toks[j].text in (",", ";", ":"):
+            return False
+        if toks[j].low in _SUBORDINATE_LINKS and toks[j].text.islower():
+            return True
+    return False
 
 
 def _clause_subject(reader: ArticleReader, b: Block, lo: int, end: int) -> Draft | None:

@@ -1306,3 +1306,13 @@ def test_a_given_name_that_is_also_a_faith_or_nationality_opens_a_name():
         '"Then my brother called me," Okafor said.',
     )
     assert found == {"Then my brother called me,": "Christian Okafor"}
+
+
+def test_a_participle_cue_takes_the_main_clause_subject_not_a_subordinate_ones():
+    """ "Varga spoke after Hurst was found guilty, saying": Varga speaks, Hurst is the subject of
+    the clause "after ..."; a person named there speaks only when the main clause names no one."""
+    found = speakers(
+        'Governor Tom Varga spoke Tuesday night after Dale Hurst was found guilty of murder, saying, "It is justice."',
+        'Tensions eased after Varga softened his tone, saying the levy was "not sustainable".',
+    )
+    assert found == {"It is justice.": "Tom Varga", "not sustainable": "Tom Varga"}
