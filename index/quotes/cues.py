@@ -171,7 +171,7 @@ def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:
     if a >= b:
         return None
     first = toks[a]
-    if first.low in ("who", "which"):
+    if first.low in ("who", "which", "whose", "whom"):
         return "relative"
     if b - a == 1 and first.kind == "n":
         return "aside"  # an age: "Li, 45, said"

@@ -1316,3 +1316,14 @@ def test_a_participle_cue_takes_the_main_clause_subject_not_a_subordinate_ones()
         'Tensions eased after Varga softened his tone, saying the levy was "not sustainable".',
     )
     assert found == {"It is justice.": "Tom Varga", "not sustainable": "Tom Varga"}
+
+
+def test_a_whose_clause_between_subject_and_verb_is_skipped():
+    """ "Reyes, whose office oversaw Hurst's prosecution, praised ...": the relative clause is
+    passed over; Reyes speaks, not the person named inside it."""
+    found = speakers(
+        "Dale Hurst was found guilty on Tuesday.",
+        "State Attorney General Mona Reyes, whose office oversaw Hurst's prosecution, praised the "
+        '"bouquet of humanity" at the trial.',
+    )
+    assert found == {"bouquet of humanity": "Mona Reyes"}
