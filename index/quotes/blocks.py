@@ -182,7 +182,19 @@ def _name_runs(
             j = k  # "Ursula von der Leyen"
         runs.append((i, j))
         i = j
-    return runs
+    return [r for r in runs if not _in_body_name(toks, r[0])]
+
+
+def _in_body_name(toks: list[Tok], a: int) -> bool:
+    """A run of name words inside a body's name, after its organisation word and a linking word
+    ("the Texas Department of Public Safety": Safety is no person)."""
+    k = a - 1
+    while k >= 0 and toks[k].kind == "w" and toks[k].text[0].isupper() and not is_name_token(toks[k]):
+        k -= 1  # capitalised words of the name that are no names: "Public"
+    if k < 1 or toks[k].low not in ("of", "for", "on"):
+        return False
+    org = toks[k - 1]
+    return org.kind == "w" and org.text[0].isupper() and org.low in ORG_WORDS
 
 
 # Endings of abstract or plural nouns, which no family name has ("Christian Fellowship").

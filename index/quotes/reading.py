@@ -81,6 +81,7 @@ class _Mention:
     subject: bool  # in subject position: the likely referent of a following "he"
     sentence: int  # the article's sentences counted in reading order
     subordinate: bool = False  # the subject of a subordinate clause ("although X had asked")
+    speaker: bool = False  # named as the one who speaks at a cue ("said X", "according to X")
 
 
 # How a pronoun's antecedent is chosen among the persons of the last few paragraphs: each
@@ -99,6 +100,8 @@ _SUBORDINATE_OPENERS = frozenset(
     "after although as because before if once since though until when whereas while".split()
 )
 _GENDER_KNOWN = 0.5
+# What a speaker named at a cue gains for a "he" or "she" that speaks in turn ('"...," he said').
+_SPEAKER = 0.6
 _STRONG = {True: 0.3, False: -0.7}
 
 
@@ -249,6 +252,7 @@ class ArticleReader:
         self.org_names: list[tuple[int, int, str]] = []  # (block, token, name) of named bodies
         self.cue_phrases: set[tuple[int, int]] = set()  # (block, token) inside a speaker phrase
         self.source_phrases: set[tuple[int, int]] = set()  # (block, token) after "according to"
+        self.speaker_phrases: set[tuple[int, int]] = set()  # (block, token) of a cue's speaker
         self.he_persons: list[Person] = []  # persons whose family name is He
         self.plural: list[tuple[int, Draft]] = []  # groups "they" may refer to
         self.documents: list[tuple[int, int, str, str]] = []  # (block, token, noun, body) of documents
@@ -298,6 +302,11 @@ class ArticleReader:
                             self.cue_phrases.update((b.index, k) for k in range(ph.lo, ph.hi))
                     if c.source and c.fwd is not None:
                         self.source_phrases.update((b.index, k) for k in range(c.fwd.lo, c.fwd.hi))
+                    # ("continues", "went on" speak only after a quotation: "Article continues ...")
+                    if c.lemma not in ("continue", "go") or (c.at > 0 and toks[c.at - 1].kind in "pq"):
+                        for ph in (c.back, c.fwd):
+                            if ph is not None:
+                                self.speaker_phrases.update((b.index, k) for k in range(ph.lo, ph.hi))
             for a, z in b.runs:
                 words = run_words(toks, a, z)
                 title = title_before(toks, a)
@@ -489,7 +498,11 @@ class ArticleReader:
                 if toks[a].low in ("him", "her"):
                     # Nor the subject of its own clause: in "Al-Sisi had asked him", him is not Al-Sisi.
                     named_after |= self._clause_subject(b.index, a)
-                person = self._antecedent(gender, b.index, exclude=named_after)
+                # The speaker of a cue, with no one named before it in its sentence ('"...," he said')
+                fresh = not self.history or self.history[-1].sentence != self.sentence
+                speaker = (b.index, a) in self.speaker_phrases
+                speech = speaker and fresh
+                person = self._antecedent(gender, b.index, exclude=named_after, speech=speech)
                 unnamed = self._unnamed_antecedent(gender, b.index, a, person)
                 if unnamed is not None and toks[a].low in ("he", "she") and not self._furniture:
                     # the unnamed person last spoken of, rather than someone named before
@@ -499,7 +512,8 @@ class ArticleReader:
                 self.resolved[(b.index, a)] = person
                 if person is not None and not self._furniture:
                     person.gender = person.gender or gender
-                    self.history.append(_Mention(person, b.index, a, toks[a].low in ("he", "she"), self.sentence))
+                    subject = toks[a].low in ("he", "she")
+                    self.history.append(_Mention(person, b.index, a, subject, self.sentence, speaker=speaker))
                 continue
             person = self._person_for_run(b, a, z, run_words(toks, a, z))
             if person is not None:
@@ -576,7 +590,12 @@ class ArticleReader:
         return self.people.by_short(words[-1], strong_only=False)
 
     def _antecedent(
-        self, gender: str, block: int, window: int | None = None, exclude: set[int] = frozenset()
+        self,
+        gender: str,
+        block: int,
+        window: int | None = None,
+        exclude: set[int] = frozenset(),
+        speech: bool = False,
     ) -> Person | None:
         """The person a "he" or "she" most likely refers to: the best-scored of the persons
         mentioned in the last few sentences (see _ANTECEDENT), of a compatible gender."""
@@ -593,6 +612,9 @@ class ArticleReader:
             distance = self.sentence - m.sentence
             subject = _SUBJECT * m.subject * (_SUBORDINATE if m.subordinate else 1)
             score = -distance + subject + _GENDER_KNOWN * (g == gender) + _STRONG[person.strong]
+            # The speaker of the sentence before speaks on: '"...," he said'
+            score += _SPEAKER * (speech and m.speaker and distance == 1 and not m.subordinate)
+
             if score > best_score:
                 best, best_score = person, score
         return best
@@ -636,7 +658,8 @@ class ArticleReader:
         source = (b.index, a) in self.source_phrases
         subject = person.strong and (source or self._subject_like(b, a, z, lo))
         subordinate = subject and self._subordinate(b.toks, a, lo)
-        self.history.append(_Mention(person, b.index, a, subject, self.sentence, subordinate))
+        speaker = (b.index, a) in self.speaker_phrases
+        self.history.append(_Mention(person, b.index, a, subject, self.sentence, subordinate, speaker))
 
     def _person_for_run(self, b: Block, a: int, z: int, words: tuple[str, ...]) -> Person | None:
         toks = b.toks

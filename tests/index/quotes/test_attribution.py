@@ -1327,3 +1327,25 @@ def test_a_whose_clause_between_subject_and_verb_is_skipped():
         '"bouquet of humanity" at the trial.',
     )
     assert found == {"bouquet of humanity": "Mona Reyes"}
+
+
+def test_a_word_of_a_bodys_name_is_no_person():
+    """ "Sgt. Erick Vance of the State Department of Public Safety told reporters": Safety is part
+    of the body's name, never a person whom a "he" may mean."""
+    found = speakers(
+        "The car crashed outside the school, Sgt. Erick Vance of the State Department of Public Safety told reporters.",
+        '"It was over in minutes," he said.',
+    )
+    assert found == {"It was over in minutes,": "Erick Vance"}
+
+
+def test_he_said_after_a_sentence_a_named_person_spoke_means_that_speaker():
+    """ "He killed his uncle first, said state Sen. Ruben Alcala." then '"...," he said': the
+    speaker of the sentence before speaks on, rather than the man "he" meant in it."""
+    found = speakers(
+        "The gunman crashed his car outside the school, Sgt. Erick Vance of the state police told reporters.",
+        "He killed his uncle before heading to the school, said state Sen. Ruben Alcala, who stated he had "
+        "been briefed by state police.",
+        '"That was the first thing he did on his birthday," he said.',
+    )
+    assert found == {"That was the first thing he did on his birthday,": "Ruben Alcala"}
