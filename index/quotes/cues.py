@@ -313,6 +313,12 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
             return None
         role = span_text(text, toks, k + 1, i) if kind == "appositive" else None
         return Phrase(s, k, role)
+    if not commas and i - 1 >= lo and toks[i - 1].kind in "wa" and toks[i - 1].text[0].isupper():
+        # A stray comma between a subject that opens the sentence and its verb: "But Facebook's
+        # parent company Meta, quickly clarified" (not "In Washington, officials said")
+        s = np_before(toks, lo, i - 1)
+        if s is not None and (s == lo or (s - 1 == lo and toks[lo].low in ("but", "and", "yet"))):
+            return Phrase(s, i)
     return None
 
 

@@ -190,9 +190,26 @@ def _in_relative_clause(b: Block, c: Cue, qo: int) -> bool:
     """A cue whose subject follows "who" or "which", in a clause closed before the quote: 'the
     co-pilot who authorities say crashed the plane, was "..."' (not 'about which Rutte said:')."""
     toks = b.toks
+    if _reduced_relative(toks, c):
+        return True
     if c.back is None or c.back.lo == 0 or toks[c.back.lo - 1].low not in ("who", "whom", "which"):
         return False
     return any(toks[k].text == "," for k in range(c.at, qo))
+
+
+def _reduced_relative(toks: list[Tok], c: Cue) -> bool:
+    """A cue in a relative clause with no "that": a noun, a name and the verb, then the noun's own
+    verb ("clarified the messages Abbott described were \"private\""): the name is the clause's
+    subject, who did not say the main clause's words."""
+    ph = c.back
+    if ph is None or c.at + 1 >= len(toks) or toks[c.at + 1].low not in BE:
+        return False
+    if toks[ph.lo].low not in ("the", "this", "these", "those") or ph.hi != c.at:
+        return False
+    nouns = [t for t in toks[ph.lo + 1 : ph.hi] if t.text.islower()]
+    names = [t for t in toks[ph.lo + 1 : ph.hi] if not t.text.islower()]
+    k = ph.lo + 1 + len(nouns)
+    return bool(nouns) and bool(names) and all(not t.text.islower() for t in toks[k : ph.hi])
 
 
 def _bare_attribution(reader: ArticleReader, b: Block, j: int, hi: int) -> Draft | None:

@@ -1349,3 +1349,14 @@ def test_he_said_after_a_sentence_a_named_person_spoke_means_that_speaker():
         '"That was the first thing he did on his birthday," he said.',
     )
     assert found == {"That was the first thing he did on his birthday,": "Ruben Alcala"}
+
+
+def test_a_name_in_a_reduced_relative_clause_is_not_the_speaker():
+    """ "But the parent company Veltro, quickly clarified the messages Hale described were
+    '...'": Hale only described the messages; the subject, past a stray comma, speaks."""
+    found = speakers(
+        "Governor Dan Hale said the gunman had posted messages online before the attack.",
+        "But Harbour Media's parent company Veltro, quickly clarified the messages Hale described were "
+        '"private one-to-one text messages".',
+    )
+    assert found == {"private one-to-one text messages": "Veltro"}
