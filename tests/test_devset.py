@@ -15,6 +15,8 @@ from devset import (
     DEVSET6,
     DEVSET7,
     DEVSET8,
+    DEVSET9,
+    DEVSET10,
     EVAL,
     SEEDS,
     load_gold,
@@ -104,24 +106,42 @@ def test_the_sixth_set_does_not_fall_back(tmp_path):
 
 # The seventh set's first read (see its README): title 0.81, date 0.80, authors 0.88, quotes
 # 0.987/0.928, attribution 0.792, wrong named 3 of 77, one outlet wrong. Its floors sit a little
-# below its latest read after work on it.
+# below its latest read after work on it (attribution 0.880, none wrong).
 def test_the_seventh_set_does_not_fall_back(tmp_path):
     gold = load_gold(DEVSET7 / "gold.json")
     figures = score_corpus(SCORE, gold, DEVSET7 / "articles", tmp_path / "plain")
     assert figures.precision >= 0.97 and figures.recall >= 0.97, figures.line()
-    assert figures.attribution >= 0.78 and figures.wrong_named_share <= 0.04, figures.line()
+    assert figures.attribution >= 0.86 and figures.wrong_named_share <= 0.02, figures.line()
     assert figures.fields["title"] >= 0.92 and figures.fields["date"] >= 0.75, figures.line()
     assert figures.fields["authors"] >= 0.92 and figures.outlet_wrong == 0, figures.line()
     urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET7 / "articles", tmp_path / "files"), tmp_path / "index")
-    assert urls.fields["outlet"] >= 0.70 and urls.outlet_wrong == 0, urls.line()
+    assert urls.fields["outlet"] >= 0.75 and urls.outlet_wrong == 0, urls.line()
 
 
-# The eighth set has metadata gold only (no quotations). First read: title 0.85, date 1.00,
-# authors 0.93, two outlets wrong (with URLs: 0.57, one wrong).
-def test_the_eighth_set_metadata_does_not_fall_back(tmp_path):
-    gold = load_gold(DEVSET8 / "gold.json")
-    figures = score_corpus(SCORE, gold, DEVSET8 / "articles", tmp_path / "plain")
-    assert figures.fields["title"] >= 0.92 and figures.fields["date"] >= 0.95, figures.line(quotes=False)
-    assert figures.fields["authors"] >= 0.95 and figures.outlet_wrong == 0, figures.line(quotes=False)
-    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET8 / "articles", tmp_path / "files"), tmp_path / "index")
-    assert urls.fields["outlet"] >= 0.55 and urls.outlet_wrong == 0, urls.line(quotes=False)
+# The eighth and ninth sets have metadata gold only (no quotations). First reads: title 0.85 and
+# 0.81, date 1.00 and 1.00, authors 0.93 and 0.95, two outlets wrong on the eighth.
+@pytest.mark.parametrize(
+    ("folder", "title", "authors", "outlet_with_urls"),
+    [(DEVSET8, 0.95, 0.97, 0.65), (DEVSET9, 0.94, 0.95, 0.42)],
+    ids=["devset8", "devset9"],
+)
+def test_the_metadata_only_sets_do_not_fall_back(tmp_path, folder, title, authors, outlet_with_urls):
+    gold = load_gold(folder / "gold.json")
+    figures = score_corpus(SCORE, gold, folder / "articles", tmp_path / "plain")
+    assert figures.fields["title"] >= title and figures.fields["date"] >= 0.95, figures.line(quotes=False)
+    assert figures.fields["authors"] >= authors and figures.outlet_wrong == 0, figures.line(quotes=False)
+    urls = score_corpus(SCORE, gold, with_urls(gold, folder / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= outlet_with_urls and urls.outlet_wrong == 0, urls.line(quotes=False)
+
+
+# The tenth set's first read: attribution 0.627 with 17 of 75 speakers wrongly named (22.7%),
+# title 0.70, authors 0.86, one outlet wrong with URLs. After work on it: 0.867, none wrong.
+def test_the_tenth_set_does_not_fall_back(tmp_path):
+    gold = load_gold(DEVSET10 / "gold.json")
+    figures = score_corpus(SCORE, gold, DEVSET10 / "articles", tmp_path / "plain")
+    assert figures.precision >= 0.97 and figures.recall >= 0.97, figures.line()
+    assert figures.attribution >= 0.85 and figures.wrong_named_share <= 0.02, figures.line()
+    assert figures.fields["title"] >= 0.78 and figures.fields["authors"] >= 0.95, figures.line()
+    assert figures.outlet_wrong == 0, figures.line()
+    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET10 / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= 0.75 and urls.outlet_wrong == 0, urls.line()
