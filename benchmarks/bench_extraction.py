@@ -27,6 +27,7 @@ from devset import (  # noqa: E402
     DEVSET8,
     DEVSET9,
     DEVSET10,
+    DEVSET11,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -70,6 +71,7 @@ def main() -> None:
             "devset8": DEVSET8,
             "devset9": DEVSET9,
             "devset10": DEVSET10,
+            "devset11": DEVSET11,
         }
         if args.holdout:
             others["holdout"] = HOLDOUT
