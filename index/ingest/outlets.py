@@ -183,6 +183,21 @@ _SERVER_PARTS = frozenset(
 _PUBLISHING_PLATFORMS = frozenset(("arcpublishing.com", "ampproject.org"))
 
 
+def _spelled_name(line: str, label: str, wanted: set[str], spaced: bool = False) -> str | None:
+    """Capitalised words of the line that spell the site's domain label ("NigerianEye",
+    "World Soccer"); with `spaced`, only a spelling of two words or more."""
+    if label[:3] not in line.lower().replace(" ", ""):
+        return None
+    for m in _CAPITALISED_RUN_RE.finditer(line):
+        words = m.group().split()
+        for a in range(len(words)):
+            for z in range(a + 2 if spaced else a + 1, min(a + 5, len(words) + 1)):
+                phrase = " ".join(words[a:z]).strip(".,;:")
+                if re.sub(r"[^a-z0-9]", "", phrase.lower()) in wanted:
+                    return phrase
+    return None
+
+
 # Kiosks of digital editions: each page is some paper's, named in the path.
 _KIOSK_DOMAINS = frozenset("pressreader.com issuu.com magzter.com zinio.com readly.com calameo.com".split())
 
@@ -386,17 +401,14 @@ class OutletTable:
             return None
         # its name alone ("NigerianEye"), or its whole domain as the site writes it ("NigerianEye.com")
         wanted = {label, label.removeprefix("the"), re.sub(r"[^a-z0-9]", "", domain.lower())}
+        found = None
         for line in lines[:_NAME_LINES] + lines[-_NAME_LINES:]:
-            if label[:3] not in line.lower().replace(" ", ""):
-                continue
-            for m in _CAPITALISED_RUN_RE.finditer(line):
-                words = m.group().split()
-                for a in range(len(words)):
-                    for z in range(a + 1, min(a + 5, len(words) + 1)):
-                        phrase = " ".join(words[a:z]).strip(".,;:")
-                        if re.sub(r"[^a-z0-9]", "", phrase.lower()) in wanted:
-                            return Outlet(name=phrase)
-        return None
+            found = found or _spelled_name(line, label, wanted)
+        if found is not None and " " not in found:
+            # "@MiddleEastEye" in a sign-off; "Middle East Eye" in the story is how it writes itself
+            spaced = (name for line in lines if (name := _spelled_name(line, label, wanted, spaced=True)))
+            found = next(spaced, found)
+        return Outlet(name=found) if found else None
 
     def _known(self, name: str) -> Outlet | None:
         """The known outlet a name (maybe with a publisher's suffix) stands for, if any."""

@@ -557,3 +557,8 @@ def test_bylines_set_off_by_a_dash_or_after_the_authors_photo_label(table):
     assert _page(table, dash).authors == ("Chao Xiong", "Paul Walsh")
     label = ["Top Texas cop: police chief made the wrong decision", "Art Moore By Art Moore", STORY_LINE]
     assert _page(table, label).authors == ("Art Moore",)
+
+
+def test_a_tag_in_lower_case_is_no_headline(table):
+    headline = "Students rally for stricter gun laws after the Florida school attack"
+    assert _page(table, ["parkland school shooting", headline, STORY_LINE]).title == headline

@@ -392,3 +392,13 @@ def test_a_kiosk_of_digital_editions_is_the_paper_its_address_names(table):
     match = table.decide(["Story."], url="http://www.pressreader.com/usa/star-tribune/20210421/281496459122371")
     assert (match.outlet.name, match.source) == ("Star Tribune", "url")
     assert table.decide(["Story."], url="https://www.pressreader.com/usa/no-such-gazette-x/20210421/1").outlet is None
+
+
+def test_an_unknown_site_is_named_as_its_story_writes_it_not_as_its_handle(table):
+    lines = [
+        "Some story.",
+        "Leave news tips on Twitter @HarbourTimesNow",
+        "Officials told Harbour Times Now on Friday.",
+    ]
+    match = table.decide(lines, url="https://www.harbourtimesnow.com/news/1")
+    assert (match.outlet.name, match.source) == ("Harbour Times Now", "url")
