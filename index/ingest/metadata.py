@@ -837,10 +837,13 @@ def _date_under_title(lines: Sequence[str], kinds: Sequence[Kind | None], title_
 def _is_masthead_clock(lines: Sequence[str], kinds: Sequence[Kind | None], index: int, title_index: int) -> bool:
     """A date line at the top of the page, under the site's name alone and above the headline:
     the day the page was served ("tbo: Tampa Bay Online." / "Wednesday, Jun 20, 2018")."""
+    above = lines[:index]
     return (
         0 < index < _MASTHEAD_LINES
         and index < title_index
         and all(kinds[i] is not None or _is_prose(lines[i]) or words(lines[i]) <= 3 for i in range(index))
+        # a name above it, not only a record's labels and numbers ("ID :" / "99958")
+        and any(_WORD_RE.search(line) and not line.rstrip().endswith(":") for line in above)
     )
 
 

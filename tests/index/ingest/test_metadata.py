@@ -562,3 +562,12 @@ def test_bylines_set_off_by_a_dash_or_after_the_authors_photo_label(table):
 def test_a_tag_in_lower_case_is_no_headline(table):
     headline = "Students rally for stricter gun laws after the Florida school attack"
     assert _page(table, ["parkland school shooting", headline, STORY_LINE]).title == headline
+
+
+def test_a_date_under_a_records_labels_is_the_articles_not_a_masthead_clock(table):
+    """Under the site's name, the day's date is the masthead's clock; under an ID and its number
+    it is the record's own date."""
+    lines = ["ID :", "99958", "Thu, 01/14/2010 - 11:32", "Nine Aussies confirmed safe in Haiti", STORY_LINE]
+    assert _page(table, lines).date == "2010-01-14"
+    masthead = ["tbo: Tampa Bay Online.", "Wednesday, Jun 20, 2018", "Divers reach sunken ferry", STORY_LINE]
+    assert _page(table, masthead).date is None
