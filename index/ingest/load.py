@@ -39,7 +39,7 @@ from talks_tui.index.model import Article, Problem, count_words
 from talks_tui.index.textclean import clean_text
 
 # Bump when cleaning or detection rules change, so that stored indexes re-ingest.
-INGEST_VERSION = 33
+INGEST_VERSION = 34
 
 _SNIFF_CHARS = 2_000_000  # how much of a text file is looked at to tell a database export
 

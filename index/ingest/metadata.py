@@ -645,8 +645,8 @@ def _choose_title(
             continue
         if len(_WORD_RE.findall(text)) < 2 or _masthead(text, outlets):
             continue  # "More () »"; "The Washington PostDemocracy Dies in Darkness"
-        if text.endswith(("»", "›", "|")) or text.split(" ", 1)[0] in _LOWER_STARTS or text.islower():
-            continue  # a breadcrumb's "Washington, DC News »"; a fragment "and last updated"; a tag
+        if text.endswith(("»", "›", "|")) or text.split(" ", 1)[0] in _LOWER_STARTS:
+            continue  # a breadcrumb's "Washington, DC News »"; a fragment "and last updated"
         if _is_section_label(text, outlets):
             continue
         found.append((i, text, date, {key(lines[i]), key(text)}))

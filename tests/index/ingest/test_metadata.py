@@ -559,11 +559,6 @@ def test_bylines_set_off_by_a_dash_or_after_the_authors_photo_label(table):
     assert _page(table, label).authors == ("Art Moore",)
 
 
-def test_a_tag_in_lower_case_is_no_headline(table):
-    headline = "Students rally for stricter gun laws after the Florida school attack"
-    assert _page(table, ["parkland school shooting", headline, STORY_LINE]).title == headline
-
-
 def test_a_date_under_a_records_labels_is_the_articles_not_a_masthead_clock(table):
     """Under the site's name, the day's date is the masthead's clock; under an ID and its number
     it is the record's own date."""
