@@ -182,7 +182,37 @@ def _name_runs(
             j = k  # "Ursula von der Leyen"
         runs.append((i, j))
         i = j
-    return [r for r in runs if not _in_body_name(toks, r[0])]
+    return [r for r in runs if not _in_body_name(toks, r[0]) and not (r[1] - r[0] == 1 and body_name_end(toks, r[0]))]
+
+
+def _plural_noun(low: str) -> bool:
+    """The plural of an everyday noun ("Workers", "Partners", "Industries") or of a word for the
+    members of a party or movement ("Democrats", "Republicans", "Socialists")."""
+    if not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    if low.endswith(_GROUP_ENDINGS):
+        return True
+    return low[:-1] in COMMON_WORDS or (low.endswith("ies") and low[:-3] + "y" in COMMON_WORDS)
+
+
+# Endings of words for the members of a party, a faith or a movement, which no family name has.
+_GROUP_ENDINGS = ("crats", "icans", "ists", "atives", "ites")
+
+
+def body_name_end(toks: list[Tok], k: int) -> bool:
+    """A capitalised everyday noun, plural or body's word right after another capitalised word
+    that is no name, no title and no sentence opener ("U.S. Steel", "Christian Democrats",
+    "Global Steel"): the last word of a body's or a group's name, never a one-word person's."""
+    t = toks[k]
+    if k == 0 or t.kind != "w" or not t.text[0].isupper():
+        return False
+    prev = toks[k - 1]
+    if not (prev.kind in "wa" and prev.text[0].isupper()) or is_possessive(prev) or is_name_token(prev):
+        return False
+    if prev.low in CAP_STOP or prev.low in HONORIFICS or is_role_head(prev):
+        return False  # "The Church" (read as a description), "Sen. Green", "Mr Price"
+    low = t.low[:-2] if is_possessive(t) else t.low
+    return low in COMMON_WORDS or low in ORG_WORDS or _plural_noun(low)
 
 
 def _in_body_name(toks: list[Tok], a: int) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from talks_tui.index.quotes.blocks import (
     Block,
+    body_name_end,
     headline_like,
     norm_country,
     org_names,
@@ -868,6 +869,8 @@ class ArticleReader:
         # a name run the block found ends here: it may hold a word no name holds alone ("Ms German")
         n = next((a for a, z in b.runs if z == hi and lo <= a < n), n)
         name_words = run_words(toks, n, hi) if n < hi else ()
+        if hi - n == 1 and body_name_end(toks, n):
+            name_words = ()  # "U.S. Steel", "Christian Democrats": a body's or a group's name
         if n > lo and (toks[n - 1].low in POSTMOD or toks[n - 1].low in DETERMINERS):
             name_words = ()  # "analysts at Goldman Sachs": the name is not the speaker
         if (

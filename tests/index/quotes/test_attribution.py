@@ -1360,3 +1360,20 @@ def test_a_name_in_a_reduced_relative_clause_is_not_the_speaker():
         '"private one-to-one text messages".',
     )
     assert found == {"private one-to-one text messages": "Veltro"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Christian Democrats said "the coalition is finished for good."', "Christian Democrats"),
+        ('U.S. Steel said "the deal will close next year as planned."', "U.S. Steel"),
+        ('Global Steel said "output will rise by ten percent."', "Global Steel"),
+        ('The Christian Church said "we will not accept this change."', "Christian Church"),
+        ('The Russian Orthodox Church said "the service will go ahead."', "Russian Orthodox Church"),
+    ],
+)
+def test_an_everyday_word_after_a_capitalised_word_that_is_no_name_ends_a_body(paragraph: str, speaker: str):
+    """ "U.S. Steel", "Christian Democrats": an everyday noun, a plural or a body's word after a
+    capitalised word that is no name is the end of a body's or a group's name, never a person."""
+    q = quote(paragraph.split('"')[1], paragraph)
+    assert (q.speaker, q.speaker_kind) == (speaker, "organisation")
