@@ -26,6 +26,7 @@ from talks_tui.index.quotes.vocabulary import (
     SPEAKER_NOUNS,
 )
 from talks_tui.index.quotes.word_kinds import (
+    is_group_word,
     is_name_token,
     is_name_word,
     is_possessive,
@@ -185,18 +186,14 @@ def _name_runs(
     return [r for r in runs if not _in_body_name(toks, r[0]) and not (r[1] - r[0] == 1 and body_name_end(toks, r[0]))]
 
 
-def _plural_noun(low: str) -> bool:
+def plural_noun(low: str) -> bool:
     """The plural of an everyday noun ("Workers", "Partners", "Industries") or of a word for the
     members of a party or movement ("Democrats", "Republicans", "Socialists")."""
     if not low.endswith("s") or low.endswith(("ss", "us", "is")):
         return False
-    if low.endswith(_GROUP_ENDINGS):
+    if is_group_word(low) or low[:-1] in COMMON_WORDS:
         return True
-    return low[:-1] in COMMON_WORDS or (low.endswith("ies") and low[:-3] + "y" in COMMON_WORDS)
-
-
-# Endings of words for the members of a party, a faith or a movement, which no family name has.
-_GROUP_ENDINGS = ("crats", "icans", "ists", "atives", "ites")
+    return low.endswith("es") and low[:-2] in COMMON_WORDS or (low.endswith("ies") and low[:-3] + "y" in COMMON_WORDS)
 
 
 def body_name_end(toks: list[Tok], k: int) -> bool:
@@ -212,7 +209,7 @@ def body_name_end(toks: list[Tok], k: int) -> bool:
     if prev.low in CAP_STOP or prev.low in HONORIFICS or is_role_head(prev):
         return False  # "The Church" (read as a description), "Sen. Green", "Mr Price"
     low = t.low[:-2] if is_possessive(t) else t.low
-    return low in COMMON_WORDS or low in ORG_WORDS or _plural_noun(low)
+    return low in COMMON_WORDS or low in ORG_WORDS or plural_noun(low)
 
 
 def _in_body_name(toks: list[Tok], a: int) -> bool:

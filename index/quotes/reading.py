@@ -13,6 +13,7 @@ from talks_tui.index.quotes.blocks import (
     headline_like,
     norm_country,
     org_names,
+    plural_noun,
     run_words,
     title_before,
     trailing_name,
@@ -48,6 +49,7 @@ from talks_tui.index.quotes.vocabulary import (
     SUBORDINATORS,
 )
 from talks_tui.index.quotes.word_kinds import (
+    is_group_word,
     is_name_token,
     is_name_word,
     is_possessive,
@@ -689,6 +691,8 @@ class ArticleReader:
             # A speaker named by one word: a weakly known full name, or a new person.
             found = self.people.by_short(words[0], strong_only=False)
             if not found:
+                if plural_noun(words[0].lower()):
+                    return None  # "Critics said", "Supporters said": an everyday noun's plural
                 return self.people.add(words, None, strong=True)
             for p in found:
                 p.strong = True
@@ -871,6 +875,19 @@ class ArticleReader:
         name_words = run_words(toks, n, hi) if n < hi else ()
         if hi - n == 1 and body_name_end(toks, n):
             name_words = ()  # "U.S. Steel", "Christian Democrats": a body's or a group's name
+        if (
+            n == lo == hi - 1
+            and det is None
+            and plural_noun(toks[n].low)
+            and self.resolved.get((b.index, n)) is None
+            and not self.people.by_short(toks[n].text, strong_only=False)
+        ):
+            # "Critics said", "Supporters said": the plural of an everyday noun, which no one of
+            # the article is known by, describes a group ("Gates said" after "Bill Gates" is his)
+            text = toks[n].text
+            d = Draft(text=text, kind="description", role=text)
+            self.plural.append((b.index, d))
+            return d
         if n > lo and (toks[n - 1].low in POSTMOD or toks[n - 1].low in DETERMINERS):
             name_words = ()  # "analysts at Goldman Sachs": the name is not the speaker
         if (
@@ -906,7 +923,13 @@ class ArticleReader:
             self.orgs.append((body, False))
             return Draft(text=body, kind="organisation", role=full)
         is_role = is_role_head(head_tok)
-        named_body = head in ORG_WORDS or head_tok.kind == "a" or head_tok.text.isupper() or is_name_token(head_tok)
+        named_body = (
+            head in ORG_WORDS
+            or head_tok.kind == "a"
+            or head_tok.text.isupper()
+            or is_name_token(head_tok)
+            or is_group_word(head)  # "Democrats", "Christian Democrats"
+        )
         if (
             det == "the"
             and head in DOCUMENTS

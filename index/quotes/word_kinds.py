@@ -55,6 +55,8 @@ def is_name_word(s: str) -> bool:
         return False
     if _is_role_word(low):
         return False  # Secretary, Presidents, Vice-Premier
+    if is_group_word(low) or (low.endswith("s") and low[:-1] in DEMONYMS):
+        return False  # "Democrats", "Socialists", "Israelis": the members of a party or a people
     return low not in CAP_STOP or low == "he"
 
 
@@ -81,6 +83,15 @@ def month_in_name(toks: list[Tok], k: int) -> bool:
     return before_name or after_name
 
 
+# Endings of words for the members of a party, a faith or a movement, which no family name has.
+_GROUP_ENDINGS = ("crats", "icans", "ists", "atives", "ites")
+
+
+def is_group_word(low: str) -> bool:
+    """A word for the members of a party or a movement: "democrats", "republicans", "socialists"."""
+    return low.endswith(_GROUP_ENDINGS)
+
+
 def is_role_head(t: Tok) -> bool:
     return _is_role_word(t.low)
 
@@ -94,7 +105,7 @@ def _is_role_word(low: str) -> bool:
         return True
     if "-" in low and any(part in ROLE_HEADS for part in low.split("-")):
         return True
-    return low.endswith("s") and low[:-1] in ROLE_HEADS
+    return low.endswith("s") and (low[:-1] in ROLE_HEADS or (low.endswith("es") and low[:-2] in ROLE_HEADS))
 
 
 def is_possessive(t: Tok) -> bool:

@@ -1377,3 +1377,29 @@ def test_an_everyday_word_after_a_capitalised_word_that_is_no_name_ends_a_body(p
     capitalised word that is no name is the end of a body's or a group's name, never a person."""
     q = quote(paragraph.split('"')[1], paragraph)
     assert (q.speaker, q.speaker_kind) == (speaker, "organisation")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "kind"),
+    [
+        ('Democrats said "the vote was a travesty of justice."', "Democrats", "organisation"),
+        ('Conservatives said "the tax will hurt families."', "Conservatives", "organisation"),
+        ('Critics said "the plan does nothing for renters."', "Critics", "description"),
+        ('Supporters said "she was the best candidate by far."', "Supporters", "description"),
+        ('Witnesses said "the car was going very fast."', "Witnesses", "description"),
+        ('Israelis said "we just want to live in peace."', None, None),
+    ],
+)
+def test_a_plural_of_an_everyday_noun_or_of_a_party_member_is_no_person(paragraph, speaker, kind):
+    """ "Democrats said", "Critics said": the members of a party, the plural of an everyday noun
+    or of a people, which no one of the article is known by, are a group, never one person."""
+    q = quote(paragraph.split('"')[1], paragraph)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+def test_a_plural_everyday_word_that_is_a_known_family_name_is_the_person():
+    found = speakers(
+        "Microsoft founder Bill Gates visited the clinic on Monday.",
+        'Gates said "the vaccine will save lives."',
+    )
+    assert found == {"the vaccine will save lives.": "Bill Gates"}
