@@ -433,10 +433,10 @@ class ArticleReader:
     def _subject_like(self, b: Block, a: int, z: int, lo: int) -> bool:
         """Is the name at tokens [a, z) the subject of its clause?"""
         toks = b.toks
+        if is_possessive(toks[z - 1]):
+            return False  # "Erdogan's speech": the possessor, even of a speech, is no subject
         if (b.index, a) in self.cue_phrases:
             return True
-        if is_possessive(toks[z - 1]):
-            return False
         s = self._phrase_start(toks, a, lo)
         prev = toks[s - 1] if s - 1 >= lo else None
         nxt = toks[z] if z < len(toks) else None
@@ -661,7 +661,8 @@ class ArticleReader:
         source = (b.index, a) in self.source_phrases
         subject = person.strong and (source or self._subject_like(b, a, z, lo))
         subordinate = subject and self._subordinate(b.toks, a, lo)
-        speaker = (b.index, a) in self.speaker_phrases
+        # (nor is the possessor of a speech, "from Erdogan's speech", one who speaks on)
+        speaker = (b.index, a) in self.speaker_phrases and not is_possessive(b.toks[z - 1])
         self.history.append(_Mention(person, b.index, a, subject, self.sentence, subordinate, speaker))
 
     def _person_for_run(self, b: Block, a: int, z: int, words: tuple[str, ...]) -> Person | None:

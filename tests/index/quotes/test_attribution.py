@@ -1403,3 +1403,20 @@ def test_a_plural_everyday_word_that_is_a_known_family_name_is_the_person():
         'Gates said "the vaccine will save lives."',
     )
     assert found == {"the vaccine will save lives.": "Bill Gates"}
+
+
+def test_the_possessor_of_a_speech_is_not_the_he_who_speaks_next():
+    """ "Omar Haddad, head of a rights group, told reporters that he had expected more from
+    Kaya's speech": Kaya is named only as the speech's owner; the "he" who speaks next is the
+    subject of the sentence, Haddad."""
+    found = speakers(
+        "The journalist was killed in a planned operation, President Selim Kaya said on Tuesday.",
+        "The country, he said, is seeking answers.",
+        "Omar Haddad, campaigner and head of a rights group, told reporters that he had expected more "
+        "from Kaya's speech on Tuesday.",
+        '"We expected something more honest," he said. "We expected more information."',
+    )
+    assert found == {
+        "We expected something more honest,": "Omar Haddad",
+        "We expected more information.": "Omar Haddad",
+    }
