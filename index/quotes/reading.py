@@ -94,6 +94,8 @@ class _Mention:
 _ANTECEDENT_BLOCKS = 3
 # Words that go on describing a name in apposition ("his brother, X from Canada"), where a
 # subject's verb would follow.
+# Verbs and auxiliaries that make the words after a name and a comma a clause of their own.
+_CLAUSE_VERBS = frozenset("is are was were has have had will would could can may might should".split())
 _APPOSITION_TAILS = frozenset("from of in at with".split())
 _SUBJECT = 0.6
 _SUBORDINATE = 0.5  # the share of it a subordinate clause's subject gains
@@ -408,7 +410,14 @@ class ArticleReader:
         if z + 1 >= len(toks) or toks[z].text != "," or insert_kind(toks, z + 1, len(toks)) != "appositive":
             return None
         k = z + 1
+        relative = False
         while k < len(toks) and toks[k].text not in (",", ";", ".") and toks[k].kind != "q":
+            t = toks[k]
+            relative = relative or t.low in ("who", "which", "that", "whose")
+            if not relative and t.kind == "w" and t.text.islower() and (t.low in _CLAUSE_VERBS or t.low in CUE_FORMS):
+                # "the killing of Jamal Khashoggi, a presidential source said": the subject of a
+                # new clause, not a description of the name before the comma
+                return None
             k += 1
         if any(is_role_head(t) for t in toks[z + 1 : k]):
             return span_text(b.text, toks, z + 1, k)

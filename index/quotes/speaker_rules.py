@@ -234,6 +234,10 @@ def _bare_attribution(reader: ArticleReader, b: Block, j: int, hi: int) -> Draft
     return _with_cue(d, toks[e].text)
 
 
+# "Wang was quoted / a source was cited by Xinhua as saying": the one quoted speaks.
+_QUOTED = frozenset(("quoted", "cited"))
+
+
 def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int], cues: list[Cue]) -> Draft | None:
     """Who speaks at cue c: its subject, the one quoted ("quoted as saying"), or for a
     participle ("..., saying") the subject of the clause it hangs on."""
@@ -259,9 +263,9 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
     if not (c.participle or before in (",", "and", "but") or document):
         return None
     if c.at >= 2 and toks[c.at - 1].low == "as":
-        quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low == "quoted"), None)
+        quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low in _QUOTED), None)
         if quoted is not None:
-            # "Xinhua quoted Wang as saying" / "Wang was quoted by Xinhua as saying"
+            # "Xinhua quoted Wang as saying" / "Wang was quoted (cited) by Xinhua as saying"
             end = c.at - 2 - (toks[c.at - 2].text == ",")  # "quoted Urzua, as saying"
             inner = np_before(toks, quoted + 1, end) if end > quoted else None
             if inner is not None and toks[quoted + 1].low != "by":

@@ -1420,3 +1420,24 @@ def test_the_possessor_of_a_speech_is_not_the_he_who_speaks_next():
         "We expected something more honest,": "Omar Haddad",
         "We expected more information.": "Omar Haddad",
     }
+
+
+def test_cited_as_saying_names_the_one_cited():
+    """ "X was cited by Y as saying", as "X was quoted by Y as saying": X speaks, not the last
+    person named before it."""
+    found = speakers(
+        'President Selim Kaya and Crown Prince Fahd Nasser discussed over the phone "joint efforts" to '
+        "shed light on the killing of journalist Omar Haddad, a presidential source was cited by state news "
+        "agency Anadolu as saying.",
+    )
+    assert found == {"joint efforts": "presidential source"}
+
+
+def test_a_noun_phrase_that_opens_a_new_clause_is_no_appositive():
+    """ "the case of Omar Haddad, a presidential source said": the source is the subject of a new
+    clause, not Haddad's description; "the source" later is not Haddad."""
+    found = speakers(
+        "Leaders discussed the case of Omar Haddad, a presidential source said on Tuesday.",
+        '"It was a tough call," the source said.',
+    )
+    assert found == {"It was a tough call,": "presidential source"}
