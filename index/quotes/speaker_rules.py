@@ -280,20 +280,40 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
         d = _cue_speaker(reader, b, other, sent, cues)
         if d is not None:
             return d
-    # The nearest person named before the cue, unless named inside a subordinate clause ("Biden
-    # spoke after Chauvin was found guilty, saying": Chauvin is the clause's); one named there
-    # speaks when the main clause names no one ("Tensions eased after Trump softened his tone,
-    # saying").
+    # The nearest person named before the cue who may be the main clause's subject: not one
+    # named inside a subordinate clause ("Biden spoke after Chauvin was found guilty, saying":
+    # Chauvin is the clause's), who speaks only when the main clause names no one ("Tensions
+    # eased after Trump softened his tone, saying"); nor the object of a preposition ("Trump has
+    # hedged his criticism of Saudi leaders over Khashoggi, insisting": Trump insists).
     inner = None
     for k in range(c.at - 1, lo - 1, -1):
         p = reader.resolved.get((b.index, k))
-        if p is not None and p.strong:
-            if not _in_subordinate(toks, lo, k):
-                return Draft(person=p, kind="person")
-            inner = inner or p
+        if p is None or not p.strong or reader.resolved.get((b.index, k + 1)) is p:
+            continue  # (a name is judged once, at its last word)
+        if _object_of_preposition(reader, b, k, lo):
+            continue
+        if not _in_subordinate(toks, lo, k):
+            return Draft(person=p, kind="person")
+        inner = inner or p
     if inner is not None:
         return Draft(person=inner, kind="person")
     return _clause_subject(reader, b, lo, c.at)
+
+
+_PREPOSITIONS = frozenset(
+    "of over to with about for against on at from in into toward towards without under between among".split()
+)
+
+
+def _object_of_preposition(reader: ArticleReader, b: Block, k: int, lo: int) -> bool:
+    """Is the name ending at token k the object of a preposition ("over Khashoggi", "with
+    President Xi", "of the late Mr Li")?"""
+    p = reader.resolved.get((b.index, k))
+    a = k
+    while a - 1 >= lo and reader.resolved.get((b.index, a - 1)) is p:
+        a -= 1
+    s = reader._phrase_start(b.toks, a, lo)
+    return s - 1 >= lo and b.toks[s - 1].low in _PREPOSITIONS and b.toks[s - 1].text.islower()
 
 
 # Words that open a subordinate clause of time, cause or concession inside a sentence.

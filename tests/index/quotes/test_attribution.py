@@ -1441,3 +1441,14 @@ def test_a_noun_phrase_that_opens_a_new_clause_is_no_appositive():
         '"It was a tough call," the source said.',
     )
     assert found == {"It was a tough call,": "presidential source"}
+
+
+def test_a_participle_takes_the_main_clause_subject_not_a_prepositional_object():
+    """ "Hale has hedged his criticism of the company over Omar Haddad, insisting ...": the one
+    who hedged insists; Haddad is the object of "over"."""
+    found = speakers(
+        "Omar Haddad, a journalist, was killed in October. Governor Dan Hale met his family on Monday.",
+        "Hale has hedged his criticism of the company over Omar Haddad, insisting he does not want to "
+        'imperil a "tremendous order" of weapons.',
+    )
+    assert found == {"tremendous order": "Dan Hale"}
