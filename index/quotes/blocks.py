@@ -63,8 +63,11 @@ class Block:
         self.q_open = [at.get(s.open_at, 0) for s in self.spans]
         self.q_close = [len(toks) if s.close_at is None else at.get(s.close_at, len(toks)) for s in self.spans]
         self.sents = _token_ranges(toks, sentence_spans(skeleton))
-        self.cues = [find_cues(toks, lo, hi, text) for lo, hi in self.sents]
         self.runs = _name_runs(toks, {lo for lo, _ in self.sents}, headline=_in_title_case(toks))
+        # A capitalised verb of speech inside a name after "the" is part of that name: "the Miami
+        # Herald", "the Deccan Herald" are no cue (the city before them would be a speaker).
+        in_names = {k for a, z in self.runs if a > 0 and toks[a - 1].low == "the" for k in range(a + 1, z)}
+        self.cues = [[c for c in find_cues(toks, lo, hi, text) if c.at not in in_names] for lo, hi in self.sents]
 
     def name_surnames(self, surnames: frozenset[str]) -> None:
         """Read again the nationality words that are the family name of a person of the article

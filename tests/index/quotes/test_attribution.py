@@ -1452,3 +1452,13 @@ def test_a_participle_takes_the_main_clause_subject_not_a_prepositional_object()
         'imperil a "tremendous order" of weapons.',
     )
     assert found == {"tremendous order": "Dan Hale"}
+
+
+def test_a_capitalised_verb_inside_a_newspaper_name_is_no_cue():
+    """ "She later told the Miami Herald: ...": "Herald" is part of the paper's name, not the verb
+    "herald" whose subject would be the city ("the Miami")."""
+    found = speakers(
+        "Student Ana Ruiz hid in a closet with a group of other students.",
+        'She later told the Miami Herald: "I never thought that could happen."',
+    )
+    assert found == {"I never thought that could happen.": "Ana Ruiz"}
