@@ -17,6 +17,7 @@ from devset import (
     DEVSET8,
     DEVSET9,
     DEVSET10,
+    DEVSET11,
     EVAL,
     SEEDS,
     load_gold,
@@ -145,3 +146,17 @@ def test_the_tenth_set_does_not_fall_back(tmp_path):
     assert figures.outlet_wrong == 0, figures.line()
     urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET10 / "articles", tmp_path / "files"), tmp_path / "index")
     assert urls.fields["outlet"] >= 0.75 and urls.outlet_wrong == 0, urls.line()
+
+
+# The eleventh set's first read (after the work on the tenth): attribution 0.815 with 6 of 54
+# speakers wrongly named (11.1%), title 0.89, authors 0.92, one outlet wrong with URLs. After
+# work on it: 0.926, none wrong.
+def test_the_eleventh_set_does_not_fall_back(tmp_path):
+    gold = load_gold(DEVSET11 / "gold.json")
+    figures = score_corpus(SCORE, gold, DEVSET11 / "articles", tmp_path / "plain")
+    assert figures.precision >= 0.97 and figures.recall >= 0.97, figures.line()
+    assert figures.attribution >= 0.90 and figures.wrong_named_share <= 0.02, figures.line()
+    assert figures.fields["title"] >= 0.85 and figures.fields["authors"] >= 0.90, figures.line()
+    assert figures.outlet_wrong == 0, figures.line()
+    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET11 / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= 0.64 and urls.outlet_wrong == 0, urls.line()
