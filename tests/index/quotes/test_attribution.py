@@ -1462,3 +1462,8 @@ def test_a_capitalised_verb_inside_a_newspaper_name_is_no_cue():
         'She later told the Miami Herald: "I never thought that could happen."',
     )
     assert found == {"I never thought that could happen.": "Ana Ruiz"}
+
+
+@pytest.mark.parametrize("year", ["Freshman", "Sophomore"])
+def test_a_students_year_before_the_name_is_a_role_not_a_name(year):
+    assert speakers(f'{year} Sarah Crescitelli said: "I am shocked."') == {"I am shocked.": "Sarah Crescitelli"}
