@@ -28,6 +28,7 @@ from devset import (  # noqa: E402
     DEVSET9,
     DEVSET10,
     DEVSET11,
+    DEVSET12,
     EVAL,
     HOLDOUT,
     SEEDS,
@@ -72,6 +73,7 @@ def main() -> None:
             "devset9": DEVSET9,
             "devset10": DEVSET10,
             "devset11": DEVSET11,
+            "devset12": DEVSET12,
         }
         if args.holdout:
             others["holdout"] = HOLDOUT

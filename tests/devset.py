@@ -32,6 +32,7 @@ DEVSET8 = TESTS / "data" / "devset8"  # metadata only: no quotations in its gold
 DEVSET9 = TESTS / "data" / "devset9"  # metadata only
 DEVSET10 = TESTS / "data" / "devset10"
 DEVSET11 = TESTS / "data" / "devset11"
+DEVSET12 = TESTS / "data" / "devset12"
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 
