@@ -85,6 +85,10 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
                 d = reader.phrase(b, c.fwd)
                 if d is not None:
                     return _with_cue(d, c.text)
+            if cue_before and CUE_FORMS.get(toks[c.at].low) == "report":
+                # 'Hollande ... said attacks were thwarted "in recent weeks," the AP reported': the
+                # report carries the sentence; the words are the speaker's of the cue before
+                continue
             if j < c.at and c.back is not None and c.back.lo == j and not any(qo < o < c.at for o in opens):
                 d = reader.phrase(b, c.back)
                 if d is not None:

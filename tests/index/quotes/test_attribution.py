@@ -1467,3 +1467,15 @@ def test_a_capitalised_verb_inside_a_newspaper_name_is_no_cue():
 @pytest.mark.parametrize("year", ["Freshman", "Sophomore"])
 def test_a_students_year_before_the_name_is_a_role_not_a_name(year):
     assert speakers(f'{year} Sarah Crescitelli said: "I am shocked."') == {"I am shocked.": "Sarah Crescitelli"}
+
+
+def test_a_report_closing_a_sentence_does_not_take_its_speakers_words():
+    """'..., the AP reported' after a speaker's own cue names where the report came from; the
+    words stay the speaker's. Alone, 'X reported' still names X."""
+    found = speakers(
+        'President Francois Hollande called it "a terrorist attack," and said other attacks were thwarted'
+        ' "in recent weeks," the AP reported.',
+        '"The talks went well," Xinhua reported.',
+    )
+    assert found["in recent weeks,"] == "Francois Hollande"
+    assert found["The talks went well,"] == "Xinhua"
