@@ -18,6 +18,7 @@ from devset import (
     DEVSET9,
     DEVSET10,
     DEVSET11,
+    DEVSET12,
     EVAL,
     SEEDS,
     load_gold,
@@ -160,3 +161,17 @@ def test_the_eleventh_set_does_not_fall_back(tmp_path):
     assert figures.outlet_wrong == 0, figures.line()
     urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET11 / "articles", tmp_path / "files"), tmp_path / "index")
     assert urls.fields["outlet"] >= 0.64 and urls.outlet_wrong == 0, urls.line()
+
+
+# The twelfth set, read last in its session: its first read (attribution 0.619, 4 of 42 wrongly
+# named, title 0.80, authors 0.90) is still nearly all it has had. Floors just below its latest
+# read (0.643, 3 of 42): a guard against falling back, not a target.
+def test_the_twelfth_set_does_not_fall_back(tmp_path):
+    gold = load_gold(DEVSET12 / "gold.json")
+    figures = score_corpus(SCORE, gold, DEVSET12 / "articles", tmp_path / "plain")
+    assert figures.precision >= 0.97 and figures.recall >= 0.95, figures.line()
+    assert figures.attribution >= 0.62 and figures.wrong_named <= 3, figures.line()
+    assert figures.fields["title"] >= 0.78 and figures.fields["authors"] >= 0.88, figures.line()
+    assert figures.outlet_wrong == 0, figures.line()
+    urls = score_corpus(SCORE, gold, with_urls(gold, DEVSET12 / "articles", tmp_path / "files"), tmp_path / "index")
+    assert urls.fields["outlet"] >= 0.55 and urls.outlet_wrong == 0, urls.line()
