@@ -21,7 +21,7 @@ from talks_tui.index.quotes.marks import (
 )
 
 # Bump when marks or attribution change what they find, so that stored quotations are found again.
-QUOTES_VERSION = 25
+QUOTES_VERSION = 26
 
 
 def _is_partial(block: str, span: MarkedSpan) -> bool:

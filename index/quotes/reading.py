@@ -233,6 +233,19 @@ def _person_noun(low: str) -> bool:
     return not (low.endswith("s") and (low[:-1] in ROLE_HEADS or low[:-1] in SPEAKER_NOUNS))
 
 
+def _opening_noun_phrase(toks: list[Tok]) -> bool:
+    """A short noun phrase of lower-case words after a determiner, such as opens a sentence as
+    its subject: "One of the club patrons", "A patron" (not "Tomas Rivas had seen his friend")."""
+    if not 1 <= len(toks) <= 6 or toks[0].low not in _OPENERS:
+        return False
+    rest = toks[1:]
+    return all(t.kind == "w" and t.text.islower() and t.low not in _VERBISH and not t.low.endswith("ed") for t in rest)
+
+
+_OPENERS = DETERMINERS | POSS_DET | QUANTIFIERS | {"one"}
+_VERBISH = BE | frozenset("had has have did does do will would could can should may might must".split())
+
+
 def _ends_subject(t: Tok) -> bool:
     """The word after a subject: its verb, an auxiliary, "who", or a comma."""
     if t.text == ",":
@@ -456,8 +469,12 @@ class ArticleReader:
         if not (after_label or prev.low in SUBORDINATORS or after_quote) or nxt is None:
             return False
         if nxt.text == ",":
-            # "his friend, Bolivian miner Carlos Mamani, saved": a name in apposition to a noun
-            # is that noun's, an object here as often as a subject (a speaker's is read from its cue)
+            # "One of the club patrons, Chris Hansen, thought": a name in apposition to the noun
+            # phrase that opens the sentence is its subject ...
+            if prev.text == "," and _opening_noun_phrase(toks[lo : s - 1]):
+                return True
+            # ... but "expecting his friend, Bolivian miner Carlos Mamani, ...": a name in apposition
+            # to a noun later in the sentence is that noun's, an object as often as a subject
             return not (prev.text == "," and s - 2 >= lo and toks[s - 2].kind == "w" and toks[s - 2].text.islower())
         if prev.text == "," and nxt.low in _APPOSITION_TAILS and _after_object_noun(toks, s - 1, lo):
             return False  # "expecting his brother, Derrick Lwugi from Canada": the noun's, an object

@@ -1479,3 +1479,14 @@ def test_a_report_closing_a_sentence_does_not_take_its_speakers_words():
     )
     assert found["in recent weeks,"] == "Francois Hollande"
     assert found["The talks went well,"] == "Xinhua"
+
+
+def test_a_name_in_apposition_to_the_sentences_opening_noun_is_its_subject():
+    """ "One of the club patrons, Chris Hansen, thought ..." makes Hansen the one a "he" next means,
+    not a man named in an earlier paragraph."""
+    found = speakers(
+        "Ray Rivera, a DJ, was playing music when the shooting began.",
+        'One of the club patrons, Chris Hansen, thought the popping sound was part of the music. "It went with'
+        ' the beat almost," he said later.',
+    )
+    assert found == {"It went with the beat almost,": "Chris Hansen"}
