@@ -18,19 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from devset import (  # noqa: E402
     DEVSET,
-    DEVSET2,
-    DEVSET3,
-    DEVSET4,
-    DEVSET5,
-    DEVSET6,
-    DEVSET7,
-    DEVSET8,
-    DEVSET9,
-    DEVSET10,
-    DEVSET11,
-    DEVSET12,
     EVAL,
     HOLDOUT,
+    OTHER_SETS,
     SEEDS,
     load_gold,
     score_corpus,
@@ -62,19 +52,7 @@ def main() -> None:
                 (articles / g["file"]).write_bytes((DEVSET / "articles" / g["file"]).read_bytes())
         dev = score_corpus(score, gold, articles, tmp / "dev")
         urls = score_corpus(score, gold, with_urls(gold, DEVSET / "articles", tmp / "urls"), tmp / "urls-index")
-        others = {
-            "devset2": DEVSET2,
-            "devset3": DEVSET3,
-            "devset4": DEVSET4,
-            "devset5": DEVSET5,
-            "devset6": DEVSET6,
-            "devset7": DEVSET7,
-            "devset8": DEVSET8,
-            "devset9": DEVSET9,
-            "devset10": DEVSET10,
-            "devset11": DEVSET11,
-            "devset12": DEVSET12,
-        }
+        others = dict(OTHER_SETS)
         if args.holdout:
             others["holdout"] = HOLDOUT
         other_figures = {}

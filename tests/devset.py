@@ -33,6 +33,20 @@ DEVSET9 = TESTS / "data" / "devset9"  # metadata only
 DEVSET10 = TESTS / "data" / "devset10"
 DEVSET11 = TESTS / "data" / "devset11"
 DEVSET12 = TESTS / "data" / "devset12"
+# Every development set after the first, by name, in the order they were made.
+OTHER_SETS = {
+    "devset2": DEVSET2,
+    "devset3": DEVSET3,
+    "devset4": DEVSET4,
+    "devset5": DEVSET5,
+    "devset6": DEVSET6,
+    "devset7": DEVSET7,
+    "devset8": DEVSET8,
+    "devset9": DEVSET9,
+    "devset10": DEVSET10,
+    "devset11": DEVSET11,
+    "devset12": DEVSET12,
+}
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
 

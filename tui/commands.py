@@ -21,7 +21,7 @@ from talks_tui.index.export.formats import QDPX, write_bytes
 from talks_tui.index.ingest.filenames import shown
 from talks_tui.index.model import QueryError, SearchResult, outlet_counts_text
 from talks_tui.index.quotes.listing import QuoteRow, outlet_matches, speaker_matches
-from talks_tui.tui.article_titles import title_plain, title_text
+from talks_tui.tui.article_titles import title_text
 from talks_tui.tui.outlet_names import outlet_plain, outlet_text, per_outlet_named
 from talks_tui.tui.output import (
     EXIT_ERROR,
@@ -197,8 +197,9 @@ def _print_search(result: SearchResult) -> None:
     for rank, hit in enumerate(result.hits, 1):
         a = hit.article
         head = Text(f"\n{rank:>2}. ")
-        head.append(title_text(a))
-        head.stylize("bold", len(head) - len(title_plain(a)))
+        title = title_text(a)
+        title.stylize("bold")
+        head.append(title)
         where = f"{outlet_plain(a)} · {a.date or 'undated'} · {shown(a.file)}"
         head.append(f"\n    {where} · score {hit.score:.2f}", style="dim")
         stdout.print(head)

@@ -42,7 +42,8 @@ _FUNCTION_WORDS = lexicon.words("function_words")
 _LANGUAGE_NAMES = lexicon.words("language_names")
 # A sentence's end, before any closing marks (also one typed the wrong way round: 'gone.“').
 _TERMINAL_RE = re.compile(r"(?:[.!?…:;]|[.!?…,][\"“”‘’'»)\]]+)$")
-_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# Words a scraper ran together: "Skip to main contentSkip to navigation".
+GLUED_WORDS_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _MENU_ITEM_RE = re.compile(r"\s*(\d{1,2})\.\s+\S")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
@@ -283,7 +284,7 @@ def classify_line(line: str) -> Kind | None:
         return None
     if n <= 8:
         # Menu items glued together by the scraper count one by one: "Skip to main contentSkip to navigation".
-        unglued = _GLUED_RE.sub(" ", line).lower() if _GLUED_RE.search(line) else None
+        unglued = GLUED_WORDS_RE.sub(" ", line).lower() if GLUED_WORDS_RE.search(line) else None
         for text in (low, unglued) if unglued else (low,):
             tokens = ALNUM_RE.findall(text)
             if tokens and all(t in _NAV_WORDS for t in tokens) and not all(t in _FUNCTION_WORDS for t in tokens):
@@ -370,7 +371,7 @@ def breadcrumb_tail(line: str) -> str:
 def _is_language_menu(line: str) -> bool:
     """A site's language menu: "English हिन्दी Hindi বাংলা Bengali मराठी Marathi", three or more
     names of languages making up most of a short line (a sentence may name two)."""
-    tokens = _GLUED_RE.sub(" ", line).lower().split()
+    tokens = GLUED_WORDS_RE.sub(" ", line).lower().split()
     named = sum(t.strip(",|/·•") in _LANGUAGE_NAMES for t in tokens)
     return named >= 3 and named >= 0.4 * len(tokens)
 

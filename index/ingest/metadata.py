@@ -17,7 +17,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from talks_tui.index import lexicon
-from talks_tui.index.ingest.boilerplate import Kind, breadcrumb_tail, ends_sentence, is_all_caps, key, words
+from talks_tui.index.ingest.boilerplate import (
+    GLUED_WORDS_RE,
+    Kind,
+    breadcrumb_tail,
+    ends_sentence,
+    is_all_caps,
+    key,
+    words,
+)
 from talks_tui.index.ingest.outlets import OutletTable, name_key
 from talks_tui.index.tokens import ALNUM_RE
 
@@ -343,11 +351,12 @@ def _byline_before_story(line: str, outlets: OutletTable) -> Byline | None:
     return None
 
 
-def _names_only(line: str) -> bool:
+def _names_only(line: str) -> list[str]:
     """Two or more people's names joined by "and", alone on the line above the story: "Kim
-    Hjelmgaard, Delphine Reuter and John Bacon" (a list of tags has no "and")."""
+    Hjelmgaard, Delphine Reuter and John Bacon" (a list of tags has no "and"); else none."""
     parts = [p.strip() for p in _BYLINE_SPLIT_RE.split(line)]
-    return " and " in line and len(parts) >= 2 and all(is_person_name(p) and len(p.split()) <= 3 for p in parts)
+    names = " and " in line and len(parts) >= 2 and all(is_person_name(p) and len(p.split()) <= 3 for p in parts)
+    return parts if names else []
 
 
 def _names_line_then_credit(lines: Sequence[str], i: int, outlets: OutletTable) -> bool:
@@ -499,16 +508,16 @@ def read_page(
 ) -> PageMetadata:
     """Find headline, byline and date lines; `title` is a headline already known."""
     kinds = list(kinds)
-    start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+    start = _story_start(lines, kinds)
     if start == 0 and len(lines) > 1 and words(lines[0]) <= 25 and lines[0].endswith(("?", "!")):
         # "Sam Altman sacked: Who is Mira Murati, interim CEO of ChatGPT's OpenAI?" above the
         # story: a question on the page's first line is its headline; a story opens with facts.
-        start = next((i for i, k in enumerate(kinds) if i and k is None and _is_story_start(lines[i])), len(lines))
+        start = _story_start(lines, kinds, after=1)
     if _title_bar_with_description(lines, start):
         # "Sandy Makes Landfall ... : The Two-Way The storm made landfall ..." / "Sandy Makes
         # Landfall ...": the page's title and description run together, the headline under it.
         kinds[start] = Kind.NAV
-        start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+        start = _story_start(lines, kinds)
     byline: Byline | None = None
     dates: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
@@ -543,8 +552,8 @@ def read_page(
             if found is not None:
                 byline = byline or found
                 continue  # the line is still the headline
-        if found is None and i + 1 == start and _names_only(line):
-            found = Byline(tuple(_display_name(n.strip()) for n in _BYLINE_SPLIT_RE.split(line)))
+        if found is None and i + 1 == start and (names := _names_only(line)):
+            found = Byline(tuple(_display_name(n) for n in names))
         if found is not None:
             kinds[i] = Kind.BYLINE
             if byline is None:
@@ -552,7 +561,7 @@ def read_page(
             if found.date:
                 dates.append((i, found.date))
     if start < len(lines) and kinds[start] is not None:  # the first prose line was a byline
-        start = next((i for i, k in enumerate(kinds) if k is None and _is_story_start(lines[i])), len(lines))
+        start = _story_start(lines, kinds)
 
     title_index, title_date = -1, None
     if title:
@@ -584,6 +593,11 @@ def read_page(
         start=start,
         kinds=tuple(kinds),
     )
+
+
+def _story_start(lines: Sequence[str], kinds: Sequence[Kind | None], after: int = 0) -> int:
+    """The first line of story prose from `after` on (the page's length if there is none)."""
+    return next((i for i in range(after, len(lines)) if kinds[i] is None and _is_story_start(lines[i])), len(lines))
 
 
 def _title_bar_with_description(lines: Sequence[str], start: int) -> bool:
@@ -716,12 +730,11 @@ _MASTHEAD_LINES = 3
 # Lower-case words a fragment of a line starts with, which no headline does.
 _LOWER_STARTS = frozenset("and or but the a an of to by for from in on at with as".split())
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
-_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 def _masthead(text: str, outlets: OutletTable) -> bool:
     """A known outlet's name run into its motto: "The Washington PostDemocracy Dies in Darkness"."""
-    glue = _GLUE_RE.search(text)
+    glue = GLUED_WORDS_RE.search(text)
     return glue is not None and outlets.lookup(text[: glue.start()]) is not None
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 _BUILTIN = Path(__file__).with_name("outlets.toml")
 _REGIONS = Path(__file__).with_name("outlet_table")
@@ -468,8 +469,7 @@ class OutletTable:
 
     def _kiosk_paper(self, url: str) -> Outlet | None:
         """The known paper a kiosk's address names by a path segment ("lodi-news-sentinel")."""
-        path = url.split("://", 1)[-1].split("/")[1:]
-        for segment in path:
+        for segment in urlsplit(url).path.split("/"):
             name = segment.replace("-", " ").replace("_", " ").strip()
             if len(name) >= 4 and not name.isdigit() and (known := self.lookup(name)) is not None:
                 return known

@@ -437,7 +437,7 @@ class ArticleReader:
         return None
 
     @staticmethod
-    def _phrase_start(toks: list[Tok], a: int, lo: int) -> int:
+    def phrase_start(toks: list[Tok], a: int, lo: int) -> int:
         """Where the phrase of the name at `a` starts: before its title and the descriptive words
         before that ("18-year-old Diane Madrigal", "Mother-of-four X")."""
         title = title_before(toks, a)
@@ -449,7 +449,7 @@ class ArticleReader:
     def _subordinate(self, toks: list[Tok], a: int, lo: int) -> bool:
         """Is the name at `a` the subject of a subordinate clause ("..., although President X had
         asked him")?"""
-        s = self._phrase_start(toks, a, lo)
+        s = self.phrase_start(toks, a, lo)
         return s - 1 >= lo and toks[s - 1].low in _SUBORDINATE_OPENERS
 
     def _subject_like(self, b: Block, a: int, z: int, lo: int) -> bool:
@@ -459,7 +459,7 @@ class ArticleReader:
             return False  # "Erdogan's speech": the possessor, even of a speech, is no subject
         if (b.index, a) in self.cue_phrases:
             return True
-        s = self._phrase_start(toks, a, lo)
+        s = self.phrase_start(toks, a, lo)
         prev = toks[s - 1] if s - 1 >= lo else None
         nxt = toks[z] if z < len(toks) else None
         if prev is None:

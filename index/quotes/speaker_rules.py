@@ -316,7 +316,7 @@ def _object_of_preposition(reader: ArticleReader, b: Block, k: int, lo: int) -> 
     a = k
     while a - 1 >= lo and reader.resolved.get((b.index, a - 1)) is p:
         a -= 1
-    s = reader._phrase_start(b.toks, a, lo)
+    s = reader.phrase_start(b.toks, a, lo)
     return s - 1 >= lo and b.toks[s - 1].low in _PREPOSITIONS and b.toks[s - 1].text.islower()
 
 
