@@ -33,6 +33,7 @@ DEVSET9 = TESTS / "data" / "devset9"  # metadata only
 DEVSET10 = TESTS / "data" / "devset10"
 DEVSET11 = TESTS / "data" / "devset11"
 DEVSET12 = TESTS / "data" / "devset12"
+DEVSET13 = TESTS / "data" / "devset13"
 # Every development set after the first, by name, in the order they were made.
 OTHER_SETS = {
     "devset2": DEVSET2,
@@ -46,6 +47,7 @@ OTHER_SETS = {
     "devset10": DEVSET10,
     "devset11": DEVSET11,
     "devset12": DEVSET12,
+    "devset13": DEVSET13,
 }
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
