@@ -34,6 +34,7 @@ DEVSET10 = TESTS / "data" / "devset10"
 DEVSET11 = TESTS / "data" / "devset11"
 DEVSET12 = TESTS / "data" / "devset12"
 DEVSET13 = TESTS / "data" / "devset13"
+DEVSET14 = TESTS / "data" / "devset14"
 # Every development set after the first, by name, in the order they were made.
 OTHER_SETS = {
     "devset2": DEVSET2,
@@ -48,6 +49,7 @@ OTHER_SETS = {
     "devset11": DEVSET11,
     "devset12": DEVSET12,
     "devset13": DEVSET13,
+    "devset14": DEVSET14,
 }
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
