@@ -26,6 +26,7 @@ from talks_tui.index.quotes.vocabulary import (
     SPEAKER_NOUNS,
 )
 from talks_tui.index.quotes.word_kinds import (
+    NAME_MONTHS,
     is_group_word,
     is_name_token,
     is_name_word,
@@ -107,7 +108,7 @@ def _glued_at(t: Tok, nxt: Tok | None) -> int | None:
 def _unglued(toks: list[Tok]) -> list[Tok]:
     out: list[Tok] = []
     for k, t in enumerate(toks):
-        at = _glued_at(t, toks[k + 1] if k + 1 < len(toks) else None)
+        at = _glued_at(t, toks[k + 1] if k + 1 < len(toks) else None) if len(t.text) >= 10 else None
         if at is None:
             out.append(t)
             continue
@@ -139,6 +140,10 @@ def _name_runs(
     # 1 a name word, 2 a name in the possessive, 3 a particle ("von"), 0 anything else
     cls = [_word_class(t.text) if t.kind == "w" else 0 for t in toks]
     for i in range(len(toks)):
+        low = toks[i].low
+        special = low in NAME_MONTHS or low in DEMONYMS or low in surnames
+        if cls[i] == 0 and toks[i].kind == "w" and not special and (i == 0 or cls[i - 1] != 1):
+            continue  # the hot path: no case below can make this plain word a name's
         if cls[i] == 0 and month_in_name(toks, i):
             cls[i] = 1
         elif cls[i] == 0 and i > 0 and cls[i - 1] == 1 and is_regnal(toks[i].text):

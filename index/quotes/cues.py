@@ -452,13 +452,22 @@ def _sympathy_to_quote(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+def _words_that_may_cue() -> frozenset[str]:
+    """Every word find_cues may read as (or open) a cue; any other word is skipped at once."""
+    forms = {*SOURCE_CUES, *NOUN_CUES, *CUE_FORMS, *POST_ONLY, *EXPRESSION_VERBS}
+    return frozenset(forms | {"according", "pointed", "points", "pointing", "read", "reads"})
+
+
+_MAY_CUE = _words_that_may_cue()
+
+
 def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
     """The speech cues of one sentence, each with the speaker phrases next to it."""
     cues: list[Cue] = []
     for v in range(lo, hi):
         t = toks[v]
-        if t.kind != "w":
-            continue
+        if t.kind != "w" or t.low not in _MAY_CUE:
+            continue  # the hot path: most words can open no cue
         low = t.low
         if low == "according" and v + 1 < hi and toks[v + 1].low == "to":
             cues.append(Cue(v, "according", "according to", True, False, None, np_after(toks, v + 2, hi, text)))

@@ -62,7 +62,7 @@ def is_name_word(s: str) -> bool:
 
 # Months that are also names, and the words that put such a month in a date instead ("since
 # June", "last May", "in early April").
-_NAME_MONTHS = frozenset(("april", "may", "june"))
+NAME_MONTHS = frozenset(("april", "may", "june"))
 _BEFORE_DATES = frozenset(
     "in on since until till by last next this early late mid of during before after from through to".split()
 )
@@ -72,7 +72,7 @@ def month_in_name(toks: list[Tok], k: int) -> bool:
     """A month's name that is part of a person's name: "June Steenkamp", "Theresa May" (not
     "in June Trump said", "Trump May 5")."""
     t = toks[k]
-    if not (t.kind == "w" and t.text[0].isupper() and t.low in _NAME_MONTHS):
+    if not (t.kind == "w" and t.text[0].isupper() and t.low in NAME_MONTHS):
         return False
     prev = toks[k - 1] if k > 0 else None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
