@@ -21,14 +21,11 @@ from typing import TYPE_CHECKING
 import platformdirs
 from filelock import FileLock, Timeout
 
-from talks_tui.index.ingest import load as ingest
+from talks_tui.index import versions
 from talks_tui.index.ingest.outlets import OutletTable
 from talks_tui.index.ingest.walk import Listed, find_files
 from talks_tui.index.model import Article, Matches, Problem, SearchResult
-from talks_tui.index.quotes.extract import QUOTES_VERSION
 from talks_tui.index.quotes.listing import QuoteFilter, QuoteRow, filter_rows
-from talks_tui.index.quotes.on_demand import quotes_pending, update_quotes
-from talks_tui.index.quotes.speakers import Speaker, speaker_registry
 from talks_tui.index.search.backend import Counts, Ranked, RawResult, SearchBackend
 from talks_tui.index.search.catalog import Catalog, CatalogDamaged
 from talks_tui.index.search.embedded import EmbeddedBackend
@@ -44,6 +41,7 @@ if TYPE_CHECKING:  # imported where used: listing and search need none of these
     from talks_tui.index.compare.align import Alignment
     from talks_tui.index.coverage.topics import Coverage
     from talks_tui.index.model import Quote
+    from talks_tui.index.quotes.speakers import Speaker
 
 LOCK_TIMEOUT = 120.0
 # Catalog meta: the backend holds the current quotations, in the layout it has now (quoteindex.LAYOUT).
@@ -132,12 +130,14 @@ class Corpus:
 
     def quotes_pending(self) -> bool:
         """Whether quotations must be found (or indexed) first (see quotework): worth a progress bar."""
-        return quotes_pending(self.catalog) or self.catalog.get_meta(_QUOTES_INDEXED) != QUOTE_INDEX_LAYOUT
+        return self.catalog.quotes_pending() or self.catalog.get_meta(_QUOTES_INDEXED) != QUOTE_INDEX_LAYOUT
 
     def update_quotes(self, progress: Progress | None = None) -> None:
         """Find the quotations not found yet, resolve speakers and groups across the corpus, and
         index them in the search backend (a batch that streams from the catalog)."""
-        if quotes_pending(self.catalog):
+        if self.catalog.quotes_pending():
+            from talks_tui.index.quotes.on_demand import update_quotes  # the quotation rules: only when needed
+
             with _index_lock(self.index_dir, LOCK_TIMEOUT):
                 self.catalog.set_meta(_QUOTES_INDEXED, "0")  # stale until indexed again, even after a crash
                 update_quotes(self.catalog, progress)
@@ -175,6 +175,8 @@ class Corpus:
 
     def speakers(self) -> list[Speaker]:
         """Everyone quoted: roles seen, outlets quoting them, how often; most quoted first."""
+        from talks_tui.index.quotes.speakers import speaker_registry
+
         self.update_quotes()
         metas = {a.id: a for a in self.articles()}
         return speaker_registry((q for q, _ in self.catalog.quotes()), metas)
@@ -390,8 +392,8 @@ def _open_in(
 
 
 def _fingerprint(outlets: OutletTable) -> str:
-    versions = f"schema={SCHEMA_VERSION} ingest={ingest.INGEST_VERSION} quotes={QUOTES_VERSION}"
-    return f"{versions} outlets={outlets.fingerprint}"
+    stored = f"schema={SCHEMA_VERSION} ingest={versions.INGEST_VERSION} quotes={versions.QUOTES_VERSION}"
+    return f"{stored} outlets={outlets.fingerprint}"
 
 
 def _open_or_rebuild(index_dir: Path, outlets: OutletTable, rebuild: bool, notices: list[str]) -> tuple[Catalog, Store]:

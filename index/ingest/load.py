@@ -37,9 +37,7 @@ from talks_tui.index.ingest.stories import Export
 from talks_tui.index.ingest.walk import find_files
 from talks_tui.index.model import Article, Problem, count_words
 from talks_tui.index.textclean import clean_text
-
-# Bump when cleaning or detection rules change, so that stored indexes re-ingest.
-INGEST_VERSION = 34
+from talks_tui.index.versions import INGEST_VERSION  # noqa: F401 (bumped there, read here too)
 
 _SNIFF_CHARS = 2_000_000  # how much of a text file is looked at to tell a database export
 

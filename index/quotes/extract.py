@@ -19,9 +19,7 @@ from talks_tui.index.quotes.marks import (
     paragraph_spans,
     span_text,
 )
-
-# Bump when marks or attribution change what they find, so that stored quotations are found again.
-QUOTES_VERSION = 26
+from talks_tui.index.versions import QUOTES_VERSION  # noqa: F401 (bumped there, read here too)
 
 
 def _is_partial(block: str, span: MarkedSpan) -> bool:

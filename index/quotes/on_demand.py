@@ -28,10 +28,6 @@ def _extract(article: Article) -> tuple[str, str, list[Quote]]:
     return article.id, article.path, extract_quotes(article)
 
 
-def quotes_pending(catalog: Catalog) -> bool:
-    return bool(catalog.articles_without_quotes()) or catalog.get_meta("quotes_resolved") != "1"
-
-
 def update_quotes(catalog: Catalog, progress: Progress | None = None) -> None:
     """Find the quotations of articles that have none yet, then resolve speakers and groups."""
     pending = catalog.articles_without_quotes()

@@ -396,6 +396,11 @@ class Catalog:
         """The quotations indexed by speaker, role and words, in this file."""
         return QuoteIndex(self._db)
 
+    def quotes_pending(self) -> bool:
+        """Whether some article's quotations are still to be found, or speakers and groups to be
+        worked out again across the corpus."""
+        return bool(self.articles_without_quotes()) or self.get_meta("quotes_resolved") != "1"
+
     def articles_without_quotes(self) -> list[str]:
         """Ids of articles whose quotations have not been looked for yet."""
         return [r[0] for r in self._db.execute("SELECT id FROM articles WHERE quotes_done = 0 ORDER BY path, ordinal")]

@@ -15,8 +15,8 @@ from filelock import FileLock
 
 import talks_tui.index.search.catalog as catalog_module
 import talks_tui.index.search.refresh as refresh_module
+from talks_tui.index import versions
 from talks_tui.index.corpus import IndexBusy, open_corpus
-from talks_tui.index.ingest import load as ingest
 
 
 def write_article(folder: Path, name: str, title: str, body: str) -> Path:
@@ -147,7 +147,7 @@ def test_damaged_catalog_is_rebuilt(folder, index_dir):
 
 def test_index_of_another_version_is_rebuilt(folder, index_dir, monkeypatch):
     open_corpus([folder], index_dir=index_dir).close()
-    monkeypatch.setattr(ingest, "INGEST_VERSION", ingest.INGEST_VERSION + 1)
+    monkeypatch.setattr(versions, "INGEST_VERSION", versions.INGEST_VERSION + 1)
     corpus = open_corpus([folder], index_dir=index_dir)
     assert any("another version" in n for n in corpus.notices)
     assert corpus.stats.added == 2
