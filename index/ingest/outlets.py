@@ -75,6 +75,8 @@ _W_DOMAIN = 8  # "caixinglobal.com is the English-language portal of ..."
 _W_CREDIT = 7  # "Source: Reuters", "— AFP"
 _W_MORE_FROM = 6
 _W_DATELINE = 6  # "BEIJING (Reuters) -"
+_W_SELF = 8  # the site promoting itself: "Sign up for The Week's Free Newsletters"
+_W_STAFF = 6  # a staff credit: "Photo: RNZ / Samuel Rillstone", "(ABC News: Nick Sas)"
 _W_CONTACT = 6  # an e-mail address at the outlet's domain in a short line
 _W_SITE_NAME = 5  # a line that is nothing but an outlet's name (logo text)
 _W_REPRINT = 1  # "X is authorized to reprint": X only carries the copy
@@ -143,8 +145,42 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _BARE_HOST_RE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?:/\S*)?$", re.IGNORECASE)
 _DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z]{1,8}\.?\s+\d{1,2})?\s*"
-    r"\((?P<name>[A-Za-z][\w .&-]{0,30})\)\s*[-–—:]"
+    r"\((?P<name>[A-Za-z][\w .&/-]{0,30})\)\s*[-–—:]"
 )
+# A name as a site writes its own: capitalised words ("The Week", "KHON2", "NigerianEye.com"),
+# with "of", "the", "and" between them.
+_SELF_NAME = r"(?P<name>[A-Z0-9][\w’'.&-]*(?:\s(?:of\s|the\s|and\s|&\s)?[A-Z0-9][\w’'.&-]*){0,4}?)"
+_PERSON = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}"
+# Page furniture in which a site speaks of itself, each with a word it cannot be without (the
+# cheap test) and whether it may name a site the table does not know. Self-promotion is only
+# ever the site's own; a staff credit is trusted for known outlets only, and only in the house
+# styles of captions that name the site's own staff: "Photo: X / Name" and "Photo by Name/X" also
+# name agencies and other outlets ("Photo: Stuff / …" on RNZ, "/USA TODAY" on a station's page).
+_SELF_CUES: tuple[tuple[str, re.Pattern[str], bool, int], ...] = tuple(
+    (literal, re.compile(pattern), unknown_ok, weight)
+    for literal, pattern, unknown_ok, weight in (
+        ("newsletter", rf"(?i:\bsign up (?:for|to)) {_SELF_NAME}['’]s (?i:(?:free |daily |weekly )*newsletters?\b)",
+         True, _W_SELF),
+        ("best of", rf"(?i:\bget the best of) {_SELF_NAME} (?i:delivered\b)", True, _W_SELF),
+        ("in your life", rf"^(?i:want more) {_SELF_NAME} (?i:in your life\?)", True, _W_SELF),
+        ("from ", rf"(?i:\bstay up to date with (?:notifications|alerts) from"
+                  rf"|for free with the latest updates from) {_SELF_NAME}[.!]?$", True, _W_SELF),
+        ("advertise", rf"^(?i:advertise (?:on|with|in)) {_SELF_NAME} (?i:to reach\b)", True, _W_SELF),
+        ("accessed", rf"^{_SELF_NAME}['’]s (?i:website can also be accessed\b)", True, _W_SELF),
+        ("would like", rf"^{_SELF_NAME} (?i:would like to send you (?:push )?notifications\b)", True, _W_SELF),
+        ("app", rf"^(?i:download the (?:free |official )?){_SELF_NAME} "
+                rf"(?i:app\b.{{0,40}}\b(?:news|informed|headlines)\b)", True, _W_SELF),
+        ("app", rf"(?i:\bviewing (?:this )?on the) {_SELF_NAME} (?i:app\b)", True, _W_SELF),
+        ("subscribe", rf"^(?i:subscribe to) {_SELF_NAME}$", False, _W_SELF),
+        ("stay tuned", rf"(?i:\bstay tuned to) {_SELF_NAME}[.!]", False, _W_SELF),
+        ("staff", rf"^{_SELF_NAME} (?i:staff(?: writers?| reporters?)?)$", False, _W_STAFF),
+        (": ", rf"\({_SELF_NAME}: {_PERSON}\s?\)", False, _W_STAFF),  # the ABC's captions
+        ("/", rf"\[{_PERSON}\s?/\s?{_SELF_NAME}\]", False, _W_STAFF),  # Al Jazeera's
+    )
+)  # fmt: skip
+_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_GENERIC_TLD_RE = re.compile(r"\.(?:com|net|org|co|news)$", re.IGNORECASE)
+
 _SPLIT_NAMES_RE = re.compile(r"\s*(?:/|,|;|&|\band\b|\(|\))\s*")
 _DATE_TAIL_RE = re.compile(r"\s+(?:on|in)\s+\w+\s+\d.*$|\s+\d{1,2}\s+\w+\s+\d{4}.*$")
 
@@ -577,12 +613,27 @@ class OutletTable:
         if "." in line[:40] and (m := _DOMAIN_LEAD_RE.match(line)):
             add(self.lookup(m.group("host")), _W_DOMAIN, line)
         if "(" in line[:60] and line[:1].isupper() and (m := _DATELINE_RE.match(line[:150])):
-            add(self.lookup(m.group("name")), _W_DATELINE, line)
+            for part in m.group("name").split("/"):
+                # a station's name glued together: "MIAMI (CBSMiami) –", "(CBSNewYork/AP) —"
+                add(self.lookup(part) or self.lookup(_GLUED_RE.sub(" ", part)), _W_DATELINE, line)
         if "uthori" in low and (m := _REPRINT_RE.search(line)):
             add(self.resolve(m.group("name")), _W_REPRINT, line)
         if ("published" in low or "appeared" in low or " ran " in low) and (m := _ORIGIN_RE.search(line)):
             name = _DATE_TAIL_RE.sub("", m.group("name"))
             add(self.resolve(name), _W_ORIGIN, line)
+        for literal, pattern, unknown_ok, weight in _SELF_CUES:
+            if literal in low and (m := pattern.search(line)):
+                named = self._self_named(m.group("name"), unknown_ok)
+                if weight == _W_SELF or (named is not None and not named.is_wire):
+                    add(named, weight, line)  # a wire's photo credit says nothing of the text
+
+    def _self_named(self, name: str, unknown_ok: bool) -> Outlet | None:
+        """The outlet a page names as itself: a known one, or (`unknown_ok`) a new one by the
+        name as written, without a generic ending ("NigerianEye.com" is NigerianEye)."""
+        name = name.rstrip(".")
+        if (known := self.lookup(name)) is not None or not unknown_ok:
+            return known
+        return self.resolve(_GENERIC_TLD_RE.sub("", name) if " " not in name else name)
 
 
 def _split_names(text: str) -> list[str]:

@@ -340,7 +340,7 @@ def test_an_unknown_site_that_spells_its_domain_in_its_pages(table):
     match = table.decide(["Some story.", "Read more at NigerianEye"], url="https://nigerianeye.com/2016/05/x.html")
     assert (match.outlet.name, match.source) == ("NigerianEye", "url")
     # or its whole domain, as it writes it
-    lines = ["Some story.", "Advertise on NigerianEye.com to reach thousands of our daily users"]
+    lines = ["Some story.", "Read the latest at NigerianEye.com every day"]
     match = table.decide(lines, url="https://nigerianeye.com/2016/05/x.html")
     assert (match.outlet.name, match.source) == ("NigerianEye.com", "url")
 
@@ -402,3 +402,72 @@ def test_an_unknown_site_is_named_as_its_story_writes_it_not_as_its_handle(table
     ]
     match = table.decide(lines, url="https://www.harbourtimesnow.com/news/1")
     assert (match.outlet.name, match.source) == ("Harbour Times Now", "url")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # self-promotion: the site's own, so a name the table does not know is taken as written
+        ("Sign up for Harbour Weekly's Free Newsletters", "Harbour Weekly"),
+        (
+            "From our briefing to a weekly digest, get the best of Harbour Weekly delivered to your inbox.",
+            "Harbour Weekly",
+        ),
+        ("Want more Harbour Weekly in your life? Sign up to our newsletter.", "Harbour Weekly"),
+        ("Stay up to date with notifications from The Independent", "The Independent"),
+        ("Find out what's happening in Miamifor free with the latest updates from Harbour Patch.", "Harbour Patch"),
+        ("Advertise on HarbourEye.com to reach thousands of our daily users", "HarbourEye"),
+        ("Press TV’s website can also be accessed at the following alternate addresses:", "Press TV"),
+        ("HarbourWire.com would like to send you notifications for breaking news alerts.", "HarbourWire"),
+        ("Download the free KHARB7 app for iOS or Android to stay informed on the latest news", "KHARB7"),
+        # known outlets only: a staff credit, "Subscribe to X", "stay tuned to X"
+        ("Subscribe to The Independent", "The Independent"),
+        ("For full coverage, stay tuned to ABC News. Watch at 6:30 p.m.", "ABC News"),
+        ("Washington Post Staff Writers", "The Washington Post"),
+        ("Mourners gathered outside the palace. (ABC News: Jane Sample)", "ABC News"),
+        ("The port after the blast [Jane Sample/Al Jazeera]", "Al Jazeera"),
+        # a station's name glued in its dateline
+        ("MIAMI (CBSMiami) – The search continues for more survivors.", "CBS Miami"),
+    ],
+)
+def test_a_page_that_speaks_of_itself_names_its_outlet(table, line, expected):
+    match = table.decide(["Some story told at length in the page's own words.", line])
+    assert match.outlet is not None and match.outlet.name == expected, match
+    assert match.source == "text"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A survivor told The Independent that the water rose within minutes.",
+        "Officials spoke to Harbour Weekly reporters, according to Harbour Weekly.",
+        "The families gathered at the port. Photo: USA TODAY",
+        "PHOTO: REUTERS",
+        "Subscribe to our newsletter",
+        "Subscribe to Harbour Weekly",  # unknown: a podcast or a show as much as a site
+        "Sign up to our newsletter, and follow us on Instagram.",
+        "Related: Miami condo collapse: Live updates from South Florida",
+        "Photo by Jane Sample/Getty Images",
+        "Crowds on the street. Photo by Jane Sample/USA Today",  # an outlet's photographer, not its page
+        "Photo: Stuff / Jane Sample",
+        "LONDON (Reuters) - The vote was close.",
+        "Harbour Weekly staff",  # a staff credit names a known outlet only
+        "Download the free Harbour Maps app",  # an app of no news site
+    ],
+)
+def test_mentions_credits_and_generic_furniture_name_no_outlet(table, line):
+    assert table.decide(["Some story told at length in the page's own words.", line]).outlet is None
+
+
+def test_a_wire_photographer_credit_names_no_wire(table):
+    match = table.decide(["Some story.", "The port after the blast [Jane Sample/Reuters]", "(Jane Sample/AP)"])
+    assert match.outlet is None and match.wire is None
+
+
+def test_photo_credit_of_another_outlet_does_not_beat_the_page_naming_itself(table):
+    lines = [
+        "Some story.",
+        "Crowds on the street. Photo by Jane Sample/USA Today",
+        "Sign up for Harbour Weekly's Free Newsletters",
+    ]
+    assert table.decide(lines).outlet.name == "Harbour Weekly"
