@@ -136,7 +136,8 @@ def test_the_metadata_only_sets_do_not_fall_back(tmp_path, folder, title, author
 #   devset13 first read: quotes 1.000/0.967, attribution 0.914, 1 of 58 wrongly named, title
 #            0.71, date 1.00, authors 1.00, outlet with URLs 0.75, none wrong.
 #   devset14 first read: quotes 1.000/0.982, attribution 0.782, 1 of 55 wrongly named, title 0.86,
-#            date 1.00, authors 0.92, outlet with URLs 0.58, none wrong.
+#            date 1.00, authors 0.92, outlet with URLs 0.58, none wrong; after work on its
+#            titles 1.00, authors 1.00.
 # Floors sit a little below each set's latest read. No set may name a wrong outlet.
 NEWER_SETS = {
     "devset7": (
@@ -152,7 +153,7 @@ NEWER_SETS = {
     ),
     "devset14": (
         DEVSET14,
-        dict(recall=0.97, attribution=0.76, wrong=0.03, title=0.85, date=0.95, authors=0.90, urls=0.55),
+        dict(recall=0.97, attribution=0.76, wrong=0.03, title=0.95, date=0.95, authors=0.95, urls=0.55),
     ),
 }
 

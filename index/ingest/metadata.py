@@ -177,6 +177,7 @@ _BYLINE_SPLIT_RE = re.compile(r"[,;&]|\s(?:and|AND|And|\+)\s")
 _OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
 _IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _NAME_THEN_BY_RE = re.compile(r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?P<by>By\s+(?P=name))\s*$")
+_NAME_TWICE_RE = re.compile(r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?P=name)\s*$")
 _WIDGET_TAIL_RE = re.compile(r"\s+(?:logo|image|photo|avatar|icon|headshot|picture)$", re.IGNORECASE)
 _CALL_SIGN_TAIL_RE = re.compile(r"\s+([A-Z]{2,6})$")
 # "Kobe Bryant, 4 others killed in California chopper crashBy STEPHANIE DAZIO": a byline run
@@ -279,6 +280,9 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
         return None  # a caption: "Shahzada Dawood (left) with his son Suleman. — Engro Corporation"
     if (twice := _NAME_THEN_BY_RE.match(line)) is not None:
         line = line[twice.start("by") :]  # "Art Moore By Art Moore": a photo's label, then the byline
+    if header and (twice := _NAME_TWICE_RE.match(line)) is not None and is_person_name(twice.group("name")):
+        # "Katy Balls Katy Balls": the author's photo labelled with the name, then the name
+        return Byline((_display_name(twice.group("name")),))
     m = _BY_RE.match(line)
     if not m and not (header and _BYLINE_HINT_RE.search(line)):
         return None  # without "By", names need a date, an outlet or a role beside them

@@ -559,6 +559,13 @@ def test_bylines_set_off_by_a_dash_or_after_the_authors_photo_label(table):
     assert _page(table, label).authors == ("Art Moore",)
 
 
+def test_a_name_printed_twice_above_the_headline_is_the_byline(table):
+    """The author's photo labelled with the name, then the name: a byline, not the headline."""
+    page = _page(table, ["Jane Roe Jane Roe", "Talks end with a deal in sight", "(Photo: Getty)", STORY_LINE])
+    assert (page.title, page.authors) == ("Talks end with a deal in sight", ("Jane Roe",))
+    assert _page(table, ["Talks end Talks end", STORY_LINE]).authors == ()  # not a name
+
+
 def test_a_date_under_a_records_labels_is_the_articles_not_a_masthead_clock(table):
     """Under the site's name, the day's date is the masthead's clock; under an ID and its number
     it is the record's own date."""
