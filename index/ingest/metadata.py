@@ -731,13 +731,21 @@ def _choose_title(
 
 
 _MASTHEAD_LINES = 3
+_FOUNDED_TAIL_RE = re.compile(
+    r"(?:\s[-–—|·•]\s*|\(\s*)(?:since|est\.?|established|founded)(?:\s+in)?\s+(?:1[6-9]\d\d|20[0-2]\d)\)?\s*$",
+    re.IGNORECASE,
+)
 # Lower-case words a fragment of a line starts with, which no headline does.
 _LOWER_STARTS = frozenset("and or but the a an of to by for from in on at with as".split())
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def _masthead(text: str, outlets: OutletTable) -> bool:
-    """A known outlet's name run into its motto: "The Washington PostDemocracy Dies in Darkness"."""
+    """A known outlet's name run into its motto: "The Washington PostDemocracy Dies in Darkness";
+    a motto with the year the site was founded set off after it: "A Free Press for a Free People
+    - Since 1997" (a headline gives no founding year after a dash)."""
+    if _FOUNDED_TAIL_RE.search(text):
+        return True
     glue = GLUED_WORDS_RE.search(text)
     return glue is not None and outlets.lookup(text[: glue.start()]) is not None
 

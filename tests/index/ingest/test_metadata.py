@@ -457,6 +457,12 @@ STORY_LINE = (
             ["The Washington PostDemocracy Dies in Darkness", "Death toll rises to 76 in California wildfires"],
             "Death toll rises to 76 in California wildfires",
         ),
+        # a site's motto with the year it was founded
+        (
+            ["A Free Press for a Free People - Since 1997", "Flood waters rise in the north", "Deck under it"],
+            "Flood waters rise in the north",
+        ),
+        (["Your Town's Paper (Est. 1886)", "Flood waters rise in the north"], "Flood waters rise in the north"),
         # a video's title, known by the length and source under it
         (
             [
