@@ -665,7 +665,7 @@ def _choose_title(
             continue  # "More () »"; "The Washington PostDemocracy Dies in Darkness"
         if text.endswith(("»", "›", "|")) or text.split(" ", 1)[0] in _LOWER_STARTS:
             continue  # a breadcrumb's "Washington, DC News »"; a fragment "and last updated"
-        if _is_section_label(text, outlets):
+        if _is_section_label(text, outlets) or _heads_a_list(text, lines, i):
             continue
         found.append((i, text, date, {key(lines[i]), key(text)}))
     if not found:
@@ -768,6 +768,15 @@ def _is_section_label(text: str, outlets: OutletTable) -> bool:
         elif low not in _FURNITURE_WORDS and not (token.isupper() and outlets.lookup(token)):
             return False
     return section
+
+
+_BULLETS = ("•", "·", "▪", "◦")
+
+
+def _heads_a_list(text: str, lines: Sequence[str], i: int) -> bool:
+    """A box's short label over its bullet points: "What you need to know" / "• What happened:
+    ..."; a headline is followed by a deck, a byline or the story."""
+    return words(text) <= 6 and i + 1 < len(lines) and lines[i + 1].lstrip().startswith(_BULLETS)
 
 
 def _crumbs_before(text: str, headline: str) -> bool:

@@ -472,6 +472,16 @@ STORY_LINE = (
             ],
             "Sri Lanka mourns as investigation into deadly blasts continues",
         ),
+        # a box's label over its bullet points
+        (
+            [
+                "Flood waters rise in the north",
+                "Photo: Jane Roe/AP",
+                "What you need to know",
+                "• What happened: rain fell for three days on the hills above the town.",
+            ],
+            "Flood waters rise in the north",
+        ),
         # a site's language menu
         (
             [
