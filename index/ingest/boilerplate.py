@@ -134,7 +134,7 @@ _POSITION_RE = re.compile(
 _CAPTION_START_RE = re.compile(
     r"^(?:photos?|photograph|picture|image|pic|illustration|graphic|file photo|caption|photo credit|"
     r"image credit|image source|top image|main image|header image|cover image|featured image|video)"
-    r"\s*(?:[:|/–—-]|by\b)",
+    r"\s*(?:[:|/–—-]|by\b|via\b)",
     re.IGNORECASE,
 )
 _COPYRIGHT_START_RE = re.compile(r"\W{0,3}(?:©|\(c\)\s|&copy;|copyright\b)", re.IGNORECASE)

@@ -668,6 +668,9 @@ def _choose_title(
         if _is_section_label(text, outlets) or _heads_a_list(text, lines, i):
             continue
         found.append((i, text, date, {key(lines[i]), key(text)}))
+    # A line the page gives again with only a photo's credit between is the photo's alt text or
+    # caption ("Not Available Lead" / "Image via Complex Original" / "Not Available Lead").
+    found = [c for c in found if not _around_a_photo(lines, kinds, c[0])]
     if not found:
         return None, -1, None
     # A breadcrumb glued to the headline, which follows alone: "News National UPDATE: Images of
@@ -768,6 +771,15 @@ def _is_section_label(text: str, outlets: OutletTable) -> bool:
         elif low not in _FURNITURE_WORDS and not (token.isupper() and outlets.lookup(token)):
             return False
     return section
+
+
+def _around_a_photo(lines: Sequence[str], kinds: Sequence[Kind | None], i: int) -> bool:
+    """`lines[i]` comes again within three lines with only caption or credit lines between."""
+    for j in (*range(i + 2, min(len(lines), i + 4)), *range(max(0, i - 3), i - 1)):
+        low, high = min(i, j), max(i, j)
+        if lines[j] == lines[i] and all(kinds[k] is Kind.CAPTION for k in range(low + 1, high)):
+            return True
+    return False
 
 
 _BULLETS = ("•", "·", "▪", "◦")

@@ -53,6 +53,7 @@ from talks_tui.index.ingest.boilerplate import Kind, classify_line, classify_lin
         ),
         ("A cargo ship docks at Port Klang. Getty Images", Kind.CAPTION),
         ("Photo by Jane Doe/Getty Images", Kind.CAPTION),
+        ("Image via Jane Doe Studio", Kind.CAPTION),
         # footers
         ("Copyright scmp", Kind.COPYRIGHT),
         ("© 2025 The Associated Press. All rights reserved.", Kind.COPYRIGHT),

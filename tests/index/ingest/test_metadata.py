@@ -482,6 +482,11 @@ STORY_LINE = (
             ],
             "Flood waters rise in the north",
         ),
+        # a photo's alt text given again around its credit
+        (
+            ["Flood waters rise in the north", "Not Available Lead", "Image via Jane Roe", "Not Available Lead"],
+            "Flood waters rise in the north",
+        ),
         # a site's language menu
         (
             [
