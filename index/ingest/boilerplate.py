@@ -212,6 +212,7 @@ _META_RE = re.compile(
     re.IGNORECASE,
 )
 _VIDEO_LENGTH_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[-–|]\s*source\b", re.IGNORECASE)
+_GLUED_LENGTH_RE = re.compile(r"(?<=[^\W\d_])\d{1,2}:\d{2}$")  # "...reacts to texts from son1:16"
 _URL_LINE_RE = re.compile(r"^(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?)$", re.IGNORECASE)
 
 
@@ -384,6 +385,15 @@ def classify_lines(lines: Sequence[str]) -> list[Kind | None]:
     for i in range(1, len(lines)):
         if kinds[i] is Kind.NAV and kinds[i - 1] is None and _VIDEO_LENGTH_RE.match(lines[i]):
             kinds[i - 1] = Kind.CAPTION  # the video's title: "Funerals begin for victims" / "01:01 - Source: CNN"
+    for i in range(len(lines)):
+        if kinds[i] is None and (glued := _GLUED_LENGTH_RE.search(lines[i])):
+            # A video's title with its length run on ("... texts from son1:16"), then its
+            # description and its title again: the player's, not the story's.
+            kinds[i] = Kind.CAPTION
+            title = lines[i][: glued.start()].strip()
+            again = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].strip() == title), None)
+            for j in range(i + 1, (again or i) + 1):
+                kinds[j] = Kind.CAPTION
     if Kind.RELATED not in kinds:
         return kinds
     total = sum(len(line) for line in lines) or 1

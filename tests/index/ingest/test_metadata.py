@@ -487,6 +487,16 @@ STORY_LINE = (
             ["Flood waters rise in the north", "Not Available Lead", "Image via Jane Roe", "Not Available Lead"],
             "Flood waters rise in the north",
         ),
+        # a video's title with its length run on, its description and its title again
+        (
+            [
+                "Mother reacts to texts from son1:16",
+                "A mother waits for news of her son after receiving texts from inside the club.",
+                "Mother reacts to texts from son",
+                "Texts a hostage sent to his mother during the shooting",
+            ],
+            "Texts a hostage sent to his mother during the shooting",
+        ),
         # a site's language menu
         (
             [
