@@ -336,7 +336,8 @@ def host_of(text: str) -> str | None:
 class OutletTable:
     """Known outlets, looked up by name, alias or domain, and detected from page text."""
 
-    def __init__(self, outlets: Iterable[Outlet]) -> None:
+    def __init__(self, outlets: Iterable[Outlet], fingerprint: str | None = None) -> None:
+        """`fingerprint`: the table's, if known (see load), else worked out from the outlets."""
         self.outlets: tuple[Outlet, ...] = tuple(outlets)
         self._by_name: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
@@ -356,11 +357,7 @@ class OutletTable:
             stems.setdefault(host.split(".")[0], set()).add(id(outlet))
         self._unique_stem = {stem: o for stem, o in self._by_domain_stem.items() if len(stems[stem]) == 1}
         self._signatures = _Signatures(self.outlets)
-        # As dataclasses.asdict would give them (all fields are flat), without its deep copies:
-        # 0.15 s of every open.
-        records = [{name: getattr(o, name) for name in _OUTLET_FIELDS} for o in self.outlets]
-        payload = json.dumps(records, ensure_ascii=False, sort_keys=True)
-        self.fingerprint: str = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+        self.fingerprint: str = fingerprint or _fingerprint(self.outlets)
 
     @classmethod
     def load(cls, extra: Path | None = None) -> OutletTable:
@@ -368,12 +365,17 @@ class OutletTable:
         (`--outlets FILE`): each file's entries add to or replace the table's by name."""
         from talks_tui.index.config import user_outlets_file
 
-        outlets = {name_key(o.name): o for o in _builtin_outlets()}
+        builtin, fingerprint = _builtin_table()
+        outlets = {name_key(o.name): o for o in builtin}
+        added: list[Outlet] = []
         for path in (user_outlets_file(), extra):
             if path is not None:
-                for outlet in _read_outlets_file(Path(path)):
-                    outlets[name_key(outlet.name)] = outlet
-        return cls(outlets.values())
+                added += _read_outlets_file(Path(path))
+        for outlet in added:
+            outlets[name_key(outlet.name)] = outlet
+        # The built-in table's fingerprint is kept with its parsed copy: working it out again
+        # would be 30 ms of every start. The user's entries change it.
+        return cls(outlets.values(), _fingerprint(added, fingerprint) if added else fingerprint)
 
     def lookup(self, name: str) -> Outlet | None:
         """The outlet known by this name, alias, domain or URL (case-insensitive), if any."""
@@ -782,20 +784,29 @@ def _skip_group(pattern: str, i: int) -> int:
     return j
 
 
+def _fingerprint(outlets: Iterable[Outlet], base: str = "") -> str:
+    """A short digest of the outlets' every field (after `base`, another table's fingerprint)."""
+    # As dataclasses.asdict would give them (all fields are flat), without its deep copies.
+    records = [{name: getattr(o, name) for name in _OUTLET_FIELDS} for o in outlets]
+    payload = base + json.dumps(records, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+
+
 @lru_cache(maxsize=1)
-def _builtin_outlets() -> tuple[Outlet, ...]:
-    """outlets.toml, then the regional files of outlet_table/ in name order. Parsing them is a
-    tenth of a second of every open, so they are kept parsed in the cache folder too, under a
-    key made of this module's and the files' names, sizes and mtimes."""
+def _builtin_table() -> tuple[tuple[Outlet, ...], str]:
+    """outlets.toml, then the regional files of outlet_table/ in name order, with their
+    fingerprint. Parsing them is a tenth of a second of every open, so they are kept parsed in the
+    cache folder too, under a key made of this module's and the files' names, sizes and mtimes."""
     files = [_BUILTIN, *sorted(_REGIONS.glob("*.toml"))]
     cached = _parsed_copy(files)
     found = cached.read() if cached else None
     if found is not None:
         return found
     outlets = tuple(o for path in files for o in _parse_outlets(tomllib.loads(path.read_text(encoding="utf-8")), path))
+    table = (outlets, _fingerprint(outlets))
     if cached:
-        cached.write(outlets)
-    return outlets
+        cached.write(table)
+    return table
 
 
 class _ParsedCopy:
@@ -804,18 +815,19 @@ class _ParsedCopy:
     def __init__(self, folder: Path, key: str):
         self.folder, self.path = folder, folder / f"{key}.pickle"
 
-    def read(self) -> tuple[Outlet, ...] | None:
+    def read(self) -> tuple[tuple[Outlet, ...], str] | None:
         try:
-            outlets = pickle.loads(self.path.read_bytes())
+            table = pickle.loads(self.path.read_bytes())
         except Exception:  # missing, unreadable, or written by another version
             return None
-        ok = isinstance(outlets, tuple) and all(type(o) is Outlet for o in outlets)
+        ok = isinstance(table, tuple) and len(table) == 2 and isinstance(table[0], tuple) and isinstance(table[1], str)
+        ok = ok and all(type(o) is Outlet for o in table[0])
         if ok:
             with contextlib.suppress(OSError):
                 os.utime(self.path)  # used now: the last to be cleared away
-        return outlets if ok else None
+        return table if ok else None
 
-    def write(self, outlets: tuple[Outlet, ...]) -> None:
+    def write(self, table: tuple[tuple[Outlet, ...], str]) -> None:
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             # Copies of other versions of the files: keep the few used last, so that two installs
@@ -824,7 +836,7 @@ class _ParsedCopy:
             for old in others[_KEEP_COPIES - 1 :]:
                 old.unlink(missing_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(pickle.dumps(outlets, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
             temporary.replace(self.path)
 
 

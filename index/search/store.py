@@ -19,17 +19,17 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
-from whoosh import fields, formats, index, qparser, query
+from whoosh import fields, formats, index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, W3PostingsWriter, _lenfield
 from whoosh.filedb import compound, structfile
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.qparser.plugins import GtLtPlugin
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
@@ -379,11 +379,6 @@ class Store:
 
     def __init__(self, ix: index.Index):
         self._ix = ix
-        schema = ix.schema
-        parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
-        parser.add_plugin(GtLtPlugin())
-        parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
-        self._parser = parser
         self._cache = _SegmentCache()
         # Opening a searcher copies each segment file into memory (25 ms at 10,000 articles), so
         # one is kept and refreshed only when the index has changed; the lock keeps it to one
@@ -442,6 +437,18 @@ class Store:
 
     def writer(self) -> StoreWriter:
         return StoreWriter(self._ix.writer(limitmb=WRITER_MEMORY_MB, timeout=10.0, codec=_CODEC))
+
+    @cached_property
+    def _parser(self):
+        """The query parser, made on the first search (Whoosh's parser is 20 ms to import; listing
+        and comparing need none)."""
+        from whoosh import qparser
+        from whoosh.qparser.plugins import GtLtPlugin
+
+        parser = qparser.MultifieldParser(list(TEXT_FIELDS), self._ix.schema, fieldboosts=FIELD_BOOSTS)
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
+        return parser
 
     def parse(self, text: str) -> query.Query:
         """The Whoosh query for the user's text, or QueryError with a plain one-line message."""

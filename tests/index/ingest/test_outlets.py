@@ -355,18 +355,18 @@ def test_a_bracketed_credit_of_two_sources_names_the_publisher_and_the_wire(tabl
 def test_the_built_in_table_is_kept_parsed_and_a_bad_copy_is_parsed_again(monkeypatch):
     from talks_tui.index.ingest import outlets as module
 
-    module._builtin_outlets.cache_clear()
-    parsed = module._builtin_outlets()
+    module._builtin_table.cache_clear()
+    parsed = module._builtin_table()
     copies = list((Path(os.environ["XDG_CACHE_HOME"]) / "talks-tui" / "outlets").glob("*.pickle"))
     assert len(copies) == 1
-    module._builtin_outlets.cache_clear()
+    module._builtin_table.cache_clear()
     with monkeypatch.context() as m:
         m.setattr(module.tomllib, "loads", lambda text: pytest.fail("parsed again"))
-        assert module._builtin_outlets() == parsed  # the copy
+        assert module._builtin_table() == parsed  # the copy
     copies[0].write_bytes(b"not what was written")
-    module._builtin_outlets.cache_clear()
-    assert module._builtin_outlets() == parsed
-    module._builtin_outlets.cache_clear()
+    module._builtin_table.cache_clear()
+    assert module._builtin_table() == parsed
+    module._builtin_table.cache_clear()
 
 
 def test_copies_of_other_versions_of_the_table_are_kept_a_while(tmp_path):
@@ -380,10 +380,11 @@ def test_copies_of_other_versions_of_the_table_are_kept_a_while(tmp_path):
         old = folder / f"old{n}.pickle"
         old.write_bytes(b"x")
         os.utime(old, (1_000_000 + n, 1_000_000 + n))
-    module._ParsedCopy(folder, "mine").write((module.Outlet(name="Foo Daily"),))
+    table = ((module.Outlet(name="Foo Daily"),), "0123456789ab")
+    module._ParsedCopy(folder, "mine").write(table)
     kept = sorted(p.name for p in folder.glob("*.pickle"))
     assert kept == ["mine.pickle", "old3.pickle", "old4.pickle", "old5.pickle"]
-    assert module._ParsedCopy(folder, "mine").read() == (module.Outlet(name="Foo Daily"),)
+    assert module._ParsedCopy(folder, "mine").read() == table
 
 
 def test_a_kiosk_of_digital_editions_is_the_paper_its_address_names(table):
