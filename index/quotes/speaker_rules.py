@@ -21,7 +21,7 @@ from talks_tui.index.quotes.vocabulary import (
     POSTMOD,
     SUBORDINATORS,
 )
-from talks_tui.index.quotes.word_kinds import is_role_head, span_text
+from talks_tui.index.quotes.word_kinds import is_possessive, is_role_head, span_text
 from talks_tui.index.tokens import Tok
 
 
@@ -288,12 +288,15 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
     # named inside a subordinate clause ("Biden spoke after Chauvin was found guilty, saying":
     # Chauvin is the clause's), who speaks only when the main clause names no one ("Tensions
     # eased after Trump softened his tone, saying"); nor the object of a preposition ("Trump has
-    # hedged his criticism of Saudi leaders over Khashoggi, insisting": Trump insists).
+    # hedged his criticism of Saudi leaders over Khashoggi, insisting": Trump insists); nor a
+    # possessive, which is no subject ("Dunn accepted Park's resignation, adding": Dunn adds).
     inner = None
     for k in range(c.at - 1, lo - 1, -1):
         p = reader.resolved.get((b.index, k))
         if p is None or not p.strong or reader.resolved.get((b.index, k + 1)) is p:
             continue  # (a name is judged once, at its last word)
+        if is_possessive(b.toks[k]):
+            continue
         if _object_of_preposition(reader, b, k, lo):
             continue
         if not _in_subordinate(toks, lo, k):

@@ -1490,3 +1490,13 @@ def test_a_name_in_apposition_to_the_sentences_opening_noun_is_its_subject():
         ' the beat almost," he said later.',
     )
     assert found == {"It went with the beat almost,": "Chris Hansen"}
+
+
+def test_a_participle_takes_the_subject_not_a_possessive_in_the_object():
+    """ "Mayor Rick Dunn accepted Park's resignation, adding, ...": the one who accepted adds; a
+    possessive inside the object is never the subject, however recently that person was named."""
+    found = speakers(
+        "Lee Park, the head of the agency, resigned on Friday.",
+        'Mayor Rick Dunn accepted Park’s resignation, adding, "We will find someone soon."',
+    )
+    assert found == {"We will find someone soon.": "Rick Dunn"}
