@@ -12,6 +12,7 @@ from talks_tui.index.quotes.people import ROYAL_TITLES, is_regnal
 from talks_tui.index.quotes.vocabulary import (
     CAP_STOP,
     COMMON_WORDS,
+    COMPANY_WORDS,
     COUNTRY_ALIASES,
     CUE_FORMS,
     DEMONYMS,
@@ -372,7 +373,8 @@ def org_names(b: Block) -> list[tuple[int, str]]:
                 toks[k].kind in "wa" and toks[k].low not in ("of", "for", "and", "on") for k in range(orgs[-1] + 1, j)
             ):
                 end = orgs[-1] + 1  # "an Ethiopian Airlines Boeing 737": the body ends with its word
-            found.append((i, span_text(b.text, toks, i, end)))
+            if not (end - i == 1 and toks[i].low in COMPANY_WORDS):  # "Airlines have been told"
+                found.append((i, span_text(b.text, toks, i, end)))
         i = j
     return found
 

@@ -23,6 +23,7 @@ from talks_tui.index.quotes.people import People, Person
 from talks_tui.index.quotes.vocabulary import (
     AUX_ADV,
     BE,
+    COMPANY_WORDS,
     COUNTRIES,
     CUE_FORMS,
     DEMONYMS,
@@ -110,11 +111,6 @@ _SPEAKER = 0.6
 _STRONG = {True: 0.3, False: -0.7}
 
 
-# Words of a company's name; "the company", "the group" or "the firm" is the company named before.
-_COMPANY_WORDS = frozenset(
-    "company firm group corp corporation inc ltd co holdings motors industries technologies "
-    "airline airlines airways carrier".split()
-)
 # Words that make a role another one: the deputy minister is not the minister.
 _RANK_WORDS = frozenset("deputy vice acting assistant former ex associate junior under interim".split())
 
@@ -783,18 +779,22 @@ class ArticleReader:
         word in its name ("China's Ministry of Foreign Affairs", "Buckingham Palace") or, for a
         company, with a company's word ("Volkswagen Group") or named by one word ("Volkswagen has")."""
         here = (b.index, ph.lo)
-        words = _COMPANY_WORDS if head in _COMPANY_WORDS else {head}
-        named = next(
-            (n for bi, k, n in reversed(self.org_names) if (bi, k) < here and words & set(fold(n).split())), None
+        words = COMPANY_WORDS if head in COMPANY_WORDS else {head}
+        at, named = next(
+            (((bi, k), n) for bi, k, n in reversed(self.org_names) if (bi, k) < here and words & set(fold(n).split())),
+            (None, None),
         )
-        if named is None and head in _COMPANY_WORDS:
-            body = self._recent_body(b.index, ph.lo)
-            named = body.name if body is not None else None
-        last = self._last_body() if named is None and head in _COMPANY_WORDS else None
+        if head in COMPANY_WORDS:
+            # A company named by one word that spoke since, as a subject ("Vantor said ... The
+            # company said"), is the one meant: the most recent, not one named further back
+            m = self._recent_body_mention(b.index, ph.lo)
+            if m is not None and m.subject and (at is None or (m.block, m.tok) > at):
+                named = m.person.name
+        last = self._last_body() if named is None and head in COMPANY_WORDS else None
         if (
             last is not None
             and last[:1].isupper()
-            and not {fold(w) for w in last.split()} & (ORG_WORDS - _COMPANY_WORDS)
+            and not {fold(w) for w in last.split()} & (ORG_WORDS - COMPANY_WORDS)
         ):
             # "a statement released by OceanGate ... the company said": the body that spoke last,
             # when it was named (not "the company" itself) and its name holds no word of another
@@ -829,13 +829,17 @@ class ArticleReader:
     def _recent_body(self, block: int, tok: int) -> Person | None:
         """The last speaker before (block, tok), in this paragraph or the two before, that may be a
         body though read as a person: one word, no gender, no title ("Volkswagen", "Phivolcs")."""
+        m = self._recent_body_mention(block, tok)
+        return None if m is None else m.person
+
+    def _recent_body_mention(self, block: int, tok: int) -> _Mention | None:
         for m in reversed(self.history):
             if (m.block, m.tok) >= (block, tok):
                 continue  # the whole article is read by now: only what comes before counts
             if block - m.block > 2:
                 return None
             if _maybe_body(m.person):
-                return m.person
+                return m
         return None
 
     def _pronoun(self, b: Block, k: int, t: Tok) -> Draft | None:
@@ -969,7 +973,7 @@ class ArticleReader:
         if det == "the" and h == lo == hi - 1 and head in DOCUMENTS and (name := self._last_body()) is not None:
             # "the statement read": the body whose statement it is, as for "it"
             return Draft(text=name, kind="organisation", role=full, how="pronoun")
-        body_head = head in ORG_WORDS or head in _COMPANY_WORDS  # "the carrier"
+        body_head = head in ORG_WORDS or head in COMPANY_WORDS  # "the carrier"
         if det == "the" and h == lo == hi - 1 and body_head and (named := self._named_body(b, ph, head)):
             return Draft(text=named, kind="organisation", role=full, how="role")  # "the Palace said"
         if head_tok.text[0].isupper() and not is_role and named_body:

@@ -111,6 +111,12 @@ TITLE_ABBREV = _split("sen. rep. gov. gen. lt. col. sgt. capt. adm. pres. capt l
 PORTFOLIO = words("office_words")
 ROLE_MODIFIERS = words("role_modifiers")
 ORG_WORDS = words("organisation_words")
+# Words of a company's name; "the company", "the group" or "the firm" is the company named before.
+# Alone, capitalised, one is no company's name ("Airlines have been notified"): a common noun.
+COMPANY_WORDS = frozenset(
+    "company firm group corp corporation inc ltd co holdings motors industries technologies "
+    "airline airlines airways carrier".split()
+)
 SPEAKER_NOUNS = words("speaker_nouns")
 MODIFIED_NOUNS = words("name_modified_nouns")
 

@@ -1500,3 +1500,24 @@ def test_a_participle_takes_the_subject_not_a_possessive_in_the_object():
         'Mayor Rick Dunn accepted Park’s resignation, adding, "We will find someone soon."',
     )
     assert found == {"We will find someone soon.": "Rick Dunn"}
+
+
+def test_a_capitalised_company_noun_alone_is_no_company_name():
+    """ "Airlines were told ...": a common noun capitalised at a sentence's start names no body, so
+    "the company" later is not "Airlines"."""
+    found = speakers(
+        "Airlines were told on Monday to ground the jets, the minister said.",
+        'The company said it had "full trust in the design" of the jet.',
+    )
+    assert found["full trust in the design"] != "Airlines"
+
+
+def test_the_company_is_the_one_that_spoke_last_not_one_named_further_back():
+    """ "... after the Kenya Airways crash. / Vantor said ... The company said": the company the
+    sentence before made its subject, not the airline named a paragraph earlier."""
+    found = speakers(
+        "Regulators ordered the jets grounded after the Kenya Airways crash on Sunday.",
+        'Vantor said it backed the decision "out of caution." The company said it had "full trust in the'
+        ' design" of the jet.',
+    )
+    assert found == {"out of caution.": "Vantor", "full trust in the design": "Vantor"}
