@@ -61,6 +61,8 @@ NOT_CUE_NEXT = {
     "post": {"a", "an", "the", "gains", "losses", "growth", "profit", "profits", "record"},
     "term": {"of"},
     "ask": {"for", "to"},
+    # "the party continues with its agenda", "continued to rise", "continue the work": no speech
+    "continue": {"to", "with", "the", "a", "an", "its", "his", "her", "their", "our"},
 }
 TOLD_OBJECTS = _split("reporters journalists parliament lawmakers supporters")
 # Verbs of a message given without words of speech ("Kenyatta mourned the monarch"; "Merkel

@@ -1521,3 +1521,15 @@ def test_the_company_is_the_one_that_spoke_last_not_one_named_further_back():
         ' design" of the jet.',
     )
     assert found == {"out of caution.": "Vantor", "full trust in the design": "Vantor"}
+
+
+@pytest.mark.parametrize("verb", ["continues with", "continues to back", "continued the work of"])
+def test_continue_with_an_object_is_no_speech_verb(verb):
+    """ "... it was vital that the Green party continues with its plan so as to unlock all the
+    "energy and talent"": continuing with something says nothing; the words are the one who said."""
+    found = speakers(
+        "Mayor Dana Ortiz spoke on Monday.",
+        f"She also said it was vital that the Green party {verb} its housing plan so as to unlock all the"
+        ' "energy and talent" in the city.',
+    )
+    assert found == {"energy and talent": "Dana Ortiz"}
