@@ -15,6 +15,7 @@ from talks_tui.index.quotes.vocabulary import (
     EXPRESSION_VERBS,
     FEMALE_NAMES,
     HONORIFICS,
+    INTENT_VERBS,
     INVERSION,
     MALE_NAMES,
     MONTHS,
@@ -504,6 +505,11 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
             continue
         p = _skip_back_adverbs(toks, lo, v - 1)
         prev = toks[p].low if p >= lo else ""
+        intent = prev == "to" and p - 1 >= lo and toks[p - 1].low in INTENT_VERBS and toks[p - 1].text.islower()
+        if intent:
+            # "Biden sought to assure customers that ...": the one who sought speaks
+            cues.append(Cue(v, lemma, t.text, False, False, subject_before(toks, lo, p - 1, text), None))
+            continue
         if prev in BE or prev == "to" or prev in DETERMINERS or prev in POSS_DET:
             continue  # passive ("were said to"), infinitive ("declined to say"), noun ("a warning")
         cue_text = low if t.text[0].isupper() else t.text

@@ -51,6 +51,7 @@ INVERSION = words("speech_verbs_before_subject") | {
 # Only right after a quote: "...," he continued / he went on.
 POST_ONLY = {"continued": "continue", "continues": "continue", "went": "go"}
 SOURCE_CUES = _split("citing quoting")
+INTENT_VERBS = words("intent_verbs")  # "sought to assure", "tried to explain": the subject speaks
 NOUN_CUES = words("speech_nouns")
 # A cue followed by one of these is another verb: "added to the tension", "called off the talks".
 NOT_CUE_NEXT = {

@@ -1533,3 +1533,11 @@ def test_continue_with_an_object_is_no_speech_verb(verb):
         ' "energy and talent" in the city.',
     )
     assert found == {"energy and talent": "Dana Ortiz"}
+
+
+@pytest.mark.parametrize("intent", ["sought to assure", "wanted to reassure", "tried to assure", "moved to reassure"])
+def test_a_speech_verb_after_a_verb_of_intent_is_the_subjects_cue(intent):
+    """ "Reyes sought to assure savers that they will "have their money by Friday"": the one who
+    sought to assure speaks, not the object she assures."""
+    found = speakers(f'Governor Ana Reyes {intent} Mayor Tom Hill that savers will "have their money by Friday."')
+    assert found == {"have their money by Friday.": "Ana Reyes"}
