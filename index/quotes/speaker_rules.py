@@ -85,6 +85,8 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
                 d = reader.phrase(b, c.fwd)
                 if d is not None:
                     return _with_cue(d, c.text)
+            if c.at == j and c.back is None and (d := _inverted_object_verb(reader, b, j, hi)) is not None:
+                return _with_cue(d, c.text)
             if cue_before and CUE_FORMS.get(toks[c.at].low) == "report":
                 # 'Hollande ... said attacks were thwarted "in recent weeks," the AP reported': the
                 # report carries the sentence; the words are the speaker's of the cue before
@@ -165,6 +167,26 @@ def frame_speaker(reader: ArticleReader, b: Block, qi: int) -> Draft | None:
             if d is not None and (d.person is not None or d.kind == "description"):
                 return _with_cue(d, first.low)
     return None
+
+
+def _inverted_object_verb(reader: ArticleReader, b: Block, j: int, hi: int) -> Draft | None:
+    """ "...," accused President Igor Volkov, referring to ...: a verb of speech that elsewhere takes
+    its object first ("accused Volkov of lying") comes before its subject right after a quotation
+    when a named person follows it with nothing an object would take after it ("of", "for"): the
+    sentence ends or goes on with a participle ("referring to ...")."""
+    toks = b.toks
+    if not toks[j].low.endswith("ed"):
+        return None
+    ph = np_after(toks, j + 1, hi, b.text)
+    nxt = toks[ph.hi] if ph is not None and ph.hi < hi else None
+    if ph is None or ph.lo != j + 1 or not (nxt is None or nxt.text in (",", ".", ";") or _participle(nxt)):
+        return None
+    d = reader.phrase(b, ph)
+    return d if d is not None and d.person is not None else None
+
+
+def _participle(t: Tok) -> bool:
+    return t.kind == "w" and t.text.islower() and t.low.endswith("ing") and len(t.low) > 5
 
 
 _PASSIVE_NAMING = frozenset(

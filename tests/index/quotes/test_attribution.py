@@ -1541,3 +1541,15 @@ def test_a_speech_verb_after_a_verb_of_intent_is_the_subjects_cue(intent):
     sought to assure speaks, not the object she assures."""
     found = speakers(f'Governor Ana Reyes {intent} Mayor Tom Hill that savers will "have their money by Friday."')
     assert found == {"have their money by Friday.": "Ana Reyes"}
+
+
+@pytest.mark.parametrize("tail", [", referring to the rebels.", " referring to the rebels.", "."])
+def test_an_object_first_speech_verb_inverted_after_a_quote_takes_the_name_after_it(tail):
+    """In '"...," accused President Igor Volkov, referring to ...', right after a quotation, the verb
+    comes before its subject; with "of" or "for" after the name it would be the object."""
+    found = speakers(f'"The army has its orders. Traitors will pay," accused President Igor Volkov{tail}')
+    assert found == {"The army has its orders. Traitors will pay,": "Igor Volkov"}
+
+
+def test_an_object_first_verb_with_its_object_complement_names_no_speaker():
+    assert speakers('"It is over," slammed Mayor Ivan Petrov for his silence.') == {"It is over,": None}
