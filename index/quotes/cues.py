@@ -12,6 +12,7 @@ from talks_tui.index.quotes.vocabulary import (
     CUE_FORMS,
     DETERMINERS,
     DOCUMENTS,
+    EXPRESSION_INFINITIVES,
     EXPRESSION_VERBS,
     FEMALE_NAMES,
     HONORIFICS,
@@ -25,6 +26,7 @@ from talks_tui.index.quotes.vocabulary import (
     NOUN_CUES,
     NP_LOWER_OK,
     NP_STOP,
+    OBJECT_CONTROL_VERBS,
     ORG_WORDS,
     PLATFORMS,
     POSS_DET,
@@ -462,6 +464,32 @@ def _words_that_may_cue() -> frozenset[str]:
 _MAY_CUE = _words_that_may_cue()
 
 
+def _purpose_infinitive(toks: list[Tok], lo: int, to: int, v: int) -> bool:
+    """A verb of speech or expression after "to", the quotation right after it, in a clause with no
+    verb whose object does the infinitive's act ("urged him to say"): the subject's own words,
+    said to some purpose ("held a news conference to announce "..."")."""
+    if not (v + 2 < len(toks) and toks[v + 1].kind == "p" and toks[v + 2].kind == "q"):
+        return False
+    if toks[v].low != (CUE_FORMS.get(toks[v].low) or toks[v].low):
+        return False  # the plain form only
+    if to - 1 >= lo and toks[to - 1].low in _REFUSALS:
+        return False  # "declined to say "whether"": not said
+    control = (k for k in range(lo, to) if toks[k].low in OBJECT_CONTROL_VERBS)
+    return all(_noun_after_determiner(toks, lo, k) for k in control)
+
+
+def _noun_after_determiner(toks: list[Tok], lo: int, k: int) -> bool:
+    """ "the order", "a brief call": a noun, not the verb it can also be (but "the protests pushed"
+    is a verb after its subject)."""
+    if k - 1 >= lo and toks[k - 1].low in _DET_OR_POSS:
+        return True
+    adjective = k - 1 >= lo and toks[k - 1].text.islower() and not toks[k - 1].low.endswith(("s", "ed"))
+    return adjective and k - 2 >= lo and toks[k - 2].low in _DET_OR_POSS
+
+
+_REFUSALS = frozenset("decline declines declined refuse refuses refused fail fails failed".split())
+
+
 def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
     """The speech cues of one sentence, each with the speaker phrases next to it."""
     cues: list[Cue] = []
@@ -495,6 +523,9 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         if lemma is None and low in ("read", "reads") and v > lo and toks[v - 1].low in DOCUMENTS:
             lemma = "read"  # "the statement read": a document's words, as "said"
         quote_next = v + 2 < hi and toks[v + 1].kind == "p" and toks[v + 2].kind == "q"
+        expression_infinitive = lemma is None and low in EXPRESSION_INFINITIVES
+        if expression_infinitive:
+            lemma = low  # "to express "confidence"": a cue only as a purpose infinitive (below)
         if lemma is None and low in EXPRESSION_VERBS and (quote_next or _sympathy_to_quote(toks, v, hi)):
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
         # "asking for "help"": a quotation right after the particle is the speaker's word
@@ -506,9 +537,16 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         p = _skip_back_adverbs(toks, lo, v - 1)
         prev = toks[p].low if p >= lo else ""
         intent = prev == "to" and p - 1 >= lo and toks[p - 1].low in INTENT_VERBS and toks[p - 1].text.islower()
-        if intent:
+        if intent and (quote_next or not expression_infinitive):
             # "Biden sought to assure customers that ...": the one who sought speaks
             cues.append(Cue(v, lemma, t.text, False, False, subject_before(toks, lo, p - 1, text), None))
+            continue
+        if prev == "to" and _purpose_infinitive(toks, lo, p, v):
+            # "X made a call to Trump to express "confidence"": the clause's subject, as after a
+            # participle ("..., saying")
+            cues.append(Cue(v, lemma, t.text, False, True, None, None))
+            continue
+        if expression_infinitive:
             continue
         if prev in BE or prev == "to" or prev in DETERMINERS or prev in POSS_DET:
             continue  # passive ("were said to"), infinitive ("declined to say"), noun ("a warning")

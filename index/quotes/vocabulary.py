@@ -69,6 +69,9 @@ TOLD_OBJECTS = _split("reporters journalists parliament lawmakers supporters")
 # Verbs of a message given without words of speech ("Kenyatta mourned the monarch"; "Merkel
 # mourned "with the New Zealanders""): a cue only right before the quote's mark.
 EXPRESSION_VERBS = _split("mourned expressed offered extended sent issued paid conveyed condoled")
+# The same verbs after "to" ("made a call to Trump to express "confidence""), as speech verbs are.
+EXPRESSION_INFINITIVES = _split("mourn express offer extend send issue pay convey condole")
+OBJECT_CONTROL_VERBS = words("object_control_verbs")  # "urged him to say": the object's act
 # Documents that "say" what their authors wrote.
 DOCUMENTS = _split("statement statements sheet letter report readout memo note post tweet release")
 # Words that make a quoted name or phrase a label rather than someone's words.

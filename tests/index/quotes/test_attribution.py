@@ -1553,3 +1553,24 @@ def test_an_object_first_speech_verb_inverted_after_a_quote_takes_the_name_after
 
 def test_an_object_first_verb_with_its_object_complement_names_no_speaker():
     assert speakers('"It is over," slammed Mayor Ivan Petrov for his silence.') == {"It is over,": None}
+
+
+def test_a_purpose_infinitive_of_expression_is_the_subjects_not_a_cited_source():
+    """ "According to the paper, citing two unnamed sources, Moss made a brief call to Lund to
+    express "..."": the one who called to express it; the paper's sources report the call."""
+    found = speakers(
+        "According to the paper, citing two unnamed sources, Chief Executive Dan Moss made a brief call to"
+        ' Mayor Eve Lund to express "confidence in the safety of the new buses."'
+    )
+    assert found == {"confidence in the safety of the new buses.": "Dan Moss"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The protests pushed Mayor Eve Lund to express "regret" for the delay.',
+        'Mayor Eve Lund declined to say "anything at all" about it.',
+    ],
+)
+def test_an_infinitive_after_a_refusal_or_an_object_control_verb_names_no_speaker(sentence):
+    assert list(speakers(sentence).values()) == [None]
