@@ -262,6 +262,9 @@ class ArticleReader:
         self.sentence = 0  # the sentence being read, counted from the start of the article
         self.resolved: dict[tuple[int, int], Person | None] = {}  # (block, token) -> person
         self.descriptions: list[tuple[str, str]] = []  # (head, description) of unnamed speakers
+        # Descriptions the article gives a named person in apposition ("Tee Dang, a mother from
+        # Kansas,"): (block, token, person, the description's words), for "the Kansas mother"
+        self.described: list[tuple[int, int, Person, frozenset[str]]] = []
         self.orgs: list[tuple[str, bool]] = []  # bodies that spoke, for "it": (name, is a document)
         self.org_names: list[tuple[int, int, str]] = []  # (block, token, name) of named bodies
         self.cue_phrases: set[tuple[int, int]] = set()  # (block, token) inside a speaker phrase
@@ -352,9 +355,35 @@ class ArticleReader:
                     self.people.add(words, appos, strong=strong)
             self.org_names.extend((b.index, a, name) for a, name in org_names(b))
             self.documents.extend(self._document_owners(b))
+            self.described.extend(self._described_persons(b))
         for b in self.blocks:
             self._roles_taken(b)
         self.he_persons = [p for p in self.people.all() if "he" in p.keys or p.tokens == ("He",)]
+
+    def _described_persons(self, b: Block) -> list[tuple[int, int, Person, frozenset[str]]]:
+        """ "Tee Dang, a mother from Kansas, ...": a named person and the indefinite description in
+        apposition after the name, when its words name a person ("mother", "survivor")."""
+        toks, found = b.toks, []
+        for a, z in b.runs:
+            if z + 2 >= len(toks) or toks[z].text != "," or toks[z + 1].low not in ("a", "an"):
+                continue
+            k = z + 2
+            while k < len(toks) and k - z <= 8 and toks[k].kind in "wan":
+                k += 1
+            if not any(toks[j].kind == "w" and _person_noun(toks[j].low) for j in range(z + 2, k)):
+                continue
+            person = self.people.by_full(run_words(toks, a, z))
+            if person is not None:
+                found.append((b.index, a, person, frozenset(fold(t.text) for t in toks[z + 2 : k])))
+        return found
+
+    def _described_as(self, b: Block, lo: int, hi: int) -> Person | None:
+        """The one person named before whom the article described with every word of "the Kansas
+        mother" ("Tee Dang, a mother from Kansas"); no one if none or more than one was."""
+        want = {fold(t.text) for t in b.toks[lo:hi]}
+        here = (b.index, lo)
+        persons = {id(p): p for bi, k, p, words in self.described if (bi, k) < here and want <= words}
+        return next(iter(persons.values())) if len(persons) == 1 else None
 
     def _document_owners(self, b: Block) -> list[tuple[int, int, str, str]]:
         """Documents named with the body they are from, for "the report" later on: "the Dutch
@@ -986,6 +1015,8 @@ class ArticleReader:
         holder = self._role_holder(text, head, (b.index, ph.lo)) if det not in ("a", "an") else None
         if holder is None and det == "the" and head in ROLE_HEADS and h == hi - 1:
             holder = self._untitled_subject_before(b, ph.lo, head)
+        if holder is None and det == "the" and head in SPEAKER_NOUNS and h == hi - 1:
+            holder = self._described_as(b, lo, hi)  # "the Kansas mother": the one so described
         if holder is not None:
             return Draft(person=holder, kind="person", role=full, how="role")
         mine = set(fold(text).split())

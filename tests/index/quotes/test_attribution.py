@@ -1574,3 +1574,22 @@ def test_a_purpose_infinitive_of_expression_is_the_subjects_not_a_cited_source()
 )
 def test_an_infinitive_after_a_refusal_or_an_object_control_verb_names_no_speaker(sentence):
     assert list(speakers(sentence).values()) == [None]
+
+
+def test_a_definite_epithet_is_the_person_the_article_described_so():
+    """ "Ana Ruiz, a mother from Kansas, ... / "...," the Kansas mother told reporters": the one
+    person the article gave that description; with no such description, or two persons given it,
+    the epithet stays a description."""
+    told = '"We ran for the water," the Kansas mother told reporters.'
+    described = speakers(
+        "Ana Ruiz, a mother from Kansas, was in a car with her children when the fire came.",
+        "An elderly woman was helped into the sea.",
+        told,
+    )
+    assert described == {"We ran for the water,": "Ana Ruiz"}
+    assert speakers("Ana Ruiz was in a car with her children.", told) == {"We ran for the water,": "Kansas mother"}
+    two = speakers(
+        "Ana Ruiz, a mother from Kansas, and Lia Ford, a Kansas mother of two, fled the fire.",
+        told,
+    )
+    assert two == {"We ran for the water,": "Kansas mother"}
