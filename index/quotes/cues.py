@@ -526,7 +526,11 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         expression_infinitive = lemma is None and low in EXPRESSION_INFINITIVES
         if expression_infinitive:
             lemma = low  # "to express "confidence"": a cue only as a purpose infinitive (below)
-        if lemma is None and low in EXPRESSION_VERBS and (quote_next or _sympathy_to_quote(toks, v, hi)):
+        # ('Johnson blamed the "herd instinct"': a determiner may stand before the quotation)
+        det_quote_next = v + 3 < hi and toks[v + 1].low in _DET_OR_POSS and toks[v + 2].kind == "p"
+        det_quote_next = det_quote_next and toks[v + 3].kind == "q"
+        expression_quote = quote_next or det_quote_next or _sympathy_to_quote(toks, v, hi)
+        if lemma is None and low in EXPRESSION_VERBS and expression_quote:
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
         # "asking for "help"": a quotation right after the particle is the speaker's word
         quoted_next = v + 2 < hi and (

@@ -1593,3 +1593,13 @@ def test_a_definite_epithet_is_the_person_the_article_described_so():
         told,
     )
     assert two == {"We ran for the water,": "Kansas mother"}
+
+
+def test_a_quoted_term_right_after_blamed_the_is_the_subjects():
+    """ "Petrov blamed the "pack mentality" for his defeat": the term is the one who blamed it, as
+    with "mourned" or "expressed"; a "he" later blames in his name."""
+    found = speakers(
+        'Mayor Ivan Petrov blamed the "pack mentality" at city hall for his defeat.',
+        'He also blamed "the press" on Friday.',
+    )
+    assert found == {"pack mentality": "Ivan Petrov", "the press": "Ivan Petrov"}
