@@ -134,10 +134,11 @@ def test_the_metadata_only_sets_do_not_fall_back(tmp_path, folder, title, author
 #   devset12 first read: attribution 0.619, 4 of 42 wrongly named, title 0.80, authors 0.90;
 #            after two rules 0.667, 2 of 42 (its floors guard against falling back, not a target);
 #   devset13 first read: quotes 1.000/0.967, attribution 0.914, 1 of 58 wrongly named, title
-#            0.71, date 1.00, authors 1.00, outlet with URLs 0.75, none wrong.
+#            0.71, date 1.00, authors 1.00, outlet with URLs 0.75, none wrong; after work on it
+#            0.966, none wrong;
 #   devset14 first read: quotes 1.000/0.982, attribution 0.782, 1 of 55 wrongly named, title 0.86,
-#            date 1.00, authors 0.92, outlet with URLs 0.58, none wrong; after work on its
-#            titles 1.00, authors 1.00.
+#            date 1.00, authors 0.92, outlet with URLs 0.58, none wrong; after work on it 0.873,
+#            none wrong, titles 1.00, authors 1.00.
 # Floors sit a little below each set's latest read. No set may name a wrong outlet.
 NEWER_SETS = {
     "devset7": (
@@ -149,11 +150,11 @@ NEWER_SETS = {
     "devset12": (DEVSET12, dict(recall=0.95, attribution=0.65, wrong=0.05, title=0.88, authors=0.88, urls=0.55)),
     "devset13": (
         DEVSET13,
-        dict(recall=0.95, attribution=0.89, wrong=0.03, title=0.70, date=0.95, authors=0.95, urls=0.70),
+        dict(recall=0.95, attribution=0.94, wrong=0.03, title=0.70, date=0.95, authors=0.95, urls=0.70),
     ),
     "devset14": (
         DEVSET14,
-        dict(recall=0.97, attribution=0.76, wrong=0.03, title=0.95, date=0.95, authors=0.95, urls=0.55),
+        dict(recall=0.97, attribution=0.85, wrong=0.03, title=0.95, date=0.95, authors=0.95, urls=0.55),
     ),
 }
 
