@@ -21,6 +21,7 @@ from talks_tui.index.quotes.vocabulary import (
     MALE_NAMES,
     MONTHS,
     NAME_PARTICLES,
+    NAMING_VERBS,
     NOT_ADVERBS,
     NOT_CUE_NEXT,
     NOUN_CUES,
@@ -464,6 +465,19 @@ def _words_that_may_cue() -> frozenset[str]:
 _MAY_CUE = _words_that_may_cue()
 
 
+def _labels_object(toks: list[Tok], lo: int, v: int, hi: int) -> bool:
+    """An active verb of naming, its object, then the label in marks after "a", "an" or "as":
+    'Morgan labelled Djokovic a "cheat"' (not 'a product labelled "organic"' nor 'was branded')."""
+    if v - 1 < lo or toks[v - 1].low in BE or not toks[v - 1].text[0].isupper():
+        return False  # the labeller, named right before the verb
+    k = v + 1
+    while k < hi and k - v <= 6 and toks[k].kind in "wa" and toks[k].low not in ("a", "an", "as"):
+        k += 1
+    if not (k > v + 1 and k + 2 < hi and toks[k].low in ("a", "an", "as")):
+        return False
+    return toks[k + 1].kind == "p" and toks[k + 2].kind == "q"
+
+
 def _purpose_infinitive(toks: list[Tok], lo: int, to: int, v: int) -> bool:
     """A verb of speech or expression after "to", the quotation right after it, in a clause with no
     verb whose object does the infinitive's act ("urged him to say"): the subject's own words,
@@ -532,6 +546,8 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         expression_quote = quote_next or det_quote_next or _sympathy_to_quote(toks, v, hi)
         if lemma is None and low in EXPRESSION_VERBS and expression_quote:
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
+        if lemma is None and low in NAMING_VERBS and _labels_object(toks, lo, v, hi):
+            lemma = low  # 'Morgan labelled Djokovic a "cheat"': the labeller's word
         # "asking for "help"": a quotation right after the particle is the speaker's word
         quoted_next = v + 2 < hi and (
             toks[v + 2].kind == "q" or (toks[v + 2].kind == "p" and v + 3 < hi and toks[v + 3].kind == "q")

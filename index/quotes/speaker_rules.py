@@ -16,6 +16,7 @@ from talks_tui.index.quotes.vocabulary import (
     EXPRESSION_VERBS,
     INVERSION,
     LABEL_CUES,
+    NAMING_VERBS,
     NP_STOP,
     POST_ONLY,
     POSTMOD,
@@ -34,7 +35,7 @@ def is_label(b: Block, qi: int) -> bool:
     if prev in LABEL_CUES or (prev == "as" and k > 1 and b.toks[k - 2].low == "known"):
         # (unless someone is named as its author: 'dubbed "D-Day" by Gov. Narongsak')
         qc = b.q_close[qi]
-        return not (prev in _PASSIVE_NAMING and qc + 1 < len(b.toks) and b.toks[qc + 1].low == "by")
+        return not (prev in NAMING_VERBS and qc + 1 < len(b.toks) and b.toks[qc + 1].low == "by")
     words = re.findall(r"[^\W\d_][\w'’-]*|\d+", text)
     if not words or len(words) > 6 or text.rstrip()[-1:] in ".,!?;:" or prev in ("said", "says", ":"):
         return False
@@ -189,21 +190,16 @@ def _participle(t: Tok) -> bool:
     return t.kind == "w" and t.text.islower() and t.low.endswith("ing") and len(t.low) > 5
 
 
-_PASSIVE_NAMING = frozenset(
-    "described dubbed called labelled labeled branded termed characterised characterized hailed".split()
-)
-
-
 def _passive_agent(reader: ArticleReader, b: Block, qo: int, qc: int, lo: int, hi: int) -> Draft | None:
     """The agent of a passive verb of naming around a quote: '(was) dubbed "X" by Y' or
     'described by Y as "X"'."""
     toks = b.toks
     v = qo - 1 - (qo - 2 >= lo and toks[qo - 1].low == "as")
-    if v >= lo and toks[v].low in _PASSIVE_NAMING and qc + 2 < hi and toks[qc + 1].low == "by":
+    if v >= lo and toks[v].low in NAMING_VERBS and qc + 2 < hi and toks[qc + 1].low == "by":
         ph = np_after(toks, qc + 2, hi, b.text)  # dubbed "D-Day" by Gov. Narongsak
     else:
         as_ = qo - 1
-        v = next((k for k in range(as_ - 2, max(lo, as_ - 12) - 1, -1) if toks[k].low in _PASSIVE_NAMING), None)
+        v = next((k for k in range(as_ - 2, max(lo, as_ - 12) - 1, -1) if toks[k].low in NAMING_VERBS), None)
         if v is None or toks[as_].low != "as" or toks[v + 1].low != "by":
             return None
         ph = np_after(toks, v + 2, as_, b.text)  # described by the IAEA as "very serious"

@@ -77,6 +77,9 @@ OBJECT_CONTROL_VERBS = words("object_control_verbs")  # "urged him to say": the 
 DOCUMENTS = _split("statement statements sheet letter report readout memo note post tweet release")
 # Words that make a quoted name or phrase a label rather than someone's words.
 LABEL_CUES = _split("so-called so known titled entitled named nicknamed code-named codenamed dubbed")
+# Verbs that give something a name or a label: passive with its agent ('dubbed "D-Day" by Gov.
+# Narongsak'), or active with the labeller as subject ('Morgan labelled Djokovic a "cheat"').
+NAMING_VERBS = _split("described dubbed called labelled labeled branded termed characterised characterized hailed")
 
 # -- grammar ------------------------------------------------------------------------------------
 

@@ -1603,3 +1603,13 @@ def test_a_quoted_term_right_after_blamed_the_is_the_subjects():
         'He also blamed "the press" on Friday.',
     )
     assert found == {"pack mentality": "Ivan Petrov", "the press": "Ivan Petrov"}
+
+
+def test_an_active_verb_of_naming_gives_the_label_to_its_subject():
+    """ "Morgan labelled Ruiz a "cheat"": the labeller's word; a thing "labelled" so is no one's."""
+    found = speakers(
+        "The broadcaster Piers Morgan spoke on Monday.",
+        "Later Morgan labelled Ana Ruiz a 'cheat' and a 'liar'.",
+        'The shop sold a product labelled "organic" to Ana Ruiz.',
+    )
+    assert found == {"cheat": "Piers Morgan", "liar": "Piers Morgan", "organic": None}
