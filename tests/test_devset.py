@@ -137,7 +137,7 @@ def test_the_metadata_only_sets_do_not_fall_back(tmp_path, folder, title, author
 #            0.71, date 1.00, authors 1.00, outlet with URLs 0.75, none wrong; after work on it
 #            1.000, none wrong;
 #   devset14 first read: quotes 1.000/0.982, attribution 0.782, 1 of 55 wrongly named, title 0.86,
-#            date 1.00, authors 0.92, outlet with URLs 0.58, none wrong; after work on it 0.873,
+#            date 1.00, authors 0.92, outlet with URLs 0.58, none wrong; after work on it 0.909,
 #            none wrong, titles 1.00, authors 1.00.
 # Floors sit a little below each set's latest read. No set may name a wrong outlet.
 NEWER_SETS = {
@@ -154,7 +154,7 @@ NEWER_SETS = {
     ),
     "devset14": (
         DEVSET14,
-        dict(recall=0.97, attribution=0.85, wrong=0.03, title=0.95, date=0.95, authors=0.95, urls=0.55),
+        dict(recall=0.97, attribution=0.88, wrong=0.03, title=0.95, date=0.95, authors=0.95, urls=0.55),
     ),
 }
 

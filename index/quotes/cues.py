@@ -456,9 +456,23 @@ def _sympathy_to_quote(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+_SPEAK_OF = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
+
+
+def _quote_within(toks: list[Tok], k: int, hi: int, n: int) -> bool:
+    """An opening mark at k, or after at most n - 1 words from k ("of a "crisis"")."""
+    for j in range(k, min(hi - 1, k + n)):
+        if toks[j].kind == "p" and toks[j + 1].kind == "q":
+            return True
+        if toks[j].kind != "w":
+            return False
+    return False
+
+
 def _words_that_may_cue() -> frozenset[str]:
     """Every word find_cues may read as (or open) a cue; any other word is skipped at once."""
-    forms = {*SOURCE_CUES, *NOUN_CUES, *CUE_FORMS, *POST_ONLY, *EXPRESSION_VERBS}
+    forms = {*SOURCE_CUES, *NOUN_CUES, *CUE_FORMS, *POST_ONLY, *EXPRESSION_VERBS, *EXPRESSION_INFINITIVES}
+    forms |= _SPEAK_OF | NAMING_VERBS
     return frozenset(forms | {"according", "pointed", "points", "pointing", "read", "reads"})
 
 
@@ -546,6 +560,8 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         expression_quote = quote_next or det_quote_next or _sympathy_to_quote(toks, v, hi)
         if lemma is None and low in EXPRESSION_VERBS and expression_quote:
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
+        if lemma is None and low in _SPEAK_OF and nxt in ("of", "about") and _quote_within(toks, v + 2, hi, 2):
+            lemma = "speak"  # 'Putin has spoken of "armed mutiny"', 'speaking of "treason"'
         if lemma is None and low in NAMING_VERBS and _labels_object(toks, lo, v, hi):
             lemma = low  # 'Morgan labelled Djokovic a "cheat"': the labeller's word
         # "asking for "help"": a quotation right after the particle is the speaker's word

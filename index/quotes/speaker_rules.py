@@ -10,6 +10,7 @@ from talks_tui.index.quotes.blocks import Block, title_before
 from talks_tui.index.quotes.cues import Cue, Phrase, np_after, np_before, subject_before
 from talks_tui.index.quotes.reading import ArticleReader, Draft
 from talks_tui.index.quotes.vocabulary import (
+    AUX_ADV,
     BE,
     CUE_FORMS,
     DOCUMENTS,
@@ -274,6 +275,12 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
         if d is not None:
             return d
     before = toks[c.at - 1].low if c.at > lo else ""
+    k = c.at - 1
+    while k > lo and toks[k].low in AUX_ADV and toks[k].text.islower():
+        k -= 1
+    # "Putin has spoken of "..." and has told ...": after an auxiliary, the verb joined to the
+    # cue before speaks with its speaker (the cues below), not the sentence's first words
+    joined = k < c.at - 1 and toks[k].low in ("and", "but")
     if before in ("and", "but"):
         # A second verb shares the first one's subject: "Correa lamented ... and noted that",
         # "Steenkamp said ... but added there was".
@@ -282,7 +289,7 @@ def _cue_speaker(reader: ArticleReader, b: Block, c: Cue, sent: tuple[int, int],
             return d
     # "he sent a tweet which said:": the document's sender, the subject before it
     document = before in ("which", "that") and c.at - 2 >= lo and toks[c.at - 2].low in DOCUMENTS
-    if not (c.participle or before in (",", "and", "but") or document):
+    if not (c.participle or before in (",", "and", "but") or document or joined):
         return None
     if c.at >= 2 and toks[c.at - 1].low == "as":
         quoted = next((k for k in range(c.at - 2, lo - 1, -1) if toks[k].low in _QUOTED), None)

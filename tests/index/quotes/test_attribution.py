@@ -1613,3 +1613,21 @@ def test_an_active_verb_of_naming_gives_the_label_to_its_subject():
         'The shop sold a product labelled "organic" to Ana Ruiz.',
     )
     assert found == {"cheat": "Piers Morgan", "liar": "Piers Morgan", "organic": None}
+
+
+def test_spoken_of_and_a_second_verb_after_an_auxiliary_keep_the_subject():
+    """ "Oslo, (dpa) - Mayor Volkov has spoken of a "crisis" ..., and has told residents they will get
+    "full support"": "spoken of" is speech, and the verb joined to it after "and has" is the same
+    speaker's, not the dateline's nor the person named in between."""
+    found = speakers(
+        'Oslo, Jun. 24, (dpa) - Mayor Igor Volkov has spoken of a "crisis" after the fire set by the head of'
+        ' the gang, Ivan Petrov, and has told residents they will get "full support" from the city.'
+    )
+    assert found == {"crisis": "Igor Volkov", "full support": "Igor Volkov"}
+
+
+def test_a_participle_speaking_of_takes_the_main_clause_subject():
+    found = speakers(
+        'This is how Igor Volkov, in a televised address, defined the revolt, speaking of "serious acts of treason".'
+    )
+    assert found == {"serious acts of treason": "Igor Volkov"}
