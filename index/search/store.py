@@ -379,6 +379,7 @@ class Store:
 
     def __init__(self, ix: index.Index):
         self._ix = ix
+        self._schema = ix.schema  # read now: the folder may be gone by the first search
         self._cache = _SegmentCache()
         # Opening a searcher copies each segment file into memory (25 ms at 10,000 articles), so
         # one is kept and refreshed only when the index has changed; the lock keeps it to one
@@ -445,7 +446,7 @@ class Store:
         from whoosh import qparser
         from whoosh.qparser.plugins import GtLtPlugin
 
-        parser = qparser.MultifieldParser(list(TEXT_FIELDS), self._ix.schema, fieldboosts=FIELD_BOOSTS)
+        parser = qparser.MultifieldParser(list(TEXT_FIELDS), self._schema, fieldboosts=FIELD_BOOSTS)
         parser.add_plugin(GtLtPlugin())
         parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
         return parser
