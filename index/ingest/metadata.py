@@ -659,8 +659,10 @@ def _choose_title(
             date, text = date or bracket_date, text[: bracket.start()]
         text = clean_title(text, outlets)
         n = words(text)
-        if n < 2 or n > 40 or (n <= 3 and is_all_caps(text)) or outlets.lookup(text) or not _headline_like(text):
+        if n < 2 or n > 40 or outlets.lookup(text) or not _headline_like(text):
             continue
+        if n <= 3 and is_all_caps(text) and not _QUOTED_WORDS_RE.search(text):
+            continue  # "WORLD NEWS", "LIVE UPDATES"; but "BANK FACES ‘PANIC’" quotes someone: a headline
         if len(_WORD_RE.findall(text)) < 2 or _masthead(text, outlets):
             continue  # "More () »"; "The Washington PostDemocracy Dies in Darkness"
         if text.endswith(("»", "›", "|")) or text.split(" ", 1)[0] in _LOWER_STARTS:
@@ -728,12 +730,16 @@ def _choose_title(
         headlines = headlines[1:]
     for least in (4, 3, 2):
         for index, text, date, _ in headlines:
-            if words(text) >= least:
+            # A short line quoting someone is a headline, not a label: "BANK FACES ‘PANIC’" over
+            # its deck "SVB pleads for calm".
+            if words(text) >= least or _QUOTED_WORDS_RE.search(text):
                 return text, index, date
     return None, -1, None
 
 
 _MASTHEAD_LINES = 3
+# Words in quotation marks: "‘PANIC’", "“last mass shooting”" (not an apostrophe: "Becker’s").
+_QUOTED_WORDS_RE = re.compile(r"(?:^|(?<=[\s(]))[‘“\"'][^\W\d_][^‘’“”\"]*?[^\W\d_][.!?,]?[’”\"'](?!\w)")
 _FOUNDED_TAIL_RE = re.compile(
     r"(?:\s[-–—|·•]\s*|\(\s*)(?:since|est\.?|established|founded)(?:\s+in)?\s+(?:1[6-9]\d\d|20[0-2]\d)\)?\s*$",
     re.IGNORECASE,

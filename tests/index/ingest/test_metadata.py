@@ -604,3 +604,12 @@ def test_a_date_under_a_records_labels_is_the_articles_not_a_masthead_clock(tabl
     assert _page(table, lines).date == "2010-01-14"
     masthead = ["tbo: Tampa Bay Online.", "Wednesday, Jun 20, 2018", "Divers reach sunken ferry", STORY_LINE]
     assert _page(table, masthead).date is None
+
+
+def test_a_short_capitalised_headline_quoting_someone_is_no_label(table):
+    """A tabloid's headline of three capitalised words with a quoted one is the headline, over
+    its longer deck; three capitals alone are a section's label."""
+    lines = ["Daily Courier", "MAYOR FEARS ‘CHAOS’", "Council warns of cuts", STORY_LINE]
+    assert _page(table, lines).title == "MAYOR FEARS ‘CHAOS’"
+    label = ["Daily Courier", "LOCAL NEWS", "Council warns of cuts to buses", STORY_LINE]
+    assert _page(table, label).title == "Council warns of cuts to buses"
