@@ -674,7 +674,7 @@ def _choose_title(
     # caption ("Not Available Lead" / "Image via Complex Original" / "Not Available Lead").
     found = [c for c in found if not _around_a_photo(lines, kinds, c[0])]
     if not found:
-        return None, -1, None
+        return _labelled_media_headline(lines, kinds, start)
     # A breadcrumb glued to the headline, which follows alone: "News National UPDATE: Images of
     # possible flight debris" / "UPDATE: Images of possible flight debris".
     nexts = [*found[1:], None]
@@ -737,6 +737,22 @@ def _choose_title(
     return None, -1, None
 
 
+def _labelled_media_headline(
+    lines: Sequence[str], kinds: Sequence[Kind | None], start: int
+) -> tuple[str | None, int, str | None]:
+    """A video's or a podcast's page headed by its label: "Watch: Bank's CEO's last message to
+    staff" above the story, read as a link to another story ("Watch: ..." inside one) when no
+    other line there could be the headline."""
+    for i in range(min(start, len(lines))):
+        line = lines[i]
+        if kinds[i] is Kind.LINK and (m := _MEDIA_LABEL_RE.match(line)):
+            rest = line[m.end() :]
+            if words(rest) >= 4 and _headline_like(rest) and not _is_prose(rest):
+                return line, i, None
+    return None, -1, None
+
+
+_MEDIA_LABEL_RE = re.compile(r"(?:watch|listen)\s*:\s*", re.IGNORECASE)
 _MASTHEAD_LINES = 3
 # Words in quotation marks: "‘PANIC’", "“last mass shooting”" (not an apostrophe: "Becker’s").
 _QUOTED_WORDS_RE = re.compile(r"(?:^|(?<=[\s(]))[‘“\"'][^\W\d_][^‘’“”\"]*?[^\W\d_][.!?,]?[’”\"'](?!\w)")

@@ -613,3 +613,12 @@ def test_a_short_capitalised_headline_quoting_someone_is_no_label(table):
     assert _page(table, lines).title == "MAYOR FEARS ‘CHAOS’"
     label = ["Daily Courier", "LOCAL NEWS", "Council warns of cuts to buses", STORY_LINE]
     assert _page(table, label).title == "Council warns of cuts to buses"
+
+
+def test_a_video_pages_labelled_headline_is_its_title_when_nothing_else_is(table):
+    """A "Watch: ..." line inside a story links to another one; heading a page with no other headline
+    above the story, it is the video's headline."""
+    headline = "Watch: Mayor’s last message to city staff before the vote"
+    assert _page(table, ["Skip to main content", "Politics", headline, STORY_LINE]).title == headline
+    other = ["Mayor loses the vote", "Watch: Mayor’s last message to city staff before the vote", STORY_LINE]
+    assert _page(table, other).title == "Mayor loses the vote"
