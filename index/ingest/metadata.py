@@ -517,6 +517,11 @@ def read_page(
         # "Sam Altman sacked: Who is Mira Murati, interim CEO of ChatGPT's OpenAI?" above the
         # story: a question on the page's first line is its headline; a story opens with facts.
         start = _story_start(lines, kinds, after=1)
+    elif start == 0 and _restated_below(lines, kinds):
+        # "Sam Altman ousted as CEO of ChatGPT parent OpenAI in surprise move." / "Sam Altman will
+        # leave OpenAI, the company's board announced Friday in a surprise move ...": a headline
+        # written as a sentence, which the story's first paragraph tells again at length.
+        start = _story_start(lines, kinds, after=1)
     if _title_bar_with_description(lines, start):
         # "Sandy Makes Landfall ... : The Two-Way The storm made landfall ..." / "Sandy Makes
         # Landfall ...": the page's title and description run together, the headline under it.
@@ -602,6 +607,32 @@ def read_page(
 def _story_start(lines: Sequence[str], kinds: Sequence[Kind | None], after: int = 0) -> int:
     """The first line of story prose from `after` on (the page's length if there is none)."""
     return next((i for i in range(after, len(lines)) if kinds[i] is None and _is_story_start(lines[i])), len(lines))
+
+
+_RESTATED_SHARE = 0.6
+
+
+def _restated_below(lines: Sequence[str], kinds: Sequence[Kind | None]) -> bool:
+    """The page's first line is one short sentence, and the paragraph after it, several times
+    longer, gives most of its words again within its first sentences: a headline and the lede
+    that tells it. (A lede's second paragraph goes on to new facts; a caption's copy under a
+    photo is about as long as the caption.)"""
+    if len(lines) < 2 or kinds[1] is not None:
+        return False
+    first, lede = lines[0], lines[1]
+    n = words(first)
+    if not 6 <= n <= 20 or _SENTENCE_BREAK_RE.search(first) or words(lede) < 3 * n:
+        return False
+    wanted = _content_words(first)
+    told = set(_content_words(" ".join(lede.split(" ")[:60])))
+    return len(wanted) >= 4 and sum(w in told for w in wanted) >= _RESTATED_SHARE * len(wanted)
+
+
+_FUNCTION_WORDS = lexicon.words("function_words")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in (t.lower() for t in ALNUM_RE.findall(text)) if len(w) >= 3 and w not in _FUNCTION_WORDS]
 
 
 def _title_bar_with_description(lines: Sequence[str], start: int) -> bool:

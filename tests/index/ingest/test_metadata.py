@@ -622,3 +622,21 @@ def test_a_video_pages_labelled_headline_is_its_title_when_nothing_else_is(table
     assert _page(table, ["Skip to main content", "Politics", headline, STORY_LINE]).title == headline
     other = ["Mayor loses the vote", "Watch: Mayor’s last message to city staff before the vote", STORY_LINE]
     assert _page(table, other).title == "Mayor loses the vote"
+
+
+def test_a_first_line_sentence_the_lede_tells_again_is_the_headline(table):
+    """A headline written as a sentence, full stop and all, above a long first paragraph that
+    gives most of its words again; a lede above a paragraph of new facts stays the story."""
+    headline = "Harbour bridge closed after cargo ship strikes pillar in fog."
+    lede = (
+        "The harbour bridge was closed on Monday after a cargo ship struck one of its pillars in thick fog, "
+        "port officials said, and engineers were sent to inspect the damage before traffic could return. "
+        "No one was hurt, the coastguard said."
+    )
+    assert _page(table, [headline, lede]).title == headline
+    first = "The harbour bridge was closed on Monday after a ship struck it."
+    more = (
+        "Engineers from the city spent the afternoon checking the steel beneath the road, and drivers were told "
+        "to use the tunnel to the north until at least Friday, the transport office said in a statement."
+    )
+    assert _page(table, [first, more]).title is None
