@@ -522,6 +522,9 @@ def read_page(
         # leave OpenAI, the company's board announced Friday in a surprise move ...": a headline
         # written as a sentence, which the story's first paragraph tells again at length.
         start = _story_start(lines, kinds, after=1)
+    tagged = _under_a_tag(lines, kinds, start)
+    if tagged >= 0:
+        start = _story_start(lines, kinds, after=tagged + 1)
     if _title_bar_with_description(lines, start):
         # "Sandy Makes Landfall ... : The Two-Way The storm made landfall ..." / "Sandy Makes
         # Landfall ...": the page's title and description run together, the headline under it.
@@ -579,6 +582,8 @@ def read_page(
             (i for i, line in enumerate(lines) if len(line) <= _MAX_TITLE_CHARS and key(line) == title_key),
             -1,
         )
+    elif tagged >= 0 and tagged < start:
+        title, title_index = lines[tagged], tagged
     else:
         title, title_index, title_date = _choose_title(lines, kinds, start, outlets)
     if title_index >= 0:
@@ -629,6 +634,26 @@ def _restated_below(lines: Sequence[str], kinds: Sequence[Kind | None]) -> bool:
 
 
 _FUNCTION_WORDS = lexicon.words("function_words")
+_TAG_WORDS = 4
+_LABEL_WORDS = 3  # a section's label above it ("Speed Reads"), no more
+_TAGGED_HEADLINE_WORDS = 25
+
+
+def _under_a_tag(lines: Sequence[str], kinds: Sequence[Kind | None], start: int) -> int:
+    """The headline under a topic's tag, written all in small letters as a tag is ("parkland
+    school shooting"), when the headline reads as sentences and so was taken for the story's
+    opening: "Emma Gonzalez survived the attack. Watch her plea ..." above a longer paragraph,
+    with nothing above the tag but a section's short label. The headline's line, or -1."""
+    if not 0 < start < len(lines) - 1 or kinds[start - 1] is not None or kinds[start + 1] is not None:
+        return -1
+    tag, line = lines[start - 1], lines[start]
+    if not (words(tag) <= _TAG_WORDS and tag == tag.lower() and len(_WORD_RE.findall(tag)) == words(tag)):
+        return -1
+    if words(line) > _TAGGED_HEADLINE_WORDS or words(lines[start + 1]) <= words(line) or not _headline_like(line):
+        return -1
+    if any(kinds[i] is None and words(lines[i]) > _LABEL_WORDS for i in range(start - 1)):
+        return -1  # a headline above the tag: "Cayman relief efforts begin" / "haiti relief efforts"
+    return start if line[:1].isupper() and _is_story_start(lines[start + 1]) else -1
 
 
 def _content_words(text: str) -> list[str]:

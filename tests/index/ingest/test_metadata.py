@@ -640,3 +640,17 @@ def test_a_first_line_sentence_the_lede_tells_again_is_the_headline(table):
         "to use the tunnel to the north until at least Friday, the transport office said in a statement."
     )
     assert _page(table, [first, more]).title is None
+
+
+def test_the_headline_under_a_topic_tag_in_small_letters_even_written_as_sentences(table):
+    """A tag in small letters ("harbour bridge crash") sits over the headline; a headline of two
+    sentences under it is still the headline, not the story's opening, unless a headline stands
+    above the tag."""
+    headline = "A cargo ship hit the harbour bridge in fog. See the moment a pillar gave way."
+    lede = (
+        "Port officials closed the harbour bridge on Monday after a cargo ship struck one of its pillars in thick "
+        "fog. Engineers were sent to inspect the damage before traffic could return."
+    )
+    assert _page(table, ["Quick Takes", "harbour bridge crash", headline, lede, STORY_LINE]).title == headline
+    above = ["Port reopens after crash", "harbour bridge crash", headline, lede, STORY_LINE]
+    assert _page(table, above).title == "Port reopens after crash"
