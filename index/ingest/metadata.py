@@ -779,7 +779,12 @@ def _choose_title(
     # In a run, skip a short section label ("East Asia") and a sentence; a two-word line is a
     # headline only when nothing longer is there ("Truce extended").
     headlines = [c for c in run if not _is_prose(c[1])] or run
-    if len(headlines) >= 2 and words(headlines[0][1]) <= 4 and words(headlines[1][1]) >= 8:
+    if (
+        len(headlines) >= 2
+        and words(headlines[0][1]) <= 4
+        and words(headlines[1][1]) >= 8
+        and not _short_headline_phrase(headlines[0][1])
+    ):
         # A topic's label above the headline: "The Uvalde School Shooting" / "'As soon as I heard
         # that I went crazy': Parent remembers waiting outside school as kids were killed". (A
         # short headline above a long deck reads the same: rarer on the pages measured.)
@@ -806,6 +811,21 @@ def _labelled_media_headline(
             if words(rest) >= 4 and _headline_like(rest) and not _is_prose(rest):
                 return line, i, None
     return None, -1, None
+
+
+def _short_headline_phrase(text: str) -> bool:
+    """A short line that reads as a phrase, not as a topic's name: "Guilty on all counts" over
+    its deck. A topic is named with capitals ("The Uvalde School Shooting", "South Korea ferry
+    disaster", "Northern Ireland"); a phrase of three words or more with a small word such as
+    "on" or "all" in it, and no capital after its first word, is a short headline."""
+    tokens = text.split(" ")
+    return (
+        len(tokens) >= 3
+        and tokens[0][:1].isupper()
+        and tokens[0].lower() not in _FURNITURE_WORDS  # a button: "Save for later", "Show all comments"
+        and all(t.islower() for t in tokens[1:])
+        and any(t in _FUNCTION_WORDS for t in tokens[1:])
+    )
 
 
 _MEDIA_LABEL_RE = re.compile(r"(?:watch|listen)\s*:\s*", re.IGNORECASE)

@@ -654,3 +654,16 @@ def test_the_headline_under_a_topic_tag_in_small_letters_even_written_as_sentenc
     assert _page(table, ["Quick Takes", "harbour bridge crash", headline, lede, STORY_LINE]).title == headline
     above = ["Port reopens after crash", "harbour bridge crash", headline, lede, STORY_LINE]
     assert _page(table, above).title == "Port reopens after crash"
+
+
+def test_a_short_headline_phrase_over_its_deck_is_no_topic_label(table):
+    """A line "Guilty on every charge" is a phrase in small letters after its first word: a short
+    headline over its long deck. A topic's name has capitals ("Harbour Bridge Crash")."""
+    deck = "Jury convicts former harbour pilot of manslaughter over the collision that killed two crew members"
+    byline = "- Jane Roe and John Doe DAILY COURIER"
+    lines = ["Daily Courier", "Guilty on every charge", deck, byline, STORY_LINE]
+    assert _page(table, lines).title == "Guilty on every charge"
+    label = ["Daily Courier", "Harbour Bridge Crash", deck, byline, STORY_LINE]
+    assert _page(table, label).title == deck
+    button = ["Daily Courier", "Save for later", deck, byline, STORY_LINE]
+    assert _page(table, button).title == deck
