@@ -363,6 +363,21 @@ def _names_only(line: str) -> list[str]:
     return parts if names else []
 
 
+_BUTTON_KINDS = (Kind.NAV, Kind.PROMO)
+
+
+def _name_under_headline(lines: Sequence[str], kinds: Sequence[Kind | None], i: int) -> bool:
+    """One person's name alone on the line under the headline, with the page's buttons under it:
+    "Rick Scott, officials comment on Orlando nightclub shooting" / "J.D. Gallop" / "View
+    Comments". (A name under a caption, or over the story, may be a tag or a subject.)"""
+    if not 0 < i < len(lines) - 1 or kinds[i + 1] not in _BUTTON_KINDS or kinds[i - 1] is not None:
+        return False
+    line, above = lines[i], lines[i - 1]
+    if not 2 <= words(line) <= 3 or _DIGIT_RE.search(line) or not is_person_name(line):
+        return False
+    return 4 <= words(above) <= 30 and not _is_prose(above) and _headline_like(above)
+
+
 def _names_line_then_credit(lines: Sequence[str], i: int, outlets: OutletTable) -> bool:
     """Names alone with the outlet or the date on the next line: "Doug Stanglin and John Bacon"
     / "USA Today", "Jane Dalton" / "Sunday 10 March 2019 23:17 GMT"."""
@@ -566,6 +581,8 @@ def read_page(
                 continue  # the line is still the headline
         if found is None and i + 1 == start and (names := _names_only(line)):
             found = Byline(tuple(_display_name(n) for n in names))
+        if found is None and i < start and _name_under_headline(lines, kinds, i):
+            found = Byline((_display_name(line),))
         if found is not None:
             kinds[i] = Kind.BYLINE
             if byline is None:

@@ -667,3 +667,14 @@ def test_a_short_headline_phrase_over_its_deck_is_no_topic_label(table):
     assert _page(table, label).title == deck
     button = ["Daily Courier", "Save for later", deck, byline, STORY_LINE]
     assert _page(table, button).title == deck
+
+
+def test_a_name_alone_under_the_headline_over_the_pages_buttons_is_the_byline(table):
+    """The author's name alone under the headline, the comments button under it: the byline, and
+    the headline is the line above it, not a caption lower down."""
+    caption = "Mayor Ana Ruiz arrives at a press conference in Seabrook to discuss the flooding of the harbour"
+    lines = ["Mayor, officials comment on Seabrook flooding", "J.D. Roe", "View Comments", caption, STORY_LINE]
+    page = _page(table, lines)
+    assert (page.title, page.authors) == ("Mayor, officials comment on Seabrook flooding", ("J.D. Roe",))
+    tag = ["Mayor, officials comment on Seabrook flooding", "Ana Ruiz", caption, STORY_LINE]
+    assert _page(table, tag).authors == ()
