@@ -808,9 +808,10 @@ def _choose_title(
         headlines = headlines[1:]
     for least in (4, 3, 2):
         for index, text, date, _ in headlines:
-            # A short line quoting someone is a headline, not a label: "BANK FACES ‘PANIC’" over
-            # its deck "SVB pleads for calm".
-            if words(text) >= least or _QUOTED_WORDS_RE.search(text):
+            # A short line in capitals quoting someone is a tabloid's headline, not a label:
+            # "BANK FACES ‘PANIC’" over its deck "SVB pleads for calm". (A quoted kicker in small
+            # letters over a headline, "‘Never again’", is not.)
+            if words(text) >= least or (is_all_caps(text) and _QUOTED_WORDS_RE.search(text)):
                 return text, index, date
     return None, -1, None
 

@@ -678,3 +678,8 @@ def test_a_name_alone_under_the_headline_over_the_pages_buttons_is_the_byline(ta
     assert (page.title, page.authors) == ("Mayor, officials comment on Seabrook flooding", ("J.D. Roe",))
     tag = ["Mayor, officials comment on Seabrook flooding", "Ana Ruiz", caption, STORY_LINE]
     assert _page(table, tag).authors == ()
+
+
+def test_a_quoted_kicker_in_small_letters_gives_way_to_the_headline(table):
+    lines = ["Daily Courier", "‘Never again’", "Council cuts bus routes", "- Jane Roe DAILY COURIER", STORY_LINE]
+    assert _page(table, lines).title == "Council cuts bus routes"
