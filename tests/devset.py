@@ -35,6 +35,7 @@ DEVSET11 = TESTS / "data" / "devset11"
 DEVSET12 = TESTS / "data" / "devset12"
 DEVSET13 = TESTS / "data" / "devset13"
 DEVSET14 = TESTS / "data" / "devset14"
+DEVSET15 = TESTS / "data" / "devset15"
 # Every development set after the first, by name, in the order they were made.
 OTHER_SETS = {
     "devset2": DEVSET2,
@@ -50,6 +51,7 @@ OTHER_SETS = {
     "devset12": DEVSET12,
     "devset13": DEVSET13,
     "devset14": DEVSET14,
+    "devset15": DEVSET15,
 }
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
