@@ -36,6 +36,7 @@ DEVSET12 = TESTS / "data" / "devset12"
 DEVSET13 = TESTS / "data" / "devset13"
 DEVSET14 = TESTS / "data" / "devset14"
 DEVSET15 = TESTS / "data" / "devset15"
+DEVSET16 = TESTS / "data" / "devset16"  # metadata only
 # Every development set after the first, by name, in the order they were made.
 OTHER_SETS = {
     "devset2": DEVSET2,
@@ -52,6 +53,7 @@ OTHER_SETS = {
     "devset13": DEVSET13,
     "devset14": DEVSET14,
     "devset15": DEVSET15,
+    "devset16": DEVSET16,
 }
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
