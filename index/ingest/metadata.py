@@ -174,7 +174,9 @@ _BY_RE = re.compile(
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 _BYLINE_HINT_RE = re.compile(r"[\d(|,–—-]")
 _BYLINE_SPLIT_RE = re.compile(r"[,;&]|\s(?:and|AND|And|\+)\s")
-_OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])")
+# What parts a byline's names from its outlet: "( Global Times", "| CNN", " - AP", " for the BBC",
+# " Source FOX Weather" (a page's label for the outlet, run on after the names).
+_OUTLET_PART_RE = re.compile(r"[(|]|\s[-–—]\s|\sfor\s+(?:the\s+)?(?=[A-Z])|\sSource:?\s+(?=[A-Z])")
 _IN_PLACE_RE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 _NAME_THEN_BY_RE = re.compile(r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?P<by>By\s+(?P=name))\s*$")
 _NAME_TWICE_RE = re.compile(r"(?P<name>[^\W\d_][\w.'’ -]{2,40}?)\s+(?P=name)\s*$")
@@ -947,6 +949,8 @@ def _headline_like(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(":") or re.match(r"^by\b", stripped, re.IGNORECASE) or _LABELLED_DATE_RE.match(stripped):
         return False
+    if _ID_LINE_RE.match(stripped) and len(_MIXED_GROUP_RE.findall(stripped)) >= 2:
+        return False  # an image's or a record's identifier: "D2EDDB9F 862E 4B0D BEFF 68C81A9B6A0A"
     if _CREDIT_TAIL_RE.search(stripped) or words(stripped) > 30:
         return False
     # not a date line, nor a caption ending with its date ("..., Japan, April 2, 2011")
@@ -961,6 +965,9 @@ _CREDIT_TAIL_RE = re.compile(
     r"|/\s?[A-Z]{2,8}\s+via\s+(?:AP|AFP|Reuters|Getty Images))\s*$",  # "Peter Byrne/PA via AP"
     re.IGNORECASE,
 )
+# Groups of hexadecimal digits, with at least one digit: a GUID or a file's hash, never a headline.
+_ID_LINE_RE = re.compile(r"(?=.*\d)[0-9A-Fa-f]{4,}(?:[\s_-]+[0-9A-Fa-f]{4,})+$")
+_MIXED_GROUP_RE = re.compile(r"\b(?=[0-9A-Fa-f]*\d)(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]{4,}\b")  # "4B0D", not "2024"
 _ENDS_WITH_YEAR_RE = re.compile(rf",\s*{_YEAR}\W*$")
 
 

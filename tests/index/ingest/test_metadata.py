@@ -683,3 +683,19 @@ def test_a_name_alone_under_the_headline_over_the_pages_buttons_is_the_byline(ta
 def test_a_quoted_kicker_in_small_letters_gives_way_to_the_headline(table):
     lines = ["Daily Courier", "‘Never again’", "Council cuts bus routes", "- Jane Roe DAILY COURIER", STORY_LINE]
     assert _page(table, lines).title == "Council cuts bus routes"
+
+
+def test_an_identifier_above_the_headline_is_no_headline(table):
+    """An image's or record's identifier left above the headline ("C4FADE9B 71AC 4D0E ...") is
+    groups of hexadecimal digits; a headline of such words ("Beef 2024 Cafe Face") still is one."""
+    story = f"{STORY_LINE} {STORY_LINE}"
+    lines = ["C4FADE9B 71AC 4D0E ACDC 5BE2FA0C9D1E", "Harbour flooded after storm breaches sea wall", story, story]
+    assert _page(table, lines).title == "Harbour flooded after storm breaches sea wall"
+    assert _page(table, ["Beef 2024 Cafe Face", story]).title == "Beef 2024 Cafe Face"
+
+
+def test_a_byline_with_the_sites_source_label_run_on(table):
+    """ "By Jane Roe Source Harbour Weather": the names, then the page's label for its source."""
+    byline = parse_byline("By Jane Roe Source Harbour Weather", table, header=False)
+    assert byline is not None and byline.authors == ("Jane Roe",) and byline.outlet == "Harbour Weather"
+    assert parse_byline("By Jane Roe", table, header=False).authors == ("Jane Roe",)
