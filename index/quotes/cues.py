@@ -33,6 +33,7 @@ from talks_tui.index.quotes.vocabulary import (
     POSS_DET,
     POST_ONLY,
     POSTMOD,
+    PRESENT_OF_NOUN_VERBS,
     PRONOUNS,
     QUANTIFIERS,
     SOURCE_CUES,
@@ -472,6 +473,7 @@ def _quote_within(toks: list[Tok], k: int, hi: int, n: int) -> bool:
 def _words_that_may_cue() -> frozenset[str]:
     """Every word find_cues may read as (or open) a cue; any other word is skipped at once."""
     forms = {*SOURCE_CUES, *NOUN_CUES, *CUE_FORMS, *POST_ONLY, *EXPRESSION_VERBS, *EXPRESSION_INFINITIVES}
+    forms |= set(PRESENT_OF_NOUN_VERBS)
     forms |= _SPEAK_OF | NAMING_VERBS
     return frozenset(forms | {"according", "pointed", "points", "pointing", "read", "reads"})
 
@@ -560,6 +562,9 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         expression_quote = quote_next or det_quote_next or _sympathy_to_quote(toks, v, hi)
         if lemma is None and low in EXPRESSION_VERBS and expression_quote:
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
+        present = lemma is None and low in PRESENT_OF_NOUN_VERBS and t.text.islower() and (quote_next or det_quote_next)
+        if present:
+            lemma = PRESENT_OF_NOUN_VERBS[low]  # 'CrowdStrike boasts the "…"' (not "his claims")
         if lemma is None and low in _SPEAK_OF and nxt in ("of", "about") and _quote_within(toks, v + 2, hi, 2):
             lemma = "speak"  # 'Putin has spoken of "armed mutiny"', 'speaking of "treason"'
         if lemma is None and low in NAMING_VERBS and _labels_object(toks, lo, v, hi):
@@ -586,11 +591,14 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
             continue
         if prev in BE or prev == "to" or prev in DETERMINERS or prev in POSS_DET:
             continue  # passive ("were said to"), infinitive ("declined to say"), noun ("a warning")
+        back = subject_before(toks, lo, v, text)
+        if present and back is None:
+            continue  # "amid claims "the count was rigged"": a noun after a preposition
         cue_text = low if t.text[0].isupper() else t.text
         if lemma == "tell" and nxt in TOLD_OBJECTS:
             cue_text = f"{cue_text} {nxt}"
         # "...," said Li / ..., said Xinhua.: the speaker follows only right after a quote or comma.
         inverted = low in INVERSION and v > lo and toks[v - 1].kind in "pq"
         fwd = np_after(toks, v + 1, hi, text) if inverted else None
-        cues.append(Cue(v, lemma, cue_text, False, low.endswith("ing"), subject_before(toks, lo, v, text), fwd))
+        cues.append(Cue(v, lemma, cue_text, False, low.endswith("ing"), back, fwd))
     return cues

@@ -61,6 +61,8 @@ from talks_tui.index.quotes.word_kinds import (
 )
 from talks_tui.index.tokens import Tok, fold
 
+# What a person or a body puts its words out in: "his statement", "its website".
+_OWNED_SOURCES = DOCUMENTS | {"website", "blog", "account"}
 _ACRONYM_RE = re.compile(r"\s*\([A-Z]{2,}\)")  # "Tokyo Electric Power Co (TEPCO) spokesperson"
 
 
@@ -877,24 +879,36 @@ class ArticleReader:
             if p is None and (unnamed := self.unnamed_at.get((b.index, k))) is not None:
                 return Draft(text=unnamed, kind="description", how="pronoun")  # "the diver ... he"
             return None if p is None else Draft(person=p, kind="person", how="pronoun")
-        if t.low == "it" and self.orgs:
-            # "it added": the body that spoke last, rather than its statement or report
-            name = self._last_body() or self.orgs[-1][0]
-            return Draft(text=name, kind="organisation", how="pronoun")
         if t.low == "it":
-            # No body has spoken, but a speaker named by one unknown word may be one: "Phivolcs
-            # said ... It added". A person would be "he" or "she".
-            body = self._recent_body(b.index, k)
-            if body is not None:
-                return Draft(text=body.name, kind="organisation", how="pronoun")
-            named = self._only_body_named(b.index, k)
-            if named is not None:
-                # "Singapore's Maritime and Port Authority on Tuesday said ... '…,' it said"
-                self.orgs.append((named, False))
-                return Draft(text=named, kind="organisation", how="pronoun")
+            name = self._body_for_it(b, k)
+            return None if name is None else Draft(text=name, kind="organisation", how="pronoun")
         if t.low == "they" and self.plural and b.index - self.plural[-1][0] <= 1:
             return replace(self.plural[-1][1], cue=None, role=None, how="pronoun")
         return None
+
+    def _body_for_it(self, b: Block, k: int) -> str | None:
+        """The body "it" (or "its") at token k stands for."""
+        if self.orgs:
+            # "it added": the body that spoke last, rather than its statement or report
+            return self._last_body() or self.orgs[-1][0]
+        # No body has spoken, but a speaker named by one unknown word may be one: "Phivolcs
+        # said ... It added". A person would be "he" or "she".
+        body = self._recent_body(b.index, k)
+        if body is not None:
+            return body.name
+        named = self._only_body_named(b.index, k)
+        if named is not None:
+            # "Singapore's Maritime and Port Authority on Tuesday said ... '…,' it said"
+            self.orgs.append((named, False))
+        return named
+
+    def _owner(self, b: Block, k: int) -> Draft | None:
+        """Whose "his", "her" or "its" at token k is: a person, or the body "it" stands for."""
+        if b.toks[k].low == "its":
+            name = self._body_for_it(b, k)
+            return None if name is None else Draft(text=name, kind="organisation", how="pronoun")
+        owner = self.owners.get((b.index, k))
+        return None if owner is None else Draft(person=owner, kind="person", how="pronoun")
 
     def _single(self, b: Block, ph: Phrase, source: bool = False) -> Draft | None:
         toks = b.toks
@@ -913,6 +927,13 @@ class ArticleReader:
             return self._pronoun(b, lo, toks[lo])
         if hi - lo <= 3 and _age_epithet(toks, hi - 1, 0) and (p := self.resolved.get((b.index, hi - 1))):
             return Draft(person=p, kind="person", how="pronoun")  # "the 74-year-old"
+        if det in ("his", "her", "its") and toks[hi - 1].low in _OWNED_SOURCES and toks[hi - 1].text.islower():
+            # "according to its website", "his statement said": the words of whose it is, or of
+            # no one known (not of "website")
+            d = self._owner(b, lo - 1)
+            if d is not None:
+                d.role = span_text(b.text, toks, ph.lo, hi)
+            return d
         owner = self.owners.get((b.index, lo - 1)) if det in ("his", "her") else None
         if owner is not None and toks[hi - 1].low in ORG_WORDS:
             # "his office", "her ministry": named by whose they are

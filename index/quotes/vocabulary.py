@@ -37,6 +37,16 @@ CUE_FORMS.update(dict.fromkeys(("tell", "tells", "told", "telling"), "tell"))
 CUE_FORMS.update(dict.fromkeys(("write", "writes", "wrote", "writing", "written"), "write"))
 CUE_FORMS["warns"] = "warn"
 CUE_FORMS.pop("reporting", None)
+# Their -s forms ("boasts", "claims", "vows"), which are as often plural nouns ("his claims"): a
+# cue only after a subject and right before the quotation or a determiner and the quotation
+# ('CrowdStrike boasts the "most advanced platform"'), as the verbs of expression below. Not the
+# verbs of naming ("calls the "deal" a scam", "brands the "organic" range": a label, not words
+# said) nor "addresses the "crisis"" (a topic).
+PRESENT_OF_NOUN_VERBS: dict[str, str] = {}
+for _verb in words("speech_verbs_also_nouns") - {"call", "brand", "label", "term", "address"}:
+    PRESENT_OF_NOUN_VERBS.update({f: _verb for f in _forms(_verb) if f != _verb and f.endswith("s")})
+for _form in CUE_FORMS:
+    PRESENT_OF_NOUN_VERBS.pop(_form, None)
 # Verb-first attributions after a quote or a comma ("...," said Li).
 # (Any past or present form of a verb of speech may come first: '"...," pleaded Isaac, 18';
 # but not of those whose object follows them: '"...," thanked firefighters' is no speaker.)

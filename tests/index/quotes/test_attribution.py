@@ -1631,3 +1631,32 @@ def test_a_participle_speaking_of_takes_the_main_clause_subject():
         'This is how Igor Volkov, in a televised address, defined the revolt, speaking of "serious acts of treason".'
     )
     assert found == {"serious acts of treason": "Igor Volkov"}
+
+
+def test_a_subject_that_boasts_or_claims_the_quoted_words_speaks():
+    """ "According to its brochure, Velora boasts the "…"": the -s form of a speech verb that is
+    also a plural noun ("boasts", "claims", "vows") is a cue after a subject and right before the
+    quotation or a determiner and the quotation; with no subject before it ("amid claims") it is a
+    noun."""
+    found = speakers(
+        'Velora Foods was founded in 1998. According to its brochure, Velora boasts the "freshest bread in town."'
+    )
+    assert found == {"freshest bread in town.": "Velora Foods"}
+    assert speakers('The vote came amid claims "the count was rigged" in the north.') == {"the count was rigged": None}
+    assert speakers('The union vows "no surrender" as talks stall.') == {"no surrender": "union"}
+
+
+def test_a_source_owned_by_his_her_or_its_is_the_owners_words():
+    """ "according to her statement", "according to its website": the words of the person or body
+    the possessive stands for; when no one is known, of no one (not of "statement")."""
+    person = speakers(
+        "Mayor Ana Ruiz visited the flooded district on Monday.",
+        'According to her statement, the town faces a "grave crisis."',
+    )
+    assert person == {"grave crisis.": "Ana Ruiz"}
+    body = speakers(
+        "Harbor Rail Corporation said trains would run late.",
+        'According to its website, services will resume "within days."',
+    )
+    assert body == {"within days.": "Harbor Rail Corporation"}
+    assert speakers('According to its website, services will resume "within days."') == {"within days.": None}
