@@ -457,6 +457,30 @@ def _sympathy_to_quote(toks: list[Tok], v: int, hi: int) -> bool:
     return False
 
 
+# Expression verbs whose object comes before the preposition that leads to the quoted words:
+# 'blamed the delays on a "staffing crisis"', 'mourned the monarch as a "towering icon"'.
+_OBJECT_THEN = {"blamed": ("on", "for"), "mourned": ("as",)}
+
+
+def _object_then_quote(toks: list[Tok], v: int, hi: int) -> bool:
+    """An expression verb, its object (up to five words, no verb, no comma), its preposition, a
+    determiner or none, and the opening mark: 'Ruiz blamed the delays on a "staffing crisis"'."""
+    preps = _OBJECT_THEN.get(toks[v].low)
+    if preps is None:
+        return False
+    k = v + 1
+    while k < hi and k - v <= 6 and toks[k].kind in "wan" and toks[k].low not in preps:
+        t = toks[k]
+        if t.kind == "w" and t.text.islower() and (t.low in CUE_FORMS or t.low in BE or _verb_like(t)):
+            return False
+        k += 1
+    if k == v + 1 or k >= hi or toks[k].low not in preps:
+        return False
+    k += 1
+    k += k < hi and toks[k].low in _DET_OR_POSS
+    return k + 1 < hi and toks[k].kind == "p" and toks[k + 1].kind == "q"
+
+
 _SPEAK_OF = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
 
 
@@ -559,7 +583,9 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         # ('Johnson blamed the "herd instinct"': a determiner may stand before the quotation)
         det_quote_next = v + 3 < hi and toks[v + 1].low in _DET_OR_POSS and toks[v + 2].kind == "p"
         det_quote_next = det_quote_next and toks[v + 3].kind == "q"
-        expression_quote = quote_next or det_quote_next or _sympathy_to_quote(toks, v, hi)
+        expression_quote = (
+            quote_next or det_quote_next or _sympathy_to_quote(toks, v, hi) or _object_then_quote(toks, v, hi)
+        )
         if lemma is None and low in EXPRESSION_VERBS and expression_quote:
             lemma = low  # 'Merkel mourned "with the New Zealanders"', 'Trump sent "warmest sympathy"'
         present = lemma is None and low in PRESENT_OF_NOUN_VERBS and t.text.islower() and (quote_next or det_quote_next)

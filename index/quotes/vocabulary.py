@@ -78,7 +78,8 @@ NOT_CUE_NEXT = {
 TOLD_OBJECTS = _split("reporters journalists parliament lawmakers supporters")
 # Verbs of a message given without words of speech ("Kenyatta mourned the monarch"; "Merkel
 # mourned "with the New Zealanders""; "Johnson blamed the "herd instinct"", his own term): a cue
-# only right before the quote's mark, or a determiner and the mark.
+# only right before the quote's mark, or a determiner and the mark (or, for "blamed" and
+# "mourned", after their object and its preposition: 'blamed the delays on a "staffing crisis"').
 EXPRESSION_VERBS = _split("mourned expressed offered extended sent issued paid conveyed condoled blamed")
 # The same verbs after "to" ("made a call to Trump to express "confidence""), as speech verbs are.
 EXPRESSION_INFINITIVES = _split("mourn express offer extend send issue pay convey condole")

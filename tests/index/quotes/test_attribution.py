@@ -1660,3 +1660,16 @@ def test_a_source_owned_by_his_her_or_its_is_the_owners_words():
     )
     assert body == {"within days.": "Harbor Rail Corporation"}
     assert speakers('According to its website, services will resume "within days."') == {"within days.": None}
+
+
+def test_blamed_or_mourned_with_an_object_and_its_preposition_before_the_quotation():
+    """ "Ruiz blamed the delays on a "staffing crisis"", "Petrov mourned the queen as a "towering
+    icon"": the words are the subject's, as with 'blamed the "..."'; not when a verb stands between
+    ("the delays that followed on a ...")."""
+    found = speakers(
+        'Mayor Ana Ruiz blamed the delays on a "staffing crisis" at the port.',
+        'President Ivan Petrov mourned the late queen as a "towering icon".',
+    )
+    assert found == {"staffing crisis": "Ana Ruiz", "towering icon": "Ivan Petrov"}
+    found = speakers('Governor Lia Ford blamed the delays that followed on a "staffing crisis" at the port.')
+    assert found == {"staffing crisis": None}
