@@ -481,6 +481,9 @@ def _object_then_quote(toks: list[Tok], v: int, hi: int) -> bool:
     return k + 1 < hi and toks[k].kind == "p" and toks[k + 1].kind == "q"
 
 
+# "accepted that": conceded, as "acknowledged that"; a cue only with "that" and a quotation in
+# the clause it opens ('Ruiz accepted that "mistakes were made"'), never "accepted the offer".
+_ACCEPT = frozenset("accept accepts accepted accepting".split())
 _SPEAK_OF = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
 
 
@@ -499,7 +502,7 @@ def _words_that_may_cue() -> frozenset[str]:
     forms = {*SOURCE_CUES, *NOUN_CUES, *CUE_FORMS, *POST_ONLY, *EXPRESSION_VERBS, *EXPRESSION_INFINITIVES}
     forms |= set(PRESENT_OF_NOUN_VERBS)
     forms |= _SPEAK_OF | NAMING_VERBS
-    return frozenset(forms | {"according", "pointed", "points", "pointing", "read", "reads"})
+    return frozenset(forms | _ACCEPT | {"according", "pointed", "points", "pointing", "read", "reads"})
 
 
 _MAY_CUE = _words_that_may_cue()
@@ -574,6 +577,8 @@ def find_cues(toks: list[Tok], lo: int, hi: int, text: str) -> list[Cue]:
         nxt = toks[v + 1].low if v + 1 < hi else ""
         if lemma is None and low in ("pointed", "points", "pointing") and nxt == "out":
             lemma = "point out"
+        if lemma is None and low in _ACCEPT and nxt == "that" and _quote_within(toks, v + 2, hi, 6):
+            lemma = "accept"  # 'Ruiz accepted that "mistakes were made"'
         if lemma is None and low in ("read", "reads") and v > lo and toks[v - 1].low in DOCUMENTS:
             lemma = "read"  # "the statement read": a document's words, as "said"
         quote_next = v + 2 < hi and toks[v + 1].kind == "p" and toks[v + 2].kind == "q"

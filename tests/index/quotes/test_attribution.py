@@ -1673,3 +1673,13 @@ def test_blamed_or_mourned_with_an_object_and_its_preposition_before_the_quotati
     assert found == {"staffing crisis": "Ana Ruiz", "towering icon": "Ivan Petrov"}
     found = speakers('Governor Lia Ford blamed the delays that followed on a "staffing crisis" at the port.')
     assert found == {"staffing crisis": None}
+
+
+def test_accepted_that_with_a_quotation_in_its_clause_is_a_cue():
+    """ "Ruiz accepted that "mistakes were made"": conceded, as "acknowledged that"; but "accepted
+    the "offer"" reports no words."""
+    found = speakers(
+        'Mayor Ana Ruiz further accepted that the plan was "deeply flawed" on Monday.',
+        'Governor Lia Ford accepted the "offer" from the union.',
+    )
+    assert found == {"deeply flawed": "Ana Ruiz", "offer": None}
