@@ -147,7 +147,7 @@ def test_the_metadata_only_sets_do_not_fall_back(tmp_path, folder, title, author
 #   devset15 first read: quotes 1.000/0.981, attribution 0.868, 0 of 53 wrongly named, title 1.00,
 #            date 1.00, authors 1.00, outlet with URLs 0.50 (1 wrong: a fair name missing from the
 #            gold, "Kahawa Tungu", added after the read; then 0.58, none wrong); after work on it
-#            0.925, none wrong.
+#            0.962, none wrong.
 # Floors sit a little below each set's latest read. No set may name a wrong outlet.
 NEWER_SETS = {
     "devset7": (
@@ -167,7 +167,7 @@ NEWER_SETS = {
     ),
     "devset15": (
         DEVSET15,
-        dict(recall=0.97, attribution=0.91, wrong=0.02, title=0.95, date=0.95, authors=0.95, urls=0.55),
+        dict(recall=0.97, attribution=0.95, wrong=0.02, title=0.95, date=0.95, authors=0.95, urls=0.55),
     ),
 }
 

@@ -28,7 +28,7 @@ from talks_tui.index.quotes.blocks import Block, demonym_surnames, headline_like
 from talks_tui.index.quotes.cues import Phrase, np_after
 from talks_tui.index.quotes.marks import MarkedSpan
 from talks_tui.index.quotes.people import Person
-from talks_tui.index.quotes.reading import ArticleReader, Draft
+from talks_tui.index.quotes.reading import ArticleReader, Draft, one_unnamed_person
 from talks_tui.index.quotes.speaker_rules import expression_speaker, frame_speaker, is_label, sentence_speaker
 from talks_tui.index.quotes.statements import STATEMENT_MIN_WORDS, reported_clause_in, statement_stems
 from talks_tui.index.quotes.vocabulary import AUX_ADV, CUE_FORMS, EAST_ASIAN_SURNAMES
@@ -89,6 +89,7 @@ def attribute_article(
 
     _continue_speakers(blocks, drafts, labels, reported, expressed)
     _same_words_same_speaker(blocks, drafts, labels, reported)
+    _described_then_named(blocks, drafts)
 
     # The title: its own cue ("Trump says ..."), else the body passage it repeats.
     title_drafts: list[Draft | None] = []
@@ -287,6 +288,44 @@ def _said_within(key: str, said: dict[str, Draft]) -> Draft | None:
     found = [d for k, d in said.items() if k != key and f" {key} " in f" {k} "]
     names = {(d.person.name if d.person is not None else d.text) for d in found}
     return found[0] if len(names) == 1 else None
+
+
+def _described_then_named(blocks: list[Block], drafts: list[list[Draft | None]]) -> None:
+    """Quotations a sentence gives to one unnamed person ("One woman said she heard a "big bang"
+    and ... "the oxygen masks were hanging from the ceiling."", a standfirst) whose words all
+    stand in one quotation the article gives to a named person ("...I heard like a big bang ... the
+    oxygen masks were hanging from the ceiling," Le told ...): that person's, when one of them is
+    long enough to be known by (an excerpt of six words or more), the words are in no other named
+    person's quotation, and the person's gender, if known, agrees with the description's noun."""
+    said: list[tuple[str, Draft]] = []
+    for bi, b in enumerate(blocks):
+        for qi, span in enumerate(b.spans):
+            d = drafts[bi][qi]
+            if d is not None and d.person is not None:
+                said.append((f" {_quote_key(b.text[span.start : span.end])} ", d))
+    if not said:
+        return
+    for bi, b in enumerate(blocks):
+        groups: dict[tuple[int, str], list[int]] = {}
+        for qi, d in enumerate(drafts[bi]):
+            if d is not None and d.person is None and d.kind == "description" and d.text:
+                groups.setdefault((b.sentence_of(b.q_open[qi]), d.text), []).append(qi)
+        for (_, description), members in groups.items():
+            one, gender = one_unnamed_person(description)
+            if not one:
+                continue
+            keys = [_quote_key(b.text[b.spans[qi].start : b.spans[qi].end]) for qi in members]
+            if not any(len(k.split()) >= _EXCERPT_MIN_WORDS for k in keys):
+                continue
+            found = [d for whole, d in said if all(f" {k} " in whole for k in keys)]
+            persons = {id(d.person): d.person for d in found if d.person is not None}
+            if len(persons) != 1:
+                continue
+            person = next(iter(persons.values()))
+            if gender is not None and person.gender not in (None, gender):
+                continue
+            for qi in members:
+                drafts[bi][qi] = _inferred(found[0], "same-words")
 
 
 def _names_holder(description: Draft, source: Draft) -> bool:

@@ -222,6 +222,14 @@ _NOT_A_PERSON = frozenset(
 )
 
 
+def one_unnamed_person(description: str) -> tuple[bool, str | None]:
+    """Does a description name one unnamed person ("One woman", "a passenger"), and of which
+    gender, if its noun says ("woman": "f")?"""
+    words = description.split()
+    head = fold(words[-1]) if words else ""
+    return _person_noun(head), _NOUN_GENDER.get(head)
+
+
 def _person_noun(low: str) -> bool:
     """A singular noun for one person: "diver", "survivor", "resident", "witness"."""
     if low in DOCUMENTS or low in ORG_WORDS or low in _NOT_A_PERSON:

@@ -1683,3 +1683,22 @@ def test_accepted_that_with_a_quotation_in_its_clause_is_a_cue():
         'Governor Lia Ford accepted the "offer" from the union.',
     )
     assert found == {"deeply flawed": "Ana Ruiz", "offer": None}
+
+
+def test_an_unnamed_person_whose_words_a_named_person_says_in_full_is_that_person():
+    """A standfirst's "One man said he saw "a wall of water" and "the cars were floating down the
+    street."" whose words all stand in one quotation the body gives to Tom Reyes is Reyes's; not
+    when the words are too short to be known by, nor when the description's noun is of the other
+    gender."""
+    body = (
+        "Tom Reyes of Dayton said the river rose within minutes.",
+        '"I looked out and saw a wall of water, and the cars were floating down the street," Reyes told'
+        " reporters. He said he was lucky.",
+    )
+    found = speakers('One man said he saw "a wall of water" and "the cars were floating down the street."', *body)
+    assert found["a wall of water"] == "Tom Reyes"
+    assert found["the cars were floating down the street."] == "Tom Reyes"
+    short = speakers('One man said he saw "a wall of water" coming.', *body)
+    assert short["a wall of water"] == "One man"
+    woman = speakers('One woman said "the cars were floating down the street."', *body)
+    assert woman["the cars were floating down the street."] == "One woman"
