@@ -37,6 +37,7 @@ DEVSET13 = TESTS / "data" / "devset13"
 DEVSET14 = TESTS / "data" / "devset14"
 DEVSET15 = TESTS / "data" / "devset15"
 DEVSET16 = TESTS / "data" / "devset16"  # metadata only
+DEVSET17 = TESTS / "data" / "devset17"
 # Every development set after the first, by name, in the order they were made.
 OTHER_SETS = {
     "devset2": DEVSET2,
@@ -54,6 +55,7 @@ OTHER_SETS = {
     "devset14": DEVSET14,
     "devset15": DEVSET15,
     "devset16": DEVSET16,
+    "devset17": DEVSET17,
 }
 HOLDOUT = TESTS / "data" / "holdout"  # never tuned on: read its figures, change nothing for them
 
