@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -91,14 +92,29 @@ class _CorpusNames:
         return max(forms, key=lambda f: (forms[f], f))
 
 
+# "Mr. Lee, a resident of Wang Fuk Court": someone the article introduces by a courtesy title
+# and a description of their own, a person of this story only.
+_INTRODUCED_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?P<name>[A-Z][\w'’-]+),\s+(?:a|an)\s+[a-z]")
+
+
+def _introduced_here(article: Article | None) -> frozenset[str]:
+    """Family names the article gives only a courtesy title and an "a ..." description of their own."""
+    if article is None:
+        return frozenset()
+    return frozenset(m.group("name") for p in article.paragraphs for m in _INTRODUCED_RE.finditer(p))
+
+
 def resolve_corpus(quotes_by_article: dict[str, list[Quote]], articles: dict[str, Article]) -> dict[str, list[Quote]]:
-    """Speakers left as short names ("Bessent", "He") take the full name other articles give."""
+    """Speakers left as short names ("Bessent", "He") take the full name other articles give,
+    except someone the article itself introduces as a private person ("Mr. Lee, a resident of
+    ..."): another article's John Lee is not them."""
     names = _CorpusNames(quotes_by_article, articles)
     out: dict[str, list[Quote]] = {}
     for aid, quotes in quotes_by_article.items():
         fixed = []
+        private = _introduced_here(articles.get(aid)) if any(q.speaker and " " not in q.speaker for q in quotes) else ()
         for q in quotes:
-            if q.speaker_kind == "person" and q.speaker:
+            if q.speaker_kind == "person" and q.speaker and q.speaker not in private:
                 speaker = names.canonical(q.speaker)
                 co = tuple(names.canonical(c) if c and c[0].isupper() else c for c in q.co_speakers)
                 if speaker != q.speaker or co != q.co_speakers:

@@ -58,6 +58,21 @@ def test_short_names_take_the_full_name_from_other_articles() -> None:
     }
 
 
+def test_a_private_person_the_article_introduces_is_not_a_namesake_from_another_article() -> None:
+    """ "Mr. Park, a shopkeeper on Harbour Road," is this story's own witness: another article's
+    Mayor Daniel Park is someone else. A bare "Park" with no such introduction is still resolved."""
+    mayor = article("a", "Harbour Post", 'Mayor Daniel Park said the city would "rebuild every home".')
+    witness = article(
+        "b", "Bay News",
+        "Mr. Park, a shopkeeper on Harbour Road, saw the fire start.",
+        '"The smoke came in under the door," Mr. Park said.',
+    )  # fmt: skip
+    plain = article("c", "Coast FM", '"We will rebuild," Park told reporters.')
+    quotes, _ = run(mayor, witness, plain)
+    assert [q.speaker for q in quotes["b"]] == ["Park"]
+    assert [q.speaker for q in quotes["c"]] == ["Daniel Park"]
+
+
 def test_most_quoted_full_name_wins_a_shared_family_name() -> None:
     a = article("a", "A", 'Li Chenggang said the US was "tough". "We were firm," Li Chenggang added.')
     b = article("b", "B", "Li Qiang, the premier, visited a factory on Monday.")
