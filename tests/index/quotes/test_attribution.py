@@ -1702,3 +1702,19 @@ def test_an_unnamed_person_whose_words_a_named_person_says_in_full_is_that_perso
     assert short["a wall of water"] == "One man"
     woman = speakers('One woman said "the cars were floating down the street."', *body)
     assert woman["the cars were floating down the street."] == "One woman"
+
+
+def test_a_rank_before_a_name_is_a_title_not_a_first_name():
+    """ "Senior Superintendent Jane Doyle" is Jane Doyle, and "Superintendent Doyle" later is
+    she; likewise a detective, a constable, a coroner."""
+    found = speakers(
+        "Senior Superintendent Jane Doyle of the fire service spoke on Thursday.",
+        '"The cladding burned fast," Superintendent Doyle said.',
+        '"We found no alarm," said Detective Constable Anil Rao.',
+        '"It was an accident," Coroner Maria Lind said.',
+    )
+    assert found == {
+        "The cladding burned fast,": "Jane Doyle",
+        "We found no alarm,": "Anil Rao",
+        "It was an accident,": "Maria Lind",
+    }
