@@ -316,8 +316,8 @@ def parse_byline(line: str, outlets: OutletTable, *, header: bool) -> Byline | N
         named = _name_then_outlet(chunk, outlets)
         if all(t in _ROLE_WORDS or t in ("our", "a") or t.isdigit() for t in tokens):
             has_role = True  # "By Reporter", "By Our Staff Reporter": a job, never "The Reporter"
-        elif is_person_name(chunk):
-            authors.append(_display_name(chunk))
+        elif is_person_name(chunk) and not ((agency := outlets.lookup(chunk)) is not None and agency.is_wire):
+            authors.append(_display_name(chunk))  # (a wire's name can read as one: "Agence France-Presse")
         elif named is not None:  # "Tassanee Vejpongsa The Associated Press"
             authors.append(_display_name(named[0]))
             outlet = outlet or named[1]
@@ -725,6 +725,9 @@ def _choose_title(
     """The headline: a header line the page repeats; else the headline-like line just before the
     byline or date line (the site's tagline and section label come earlier)."""
     found = []
+    # A section's or column's name the header prints on a line of its own is no part of a headline
+    # that opens with it: "Deepline | Through smoke and tears: ..." above "Deepline".
+    labels = {key(line) for line in lines[: min(start, len(lines))] if words(line) <= 3 and "|" not in line}
     for i in range(min(start, len(lines))):
         if kinds[i] not in _CANDIDATE_KINDS or len(lines[i]) > _MAX_TITLE_CHARS:
             continue
@@ -733,6 +736,8 @@ def _choose_title(
         if (bracket := _BRACKETED_DATE_RE.search(text)) and (bracket_date := parse_date(bracket.group("date"))):
             date, text = date or bracket_date, text[: bracket.start()]
         text = clean_title(text, outlets)
+        if " | " in text and key(text.split(" | ", 1)[0]) in labels:
+            text = text.split(" | ", 1)[1].strip()
         n = words(text)
         if n < 2 or n > 40 or outlets.lookup(text) or not _headline_like(text):
             continue

@@ -699,3 +699,20 @@ def test_a_byline_with_the_sites_source_label_run_on(table):
     byline = parse_byline("By Jane Roe Source Harbour Weather", table, header=False)
     assert byline is not None and byline.authors == ("Jane Roe",) and byline.outlet == "Harbour Weather"
     assert parse_byline("By Jane Roe", table, header=False).authors == ("Jane Roe",)
+
+
+def test_an_app_banner_is_no_headline_and_a_columns_name_leaves_it(table):
+    """ "Get Apps" over the page is an app banner; "Harbourline | Tide of grief: ..." opens with
+    the name of a column the header prints alone, which is no part of the headline."""
+    story = f"{STORY_LINE} {STORY_LINE}"
+    headline = "Tide of grief: one family's night in the harbour fire"
+    lines = ["Get Apps", "Get Apps", "Harbour Daily", f"Harbourline | {headline}", "Harbourline", story, story]
+    assert _page(table, lines).title == headline
+    assert _page(table, [f"Harbourline | {headline}", story]).title == f"Harbourline | {headline}"
+
+
+def test_a_wire_agency_in_the_byline_is_no_author(table):
+    """ "By Agence France-Presse" reads like a person's name, but it is the wire: no author."""
+    byline = parse_byline("By Agence France-Presse", table, header=True)
+    assert byline is not None and byline.authors == () and byline.outlet == "Agence France-Presse"
+    assert parse_byline("By Jane Roe, Agence France-Presse", table, header=True).authors == ("Jane Roe",)
