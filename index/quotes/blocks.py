@@ -258,17 +258,28 @@ def _demonym_given_name(toks: list[Tok], i: int, cls: list[int]) -> bool:
 
 _DET_OR_POSS = frozenset("a an the his her its their our my your this that".split())
 _AFTER_SURNAME = frozenset(("who", "was", "is", "has", "had", "says"))
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 def _demonym_surname(toks: list[Tok], i: int, cls: list[int]) -> bool:
     """A nationality word that is a family name: after an honorific or a known given name, and
-    followed by no noun it could describe ("Ms German," but not "the German government")."""
+    followed by no noun it could describe ("Ms German," but not "the German government"); an
+    office word likewise, after a known given name only ("Jim Justice said", not "Mr Justice Hale")."""
     t = toks[i]
-    if i == 0 or t.kind != "w" or t.low not in DEMONYMS or not t.text[0].isupper() or t.text.isupper():
+    if i == 0 or t.kind != "w" or not t.text[0].isupper() or t.text.isupper():
         return False
     prev = toks[i - 1]
     given = cls[i - 1] == 1 and (fold(prev.text) in FEMALE_NAMES or fold(prev.text) in MALE_NAMES)
-    if prev.low not in HONORIFICS and not given:
+    if t.low in PORTFOLIO and t.low not in DEMONYMS:
+        # An office word as a family name ("Jim Justice", "Jennifer Senior"): only after a given
+        # name that is no everyday word ("Will", "Mark" open sentences as verbs and nouns).
+        if cls[i - 1] != 1 or prev.low in COMMON_WORDS:
+            return False
+        before = toks[i - 2] if i > 1 else None
+        if not given:  # another name word: its own first word, then a mark, a cue or "who"
+            lone = before is None or not (before.kind == "w" and (before.text[0].isupper() or before.low in _ARTICLES))
+            return lone and _ends_surname(toks, i, lower_verbs=False)
+    elif t.low not in DEMONYMS or (prev.low not in HONORIFICS and not given):
         return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if given and nxt is not None and nxt.kind == "w" and nxt.text.islower():
@@ -276,12 +287,13 @@ def _demonym_surname(toks: list[Tok], i: int, cls: list[int]) -> bool:
     return _ends_surname(toks, i)
 
 
-def _ends_surname(toks: list[Tok], i: int) -> bool:
+def _ends_surname(toks: list[Tok], i: int, lower_verbs: bool = True) -> bool:
     """No noun follows that the nationality word at `i` could describe: a mark, a cue, a verb."""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or nxt.kind == "p" or nxt.low in CUE_FORMS or nxt.low in _AFTER_SURNAME:
         return True
-    return nxt.kind == "w" and nxt.text.islower() and nxt.low.endswith("ed") and len(nxt.low) > 4  # "walked"
+    past = nxt.kind == "w" and nxt.text.islower() and nxt.low.endswith("ed") and len(nxt.low) > 4  # "walked"
+    return lower_verbs and past
 
 
 # Words before a nationality word used alone as a family name: "French said", "said French",

@@ -1717,4 +1717,18 @@ def test_a_rank_before_a_name_is_a_title_not_a_first_name():
         "The cladding burned fast,": "Jane Doyle",
         "We found no alarm,": "Anil Rao",
         "It was an accident,": "Maria Lind",
+
+
+def test_an_office_word_after_a_given_name_is_a_family_name():
+    """An office word ends a person's name after a given name ("Jim Justice", "Lena Senior") when
+    a mark, a cue or "who" follows; "the Obama Justice Department" stays a body's name."""
+    found = speakers(
+        '"We will rebuild the bridge," Lena Justice told reporters on Friday.',
+        'Carl Justice, who runs the ferry, said: "We lost everything."',
+        'Officials at the Obama Justice Department called the plan "dead".',
+    )
+    assert found == {
+        "We will rebuild the bridge,": "Lena Justice",
+        "We lost everything.": "Carl Justice",
+        "dead": "Officials at the Obama Justice Department",
     }
