@@ -180,11 +180,20 @@ def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:
         return "relative"
     if b - a == 1 and first.kind == "n":
         return "aside"  # an age: "Li, 45, said"
+    if _hometown(toks, a + 2 if first.kind == "n" and b - a > 2 and toks[a + 1].text == "," else a, b):
+        return "aside"  # "Ann Cole, 25, of Dayton, Ohio, said", "Ann Cole, of Dayton, said"
     if first.low in ASIDE_STARTS:
         return "aside"
     if first.low in DETERMINERS or is_possessive(first) or any(is_role_head(t) for t in toks[a : min(b, a + 6)]):
         return "appositive"
     return None
+
+
+def _hometown(toks: list[Tok], a: int, b: int) -> bool:
+    """ "of Dayton", "from Dayton, Ohio" between commas: where a person lives, not a speaker."""
+    if b - a < 2 or b - a > 6 or toks[a].low not in ("of", "from") or toks[b - 1].text == ",":
+        return False
+    return all(t.text == "," or (t.kind == "w" and t.text[0].isupper()) for t in toks[a + 1 : b])
 
 
 def _dash(toks: list[Tok], k: int) -> bool:
@@ -311,8 +320,8 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
                 return Phrase(k + 1, i)
     for k in commas[:3]:
         kind = insert_kind(toks, k + 1, i)
-        if kind is None:
-            continue
+        if kind is None or (kind == "aside" and k - 2 >= lo and toks[k - 1].kind == "n" and toks[k - 2].text == ","):
+            continue  # ", of Dayton," after ", 25": the aside runs back over the age
         s = np_before(toks, lo, k - 1)
         if s is None:
             return None

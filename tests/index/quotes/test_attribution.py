@@ -1732,3 +1732,14 @@ def test_an_office_word_after_a_given_name_is_a_family_name():
         "We lost everything.": "Carl Justice",
         "dead": "Officials at the Obama Justice Department",
     }
+
+
+def test_an_age_and_a_hometown_between_commas_stand_between_a_name_and_its_verb():
+    """ "Ann Cole, 25, of Dayton, said", "Ann Cole, of Dayton, Ohio, said": the age and the place a
+    person lives are asides; "the mayor, of the party, said" is no hometown."""
+    found = speakers(
+        '"We waited all night," Ann Cole, 25, of Dayton, said after the vote.',
+        'Ben Ruiz, 41, from Akron, Ohio, said the water was "everywhere".',
+        '"It is over," Lia Park, of Toledo, said.',
+    )
+    assert found == {"We waited all night,": "Ann Cole", "everywhere": "Ben Ruiz", "It is over,": "Lia Park"}
