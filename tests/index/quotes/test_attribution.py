@@ -1743,3 +1743,8 @@ def test_an_age_and_a_hometown_between_commas_stand_between_a_name_and_its_verb(
         '"It is over," Lia Park, of Toledo, said.',
     )
     assert found == {"We waited all night,": "Ann Cole", "everywhere": "Ben Ruiz", "It is over,": "Lia Park"}
+
+
+def test_disclosed_is_a_verb_of_speech_as_revealed():
+    found = speakers('Chief Ray Olsen disclosed that there were "not enough boats" on the river.')
+    assert found == {"not enough boats": "Ray Olsen"}
