@@ -15,7 +15,7 @@ def _forms(base: str) -> set[str]:
         return {base, base + "s", base + "d", base[:-1] + "ing"}
     if base.endswith("y") and base[-2] not in "aeiou":
         return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    stem = base + base[-1] if base in ("dub", "slam", "quip", "admit", "beg") else base
+    stem = base + base[-1] if base in ("dub", "slam", "quip", "admit", "beg", "sob") else base
     plural = base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s"
     return {base, plural, stem + "ed", stem + "ing"}
 

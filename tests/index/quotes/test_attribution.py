@@ -1748,3 +1748,16 @@ def test_an_age_and_a_hometown_between_commas_stand_between_a_name_and_its_verb(
 def test_disclosed_is_a_verb_of_speech_as_revealed():
     found = speakers('Chief Ray Olsen disclosed that there were "not enough boats" on the river.')
     assert found == {"not enough boats": "Ray Olsen"}
+
+
+def test_sobbed_and_wailed_say_how_the_words_were_said():
+    """As "cried" and "screamed": '"...," one man sobbed'; but "a sob" or "the wail of sirens"
+    reports no words."""
+    found = speakers(
+        '"Where is my son?" one father sobbed outside the school.',
+        '"Not again," an old woman wailed as the water rose.',
+        'Amid the wail of sirens, a sign read "closed".',
+    )
+    assert found["Where is my son?"] == "one father"
+    assert found["Not again,"] == "old woman"
+    assert found["closed"] is None
