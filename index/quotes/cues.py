@@ -27,6 +27,7 @@ from talks_tui.index.quotes.vocabulary import (
     NOUN_CUES,
     NP_LOWER_OK,
     NP_STOP,
+    NUMBER_WORDS,
     OBJECT_CONTROL_VERBS,
     ORG_WORDS,
     PLATFORMS,
@@ -111,8 +112,9 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
                     start = j
                 break
             if low == "and":
-                # "Bessent and Greer said": names on both sides
-                if not (start is not None and j > lo and is_name_token(toks[j - 1]) and is_name_token(toks[j + 1])):
+                # "Bessent and Greer said": names on both sides ("Bessent, Greer, and He": a list's comma)
+                k = j - 1 - (j - 2 >= lo and toks[j - 1].text == ",")
+                if not (start is not None and k >= lo and is_name_token(toks[k]) and is_name_token(toks[j + 1])):
                     break
             elif t.text == "He" and start is not None:
                 pass  # the surname: "He Lifeng said", "He and Bessent said"
@@ -186,6 +188,8 @@ def insert_kind(toks: list[Tok], a: int, b: int) -> str | None:
         return "aside"
     if first.low in DETERMINERS or is_possessive(first) or any(is_role_head(t) for t in toks[a : min(b, a + 6)]):
         return "appositive"
+    if b - a >= 2 and (first.kind == "n" or first.low in NUMBER_WORDS) and toks[a + 1].low in SPEAKER_NOUNS:
+        return "appositive"  # "Nicolas and Thomas, two friends who were there, told"
     return None
 
 

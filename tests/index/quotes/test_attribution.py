@@ -1761,3 +1761,15 @@ def test_sobbed_and_wailed_say_how_the_words_were_said():
     assert found["Where is my son?"] == "one father"
     assert found["Not again,"] == "old woman"
     assert found["closed"] is None
+
+
+def test_names_with_a_list_comma_and_a_counted_description_speak():
+    """ "Ana, Luis, and Marta, three neighbours who ..., told": a list with its comma before "and",
+    and a number with a noun for people set off by commas, describe the persons named."""
+    found = speakers(
+        '"The roof fell in," Ana, Luis, and Marta, three neighbours who asked that their surnames be'
+        " withheld, told the radio.",
+        '"We ran," Tom Berg and Lia Dahl, two students, told reporters.',
+        'Anna Berg, Tom Dahl, and Lia Park said the river was "rising".',
+    )
+    assert found == {"The roof fell in,": "Ana", "We ran,": "Tom Berg", "rising": "Anna Berg"}
