@@ -160,7 +160,7 @@ NEWER_SETS = {
     ),
     "devset10": (DEVSET10, dict(recall=0.97, attribution=0.91, wrong=0.02, title=0.98, authors=0.95, urls=0.75)),
     "devset11": (DEVSET11, dict(recall=0.97, attribution=0.90, wrong=0.02, title=0.98, authors=0.90, urls=0.64)),
-    "devset12": (DEVSET12, dict(recall=0.95, attribution=0.72, wrong=0.03, title=0.98, authors=0.98, urls=0.55)),
+    "devset12": (DEVSET12, dict(recall=0.95, attribution=0.74, wrong=0.03, title=0.98, authors=0.98, urls=0.55)),
     "devset13": (
         DEVSET13,
         dict(recall=0.95, attribution=0.97, wrong=0.03, title=0.98, date=0.95, authors=0.95, urls=0.70),

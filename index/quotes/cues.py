@@ -120,8 +120,10 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
                 pass  # the surname: "He Lifeng said", "He and Bessent said"
             elif month_in_name(toks, j):
                 pass  # "Theresa May", "June Steenkamp"
-            elif low in NP_STOP or low in PRONOUNS or _verb_like(t):
+            elif low in NP_STOP or low in PRONOUNS:
                 break
+            elif _verb_like(t) and not (j > lo and toks[j - 1].low in DETERMINERS and low.endswith("ing")):
+                break  # but "the shooting", "the bombing": a noun after its article
             start = j
         elif (
             t.text == "-"
@@ -157,13 +159,24 @@ def np_before(toks: list[Tok], lo: int, i: int) -> int | None:
             break
         if toks[k].low in POSTMOD and k > lo:
             k -= 1  # "familiar with"
-        if not (is_role_head(toks[k]) or toks[k].low in SPEAKER_NOUNS or toks[k].low in ORG_WORDS):
+        if not _may_head_speaker(toks[k]):
+            # "a policeman at | the scene of | the shooting": one more post-modifier back to the person
+            e = np_before(toks, lo, k) if toks[start - 1].low == "of" else None
+            if e is not None and any(toks[x].low in _PLACE_LINKS for x in range(e, k)):
+                start = e
             break
         earlier = np_before(toks, lo, k)
         if earlier is None:
             break
         start = earlier
     return start
+
+
+_PLACE_LINKS = frozenset(("at", "near", "outside", "inside"))
+
+
+def _may_head_speaker(t: Tok) -> bool:
+    return is_role_head(t) or t.low in SPEAKER_NOUNS or t.low in ORG_WORDS
 
 
 def _acronym_bracket(toks: list[Tok], lo: int, j: int) -> int | None:

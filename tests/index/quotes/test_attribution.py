@@ -1773,3 +1773,16 @@ def test_names_with_a_list_comma_and_a_counted_description_speak():
         'Anna Berg, Tom Dahl, and Lia Park said the river was "rising".',
     )
     assert found == {"The roof fell in,": "Ana", "We ran,": "Tom Berg", "rising": "Anna Berg"}
+
+
+def test_a_person_at_the_scene_of_an_event_is_the_whole_description():
+    """ "A policeman at the scene of the shooting told reporters": the person, read back over "of"
+    and the place, not "the shooting" (a noun after its article) nor "the town"."""
+    found = speakers(
+        'A policeman at the scene of the shooting told reporters "it was chaos."',
+        'A resident at the edge of the town said the river was "still rising".',
+    )
+    assert found == {
+        "it was chaos.": "policeman at the scene of the shooting",
+        "still rising": "resident at the edge of the town",
+    }
