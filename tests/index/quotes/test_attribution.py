@@ -1717,6 +1717,7 @@ def test_a_rank_before_a_name_is_a_title_not_a_first_name():
         "The cladding burned fast,": "Jane Doyle",
         "We found no alarm,": "Anil Rao",
         "It was an accident,": "Maria Lind",
+    }
 
 
 def test_an_office_word_after_a_given_name_is_a_family_name():
