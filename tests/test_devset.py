@@ -151,7 +151,8 @@ def test_the_metadata_only_sets_do_not_fall_back(tmp_path, folder, title, author
 #            0.962, none wrong.
 #   devset17 first read: quotes 1.000/1.000, attribution 0.618, 7 of 34 wrongly named (20.6%), title
 #            0.80, date 1.00, authors 0.92, outlet with URLs 0.33, none wrong; after two rules
-#            0.676, 5 of 34 wrongly named; after three more, title and authors 1.00.
+#            0.676, 5 of 34 wrongly named; after three more, title and authors 1.00; after an age
+#            before an appositive, 0.735.
 # Floors sit a little below each set's latest read. No set may name a wrong outlet.
 NEWER_SETS = {
     "devset7": (
@@ -175,7 +176,7 @@ NEWER_SETS = {
     ),
     "devset17": (
         DEVSET17,
-        dict(recall=0.97, attribution=0.64, wrong=0.17, title=0.95, date=0.95, authors=0.95, urls=0.30),
+        dict(recall=0.97, attribution=0.70, wrong=0.17, title=0.95, date=0.95, authors=0.95, urls=0.30),
     ),
 }
 

@@ -339,11 +339,14 @@ def subject_before(toks: list[Tok], lo: int, v: int, text: str) -> Phrase | None
         kind = insert_kind(toks, k + 1, i)
         if kind is None or (kind == "aside" and k - 2 >= lo and toks[k - 1].kind == "n" and toks[k - 2].text == ","):
             continue  # ", of Dayton," after ", 25": the aside runs back over the age
-        s = np_before(toks, lo, k - 1)
+        end = k - 1
+        if kind == "appositive" and end - 1 > lo and toks[end].kind == "n" and toks[end - 1].text == ",":
+            end -= 2  # "Karki, 73, an academic, has told": the age before the appositive is an aside too
+        s = np_before(toks, lo, end)
         if s is None:
             return None
         role = span_text(text, toks, k + 1, i) if kind == "appositive" else None
-        return Phrase(s, k, role)
+        return Phrase(s, end + 1, role)
     if not commas and i - 1 >= lo and toks[i - 1].kind in "wa" and toks[i - 1].text[0].isupper():
         # A stray comma between a subject that opens the sentence and its verb: "But Facebook's
         # parent company Meta, quickly clarified" (not "In Washington, officials said")

@@ -1787,3 +1787,12 @@ def test_a_person_at_the_scene_of_an_event_is_the_whole_description():
         "it was chaos.": "policeman at the scene of the shooting",
         "still rising": "resident at the edge of the town",
     }
+
+
+def test_an_age_before_an_appositive_is_an_aside_too():
+    """ "Karki, 73, an academic, has told ..." reads back over the appositive and the age."""
+    found = speakers(
+        'Mira Dahl, 73, a retired judge, has told reporters that "the court still stands".',
+        '"We are ready," Tomas Lind, 45, a farmer, said.',
+    )
+    assert found == {"the court still stands": "Mira Dahl", "We are ready,": "Tomas Lind"}
