@@ -736,8 +736,9 @@ def _choose_title(
         if (bracket := _BRACKETED_DATE_RE.search(text)) and (bracket_date := parse_date(bracket.group("date"))):
             date, text = date or bracket_date, text[: bracket.start()]
         text = clean_title(text, outlets)
-        if " | " in text and key(text.split(" | ", 1)[0]) in labels:
-            text = text.split(" | ", 1)[1].strip()
+        head, bar, rest = text.partition(" | ")
+        if bar and key(head) in labels:
+            text = rest.strip()
         n = words(text)
         if n < 2 or n > 40 or outlets.lookup(text) or not _headline_like(text):
             continue

@@ -151,11 +151,12 @@ _DATELINE_RE = re.compile(
 # with "of", "the", "and" between them.
 _SELF_NAME = r"(?P<name>[A-Z0-9][\w’'.&-]*(?:\s(?:of\s|the\s|and\s|&\s)?[A-Z0-9][\w’'.&-]*){0,4}?)"
 _PERSON = r"[A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){1,3}"
-# Page furniture in which a site speaks of itself, each with a word it cannot be without (the
-# cheap test) and whether it may name a site the table does not know. Self-promotion is only
-# ever the site's own; a staff credit is trusted for known outlets only, and only in the house
-# styles of captions that name the site's own staff: "Photo: X / Name" and "Photo by Name/X" also
-# name agencies and other outlets ("Photo: Stuff / …" on RNZ, "/USA TODAY" on a station's page).
+# Page furniture in which a site speaks of itself, each with words it cannot be without (the
+# cheap test, rare in prose: the cues are tried on every line of every page) and whether it may
+# name a site the table does not know. Self-promotion is only ever the site's own; a staff
+# credit is trusted for known outlets only, and only in the house styles of captions that name
+# the site's own staff: "Photo: X / Name" and "Photo by Name/X" also name agencies and other
+# outlets ("Photo: Stuff / …" on RNZ, "/USA TODAY" on a station's page).
 _SELF_CUES: tuple[tuple[str, re.Pattern[str], bool, int], ...] = tuple(
     (literal, re.compile(pattern), unknown_ok, weight)
     for literal, pattern, unknown_ok, weight in (
@@ -163,14 +164,15 @@ _SELF_CUES: tuple[tuple[str, re.Pattern[str], bool, int], ...] = tuple(
          True, _W_SELF),
         ("best of", rf"(?i:\bget the best of) {_SELF_NAME} (?i:delivered\b)", True, _W_SELF),
         ("in your life", rf"^(?i:want more) {_SELF_NAME} (?i:in your life\?)", True, _W_SELF),
-        ("from ", rf"(?i:\bstay up to date with (?:notifications|alerts) from"
-                  rf"|for free with the latest updates from) {_SELF_NAME}[.!]?$", True, _W_SELF),
+        ("stay up to date", rf"(?i:\bstay up to date with (?:notifications|alerts) from) {_SELF_NAME}[.!]?$",
+         True, _W_SELF),
+        ("latest updates from", rf"(?i:for free with the latest updates from) {_SELF_NAME}[.!]?$", True, _W_SELF),
         ("advertise", rf"^(?i:advertise (?:on|with|in)) {_SELF_NAME} (?i:to reach\b)", True, _W_SELF),
         ("accessed", rf"^{_SELF_NAME}['’]s (?i:website can also be accessed\b)", True, _W_SELF),
         ("would like", rf"^{_SELF_NAME} (?i:would like to send you (?:push )?notifications\b)", True, _W_SELF),
         ("app", rf"^(?i:download the (?:free |official )?){_SELF_NAME} "
                 rf"(?i:app\b.{{0,40}}\b(?:news|informed|headlines)\b)", True, _W_SELF),
-        ("app", rf"(?i:\bviewing (?:this )?on the) {_SELF_NAME} (?i:app\b)", True, _W_SELF),
+        ("viewing", rf"(?i:\bviewing (?:this )?on the) {_SELF_NAME} (?i:app\b)", True, _W_SELF),
         ("subscribe", rf"^(?i:subscribe to) {_SELF_NAME}$", False, _W_SELF),
         ("stay tuned", rf"(?i:\bstay tuned to) {_SELF_NAME}[.!]", False, _W_SELF),
         ("staff", rf"^{_SELF_NAME} (?i:staff(?: writers?| reporters?)?)$", False, _W_STAFF),
